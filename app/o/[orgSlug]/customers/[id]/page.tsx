@@ -1,0 +1,11 @@
+import { CounterpartyDetailPage } from "@/components/counterparties/counterparty-detail-page";
+
+export const metadata = { title: "Customer" };
+
+export default async function CustomerPage(props: {
+  params: Promise<{ orgSlug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ orgSlug, id }, searchParams] = await Promise.all([props.params, props.searchParams]);
+  return <CounterpartyDetailPage kind="customer" orgSlug={orgSlug} id={id} created={searchParams.created === "1"} />;
+}

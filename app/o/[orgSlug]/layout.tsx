@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireOrg } from "@/lib/auth/guard";
+import { listMemberships } from "@/lib/orgs/organizations";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { user, org, db } = await requireOrg(orgSlug);
+  const orgs = await listMemberships(db, user.id);
+  return (
+    <AppShell user={user} org={org} orgs={orgs}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AuditTrail } from "@/components/audit/audit-trail";
+import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
+import { listAudit } from "@/lib/audit/record-audit";
+import { requireOrg } from "@/lib/auth/guard";
+import { getCounterparty } from "@/lib/counterparties/repository";
+import type { CounterpartyKind } from "@/lib/counterparties/schemas";
+import { ActiveToggle } from "./active-toggle";
+import { CounterpartyForm } from "./counterparty-form";
+
+export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { kind: CounterpartyKind; orgSlug: string; id: string; created: boolean }) {
+  const { org, db } = await requireOrg(orgSlug);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const record = await getCounterparty(db, org.organizationId, kind, id);
+  if (!record) notFound();
+  const events = await listAudit(db, org.organizationId, kind, id);
+  return (
+    <>
+      <PageHeader
+        title={record.displayName}
+        description={
+          <span className="flex items-center gap-2">
+            {kind === "vendor" ? "Vendor" : "Customer"}
+            {record.active ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}
+            {record.qboId ? <Badge tone="blue">In QuickBooks</Badge> : null}
+          </span>
+        }
+        actions={<ActiveToggle orgSlug={org.slug} kind={kind} id={record.id} active={record.active} />}
+      />
+      {created ? <div className="mb-4"><Alert tone="success">Created.</Alert></div> : null}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card className="p-6">
+          <CounterpartyForm orgSlug={org.slug} kind={kind} values={record} />
+        </Card>
+        <AuditTrail events={events} />
+      </div>
+    </>
+  );
+}

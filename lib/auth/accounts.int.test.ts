@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/connection";
+import { findMembership, listMembers, listMemberships } from "@/lib/orgs/organizations";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { THROTTLE_WINDOW_MS } from "./login-throttle";
+import { addMember, authenticate, EmailTakenError, MissingPasswordError, signUp } from "./accounts";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+describe("sign-up and organisations", () => {
+  it("creates the person, their organisation and an admin membership", async () => {
+    const { user, organization } = await signUp(handle.db, {
+      name: "Ada Admin",
+      email: "ada@example.com",
+      password: "correct horse battery",
+      organizationName: "Acme Plumbing",
+    });
+    expect(organization.slug).toBe("acme-plumbing");
+    expect(await findMembership(handle.db, user.id, "acme-plumbing")).toMatchObject({ role: "admin" });
+  });
+
+  it("refuses a second account for the same email, whatever its case", async () => {
+    await expect(
+      signUp(handle.db, { name: "X", email: "ADA@example.com", password: "another password", organizationName: "Other" }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
+  });
+
+  it("gives a second organisation of the same name a distinct slug", async () => {
+    const { organization } = await signUp(handle.db, {
+      name: "Bob",
+      email: "bob@example.com",
+      password: "correct horse battery",
+      organizationName: "Acme Plumbing",
+    });
+    expect(organization.slug).toBe("acme-plumbing-2");
+  });
+
+  it("keeps organisations apart: no membership, no access", async () => {
+    const bob = await authenticate(handle.db, { email: "bob@example.com", password: "correct horse battery" });
+    expect(bob.ok).toBe(true);
+    if (!bob.ok) return;
+    expect(await findMembership(handle.db, bob.user.id, "acme-plumbing")).toBeNull();
+    expect((await listMemberships(handle.db, bob.user.id)).map((m) => m.slug)).toEqual(["acme-plumbing-2"]);
+  });
+});
+
+describe("members", () => {
+  it("lets an admin add a new person with a first password, and an existing one as is", async () => {
+    const ada = await authenticate(handle.db, { email: "ada@example.com", password: "correct horse battery" });
+    if (!ada.ok) throw new Error("ada should sign in");
+    const org = (await findMembership(handle.db, ada.user.id, "acme-plumbing"))!;
+    await expect(
+      addMember(handle.db, org.organizationId, { name: "Cy", email: "cy@example.com", role: "member" }),
+    ).rejects.toBeInstanceOf(MissingPasswordError);
+    expect(
+      await addMember(handle.db, org.organizationId, {
+        name: "Cy",
+        email: "cy@example.com",
+        password: "a fine password",
+        role: "member",
+      }),
+    ).toEqual({ created: true, alreadyMember: false });
+    expect(
+      await addMember(handle.db, org.organizationId, { name: "Bob", email: "bob@example.com", role: "admin" }),
+    ).toEqual({ created: false, alreadyMember: false });
+    expect(
+      await addMember(handle.db, org.organizationId, { name: "Bob", email: "bob@example.com", role: "admin" }),
+    ).toEqual({ created: false, alreadyMember: true });
+    const members = await listMembers(handle.db, org.organizationId);
+    expect(members.map((m) => [m.email, m.role])).toEqual([
+      ["ada@example.com", "admin"],
+      ["bob@example.com", "admin"],
+      ["cy@example.com", "member"],
+    ]);
+  });
+});
+
+describe("authenticate", () => {
+  it("rejects a wrong password and an unknown email alike", async () => {
+    expect(await authenticate(handle.db, { email: "ada@example.com", password: "wrong" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticate(handle.db, { email: "nobody@example.com", password: "wrong" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it("locks an email after repeated failures, even for the right password", async () => {
+    await signUp(handle.db, {
+      name: "Lou",
+      email: "locked@example.com",
+      password: "the right password",
+      organizationName: "Lou Co",
+    });
+    for (let i = 0; i < 5; i++) {
+      expect(await authenticate(handle.db, { email: "locked@example.com", password: "nope" })).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    const locked = await authenticate(handle.db, { email: "locked@example.com", password: "the right password" });
+    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    if (!locked.ok && locked.reason === "locked") expect(locked.retryAfterSeconds).toBeGreaterThan(800);
+    // Once the window has passed, the right password works again.
+    const later = () => new Date(Date.now() + THROTTLE_WINDOW_MS + 1000);
+    expect(
+      await authenticate(handle.db, { email: "locked@example.com", password: "the right password" }, later),
+    ).toMatchObject({ ok: true });
+  }, 30_000);
+});

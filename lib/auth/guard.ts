@@ -1,0 +1,103 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db/connection";
+import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
+import { formDataToObject } from "@/lib/forms/form-data";
+import { findMembership, type OrgMembership, type Role } from "@/lib/orgs/organizations";
+import type { SessionUser } from "./accounts";
+import { getSessionUser } from "./session";
+
+/** Who is acting, for which organisation, with which database. Every org-scoped entry point gets one. */
+export type OrgContext = { user: SessionUser; org: OrgMembership; db: Db };
+
+const slugSchema = z.string().regex(/^[a-z0-9-]{1,60}$/);
+
+type Access =
+  | { kind: "ok"; ctx: OrgContext }
+  | { kind: "signed-out" }
+  | { kind: "not-found" }
+  | { kind: "forbidden" };
+
+/**
+ * The one authorisation check. A person who is not a member of the organisation gets "not found":
+ * the app never confirms that another organisation's data exists.
+ */
+export async function resolveOrgAccess(slug: unknown, role?: Role): Promise<Access> {
+  const user = await getSessionUser();
+  if (!user) return { kind: "signed-out" };
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) return { kind: "not-found" };
+  const db = await getDb();
+  const org = await findMembership(db, user.id, parsed.data);
+  if (!org) return { kind: "not-found" };
+  if (role === "admin" && org.role !== "admin") return { kind: "forbidden" };
+  return { kind: "ok", ctx: { user, org, db } };
+}
+
+/** For pages and layouts under /o/[orgSlug]. */
+export async function requireOrg(slug: string, options: { role?: Role } = {}): Promise<OrgContext> {
+  const access = await resolveOrgAccess(slug, options.role);
+  if (access.kind === "signed-out") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/o/${slug}`)}`);
+  if (access.kind !== "ok") notFound();
+  return access.ctx;
+}
+
+type ActionOptions<S extends z.ZodType> = { schema: S; role?: Role };
+
+/**
+ * Wraps a server action: session, membership and role checks, zod validation of the form, and one
+ * result shape. The form must carry a hidden `orgSlug` field. Bad input changes nothing.
+ */
+export function orgAction<S extends z.ZodType, R>(
+  options: ActionOptions<S>,
+  handler: (ctx: OrgContext, input: z.output<S>) => Promise<R>,
+) {
+  return async (_previous: unknown, form: FormData): Promise<ActionResult<R>> => {
+    const access = await resolveOrgAccess(form.get("orgSlug"), options.role);
+    if (access.kind === "signed-out") return { ok: false, message: "Your session has ended. Sign in again." };
+    if (access.kind === "not-found") return { ok: false, message: "Not found", notFound: true };
+    if (access.kind === "forbidden") return { ok: false, message: "Only an admin of this organisation can do this." };
+    const raw = formDataToObject(form);
+    delete raw.orgSlug;
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await handler(access.ctx, parsed.data) };
+    } catch (error) {
+      if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      console.error("[action] failed", { org: access.ctx.org.slug, error });
+      return { ok: false, message: "Something went wrong and nothing was saved. Please try again." };
+    }
+  };
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Wraps a route handler under /api/orgs/[orgSlug]/…: 401 signed out, 404 not a member, 403 wrong role. */
+export function orgRoute(
+  options: { role?: Role },
+  handler: (request: Request, ctx: OrgContext, params: Record<string, string | string[]>) => Promise<Response>,
+) {
+  return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    const params = await routeContext.params;
+    const access = await resolveOrgAccess(params.orgSlug, options.role);
+    if (access.kind === "signed-out") return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+    if (access.kind === "not-found") return NextResponse.json({ error: "not_found" }, { status: 404 });
+    if (access.kind === "forbidden") return NextResponse.json({ error: "forbidden" }, { status: 403 });
+    return handler(request, access.ctx, params);
+  };
+}

@@ -1,0 +1,47 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/config/env";
+import { getDb } from "@/lib/db";
+import { authenticate } from "./accounts";
+import { signInSchema } from "./schemas";
+
+/** Shown on the sign-in page for a locked email (next-auth passes a thrown message through). */
+export const LOCKED_PREFIX = "Too many failed attempts";
+
+function firstHeader(value: string | string[] | undefined): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v?.split(",")[0]?.trim() || null;
+}
+
+export function authOptions(): NextAuthOptions {
+  const config = env();
+  return {
+    secret: config.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          const ip = firstHeader(req?.headers?.["x-forwarded-for"]) ?? firstHeader(req?.headers?.["x-real-ip"]);
+          const result = await authenticate(await getDb(), { ...parsed.data, ip });
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+          if (result.reason === "locked") {
+            const minutes = Math.ceil(result.retryAfterSeconds / 60);
+            throw new Error(`${LOCKED_PREFIX}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+          }
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** Every environment variable of SPEC §8 (plus the few operational ones), validated in one place. */
+const optionalUrl = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.url({ message: "must be an absolute URL, e.g. https://example.com" }).optional(),
+);
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+      .optional(),
+  ),
+  /** "1" for the demo and e2e: a production build that may generate its own secrets under DATA_DIR. */
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DATA_DIR: optionalText,
+  APP_URL: z.url({ message: "must be an absolute URL, e.g. http://localhost:3000" }).default("http://localhost:3000"),
+  AUTH_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+  TOKEN_ENCRYPTION_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "must be 32 bytes as 64 hex characters or base64")
+      .optional(),
+  ),
+  QBO_CLIENT_ID: optionalText,
+  QBO_CLIENT_SECRET: optionalText,
+  QBO_REDIRECT_URI: optionalUrl,
+  QBO_ENVIRONMENT: z.enum(["sandbox", "production"]).default("sandbox"),
+  QBO_API_BASE_URL: optionalUrl,
+  QBO_OAUTH_AUTHORIZE_URL: optionalUrl,
+  QBO_OAUTH_TOKEN_URL: optionalUrl,
+  QBO_OAUTH_REVOKE_URL: optionalUrl,
+  QBO_WEBHOOK_VERIFIER_TOKEN: optionalText,
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** Turns zod issues into one readable message that names each bad variable. */
+export function describeEnvErrors(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return `Invalid environment configuration:\n${lines.join("\n")}`;
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): RawEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new EnvError(describeEnvErrors(result.error));
+  const env = result.data;
+  if (env.NODE_ENV === "production" && env.DEMO_MODE !== "1") {
+    const missing = (["AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"] as const).filter((k) => !env[k]);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Invalid environment configuration:\n${missing.map((k) => `  - ${k}: required in production`).join("\n")}`,
+      );
+    }
+  }
+  const qboCreds = [env.QBO_CLIENT_ID, env.QBO_CLIENT_SECRET, env.QBO_REDIRECT_URI].filter(Boolean).length;
+  if (qboCreds !== 0 && qboCreds !== 3) {
+    throw new EnvError(
+      "Invalid environment configuration:\n  - QBO_CLIENT_ID, QBO_CLIENT_SECRET, QBO_REDIRECT_URI: set all three (real Intuit app) or none (built-in sandbox)",
+    );
+  }
+  return env;
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildEnv } from "./env";
+import { EnvError, parseEnv } from "./env-schema";
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), "lb-env-"));
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.QBO_ENVIRONMENT).toBe("sandbox");
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ APP_URL: "not a url" })).toThrow(/APP_URL/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ QBO_ENVIRONMENT: "staging" })).toThrow(/QBO_ENVIRONMENT/);
+    expect(() => parseEnv({ TOKEN_ENCRYPTION_KEY: "short" })).toThrow(/TOKEN_ENCRYPTION_KEY/);
+  });
+
+  it("requires secrets in production but not in demo mode", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: required in production/);
+    expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1" }).NODE_ENV).toBe("production");
+  });
+
+  it("wants all three Intuit credentials or none", () => {
+    expect(() => parseEnv({ QBO_CLIENT_ID: "abc" })).toThrow(/QBO_CLIENT_SECRET/);
+    const env = parseEnv({
+      QBO_CLIENT_ID: "id",
+      QBO_CLIENT_SECRET: "secret",
+      QBO_REDIRECT_URI: "https://app.example.com/api/qbo/callback",
+    });
+    expect(env.QBO_CLIENT_ID).toBe("id");
+  });
+});
+
+describe("buildEnv", () => {
+  it("generates secrets once and keeps them private under DATA_DIR", () => {
+    const dir = tmp();
+    const first = buildEnv({ DATA_DIR: dir });
+    const second = buildEnv({ DATA_DIR: dir });
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(first.TOKEN_ENCRYPTION_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.AUTH_SECRET).toBe(first.AUTH_SECRET);
+    const file = path.join(dir, "secrets.json");
+    expect(JSON.parse(readFileSync(file, "utf8")).AUTH_SECRET).toBe(first.AUTH_SECRET);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.PGLITE_DATA_DIR).toBe(path.join(dir, "pglite"));
+  });
+
+  it("uses given secrets without writing any file", () => {
+    const dir = tmp();
+    const env = buildEnv({ DATA_DIR: dir, AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64) });
+    expect(env.AUTH_SECRET).toBe("x".repeat(40));
+    expect(() => statSync(path.join(dir, "secrets.json"))).toThrow();
+  });
+});

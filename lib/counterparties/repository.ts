@@ -1,0 +1,166 @@
+import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
+import { diffForAudit, type AuditField } from "@/lib/audit/diff";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/connection";
+import { customers, vendors } from "@/lib/db/schema";
+import { UserFacingError } from "@/lib/forms/action-result";
+import type { CounterpartyInput, CounterpartyKind } from "./schemas";
+
+export const PAGE_SIZE = 25;
+
+const tableOf = (kind: CounterpartyKind) => (kind === "vendor" ? vendors : customers);
+const otherKind = (kind: CounterpartyKind): CounterpartyKind => (kind === "vendor" ? "customer" : "vendor");
+export const kindLabel = (kind: CounterpartyKind) => (kind === "vendor" ? "vendor" : "customer");
+
+export type Counterparty = typeof vendors.$inferSelect;
+
+const auditFields: AuditField<Counterparty>[] = [
+  { field: "displayName", label: "Display name" },
+  { field: "companyName", label: "Company name" },
+  { field: "email", label: "Email" },
+  { field: "phone", label: "Phone" },
+  { field: "address", label: "Address" },
+  { field: "active", label: "Status", format: (v) => (v ? "Active" : "Inactive") },
+];
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listCounterparties(
+  db: Db,
+  organizationId: string,
+  kind: CounterpartyKind,
+  query: { q: string; page: number; status: "active" | "inactive" | "all" },
+) {
+  const t = tableOf(kind);
+  const filters = [eq(t.organizationId, organizationId)];
+  if (query.status !== "all") filters.push(eq(t.active, query.status === "active"));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(t.displayName, pattern), ilike(t.companyName, pattern), ilike(t.email, pattern))!);
+  }
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(asc(sql`lower(${t.displayName})`), asc(t.id))
+      .limit(PAGE_SIZE)
+      .offset((query.page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(t).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0, page: query.page, pageSize: PAGE_SIZE };
+}
+
+export async function getCounterparty(db: Db, organizationId: string, kind: CounterpartyKind, id: string) {
+  const t = tableOf(kind);
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.organizationId, organizationId), eq(t.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function nameTaken(db: Db, organizationId: string, kind: CounterpartyKind, name: string, exceptId?: string) {
+  const t = tableOf(kind);
+  const filters = [eq(t.organizationId, organizationId), sql`lower(${t.displayName}) = ${name.toLowerCase()}`];
+  if (exceptId) filters.push(ne(t.id, exceptId));
+  const [row] = await db.select({ id: t.id }).from(t).where(and(...filters)).limit(1);
+  return Boolean(row);
+}
+
+/** QBO wants DisplayName unique across vendors AND customers: a clash is allowed here but will not sync. */
+export async function crossKindClash(db: Db, organizationId: string, kind: CounterpartyKind, name: string) {
+  return nameTaken(db, organizationId, otherKind(kind), name);
+}
+
+export type SaveResult = { id: string; warning?: string };
+
+function clashWarning(kind: CounterpartyKind, name: string) {
+  return `A ${kindLabel(otherKind(kind))} is also named "${name}". QuickBooks needs names to be unique across vendors and customers, so this ${kindLabel(kind)} will not sync until one of them is renamed.`;
+}
+
+export async function createCounterparty(
+  db: Db,
+  ctx: { organizationId: string; userId: string },
+  kind: CounterpartyKind,
+  input: CounterpartyInput,
+): Promise<SaveResult> {
+  if (await nameTaken(db, ctx.organizationId, kind, input.displayName)) {
+    throw new UserFacingError("That name is already used.", {
+      displayName: [`Another ${kindLabel(kind)} is already named "${input.displayName}"`],
+    });
+  }
+  const t = tableOf(kind);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(t)
+      .values({ organizationId: ctx.organizationId, ...normalise(input) })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: ctx.organizationId,
+      actorUserId: ctx.userId,
+      entityType: kind,
+      entityId: row!.id,
+      action: "created",
+      changes: diffForAudit(null, row!, auditFields),
+    });
+    return row!.id;
+  });
+  const warning = (await crossKindClash(db, ctx.organizationId, kind, input.displayName))
+    ? clashWarning(kind, input.displayName)
+    : undefined;
+  return { id, warning };
+}
+
+export async function updateCounterparty(
+  db: Db,
+  ctx: { organizationId: string; userId: string },
+  kind: CounterpartyKind,
+  id: string,
+  patch: Partial<CounterpartyInput> & { active?: boolean },
+): Promise<SaveResult> {
+  const before = await getCounterparty(db, ctx.organizationId, kind, id);
+  if (!before) throw new UserFacingError(`This ${kindLabel(kind)} no longer exists.`);
+  if (patch.displayName && (await nameTaken(db, ctx.organizationId, kind, patch.displayName, id))) {
+    throw new UserFacingError("That name is already used.", {
+      displayName: [`Another ${kindLabel(kind)} is already named "${patch.displayName}"`],
+    });
+  }
+  const t = tableOf(kind);
+  const values = { ...normalise({ ...before, ...patch } as CounterpartyInput), active: patch.active ?? before.active };
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(t)
+      .set(values)
+      .where(and(eq(t.organizationId, ctx.organizationId), eq(t.id, id)))
+      .returning();
+    const changes = diffForAudit(before, after!, auditFields);
+    if (changes.length > 0) {
+      await recordAudit(tx, {
+        organizationId: ctx.organizationId,
+        actorUserId: ctx.userId,
+        entityType: kind,
+        entityId: id,
+        action: patch.active === false && before.active ? "deactivated" : patch.active && !before.active ? "reactivated" : "updated",
+        changes,
+      });
+    }
+  });
+  const name = patch.displayName ?? before.displayName;
+  const warning = (await crossKindClash(db, ctx.organizationId, kind, name)) ? clashWarning(kind, name) : undefined;
+  return { id, warning };
+}
+
+function normalise(input: CounterpartyInput) {
+  return {
+    displayName: input.displayName,
+    companyName: input.companyName ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    address: input.address ?? null,
+  };
+}

@@ -1,0 +1,61 @@
+import { and, asc, eq, like, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/connection";
+import { memberships, organizations, users } from "@/lib/db/schema";
+import { slugify, uniqueSlug } from "./slug";
+
+export type Role = "admin" | "member";
+export type OrgMembership = { organizationId: string; slug: string; name: string; role: Role };
+
+export async function createOrganization(
+  tx: Db | Tx,
+  input: { name: string; ownerUserId: string },
+): Promise<{ id: string; slug: string; name: string }> {
+  const base = slugify(input.name);
+  const taken = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(like(organizations.slug, `${base}%`));
+  const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
+  const [org] = await tx.insert(organizations).values({ name: input.name, slug }).returning();
+  await tx.insert(memberships).values({ organizationId: org!.id, userId: input.ownerUserId, role: "admin" });
+  return { id: org!.id, slug: org!.slug, name: org!.name };
+}
+
+export async function listMemberships(db: Db, userId: string): Promise<OrgMembership[]> {
+  return db
+    .select({
+      organizationId: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+/** The user's membership in the organisation with this slug, or null — callers answer 404 then. */
+export async function findMembership(db: Db, userId: string, slug: string): Promise<OrgMembership | null> {
+  const [row] = await db
+    .select({
+      organizationId: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listMembers(db: Db, organizationId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(asc(sql`lower(${users.name})`));
+}
