@@ -2,33 +2,33 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { signUpAction } from "@/app/sign-up/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignUpForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState(signUpAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  // Kept for the sign-in that follows a successful sign-up.
+  const credentials = useRef<{ email: string; password: string } | null>(null);
+  const { state, onSubmit, pending, errors } = useFormAction(signUpAction, {
+    onSubmit: (form) => {
+      credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    },
+  });
 
   useEffect(() => {
-    if (!state?.ok || !formRef.current) return;
-    const form = new FormData(formRef.current);
-    void signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    }).then(() => {
+    if (!state?.ok || !credentials.current) return;
+    void signIn("credentials", { ...credentials.current, redirect: false }).then(() => {
       router.replace(`/o/${state.data.slug}`);
       router.refresh();
     });
   }, [state, router]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-5" noValidate>
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <Field label="Your name" name="name" error={errors.name}>
         <Input name="name" autoComplete="name" required invalid={Boolean(errors.name)} />

@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { saveCounterpartyAction } from "@/lib/counterparties/actions";
 
 type Values = { id?: string; displayName?: string; companyName?: string | null; email?: string | null; phone?: string | null; address?: string | null };
 
 export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: string; kind: "vendor" | "customer"; values?: Values }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(saveCounterpartyAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { state, onSubmit, pending, errors } = useFormAction(saveCounterpartyAction);
   const listPath = `/o/${orgSlug}/${kind}s`;
 
   useEffect(() => {
@@ -20,7 +20,7 @@ export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: stri
   }, [state, values.id, router, listPath]);
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="kind" value={kind} />
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}

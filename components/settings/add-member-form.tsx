@@ -1,20 +1,20 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addMemberAction } from "@/lib/orgs/actions";
 
 export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
-  const [state, action, pending] = useActionState(addMemberAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { state, onSubmit, pending, errors } = useFormAction(addMemberAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="orgSlug" value={orgSlug} />
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {state?.ok ? (

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createOrganizationAction } from "@/lib/orgs/actions";
 
 export function NewOrgForm() {
-  const [state, action, pending] = useActionState(createOrganizationAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { state, onSubmit, pending, errors } = useFormAction(createOrganizationAction);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <Field label="Business name" name="organizationName" error={errors.organizationName}>
         <Input name="organizationName" required autoFocus invalid={Boolean(errors.organizationName)} />

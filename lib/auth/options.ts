@@ -15,6 +15,8 @@ function firstHeader(value: string | string[] | undefined): string | null {
 
 export function authOptions(): NextAuthOptions {
   const config = env();
+  // next-auth v4 builds its absolute URLs from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL ??= config.APP_URL;
   return {
     secret: config.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },

@@ -1,0 +1,8 @@
+import { getDatabase } from "@/lib/db";
+import { DEMO_SIGN_IN, seedDemo } from "@/lib/demo/seed-demo";
+
+const handle = await getDatabase();
+const { slug, created } = await seedDemo(handle.db);
+console.log(created ? `Seeded demo organisation /o/${slug}` : `Demo organisation /o/${slug} already present`);
+console.log(`Sign in with ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+await handle.close();

@@ -1,0 +1,35 @@
+/**
+ * The server Playwright tests run against: a production build on a fresh embedded database under
+ * .data/e2e, on its own port and build folder so a running demo is never disturbed.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { run } from "./run-steps";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.resolve(".data/e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DEMO_MODE: "1",
+  DATA_DIR: dataDir,
+  APP_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+};
+delete serverEnv.DATABASE_URL; // e2e always uses its own embedded database
+
+if (!existsSync(path.join(serverEnv.NEXT_DIST_DIR!, "BUILD_ID"))) {
+  const code = await run("npx", ["next", "build"], serverEnv);
+  if (code !== 0) process.exit(code);
+}
+// Migrate before the server takes the (single-process) embedded database.
+const migrated = await run("npx", ["tsx", "lib/scripts/db-migrate.ts"], serverEnv);
+if (migrated !== 0) process.exit(migrated);
+
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: serverEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
