@@ -1,0 +1,61 @@
+import { isFromQuickBooksCommerce } from "@/lib/sync/core/commerce";
+import { qboPaymentState } from "@/lib/sync/core/payment-state";
+import { missingSyncPreferences } from "@/lib/sync/core/preferences";
+import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
+import type { MappingEntry, QboTxnSnapshot, SyncPreferences } from "@/lib/sync/core/types";
+
+export type InboundKind = "bill" | "invoice";
+
+export type InboundVerdict =
+  | { action: "import" }
+  | { action: "skip"; reason: ReasonCode; params: ReasonParams };
+
+const SUPPORTED_CURRENCY = "USD";
+
+/**
+ * Should a QBO bill / invoice be brought into the app (or, when already linked, its QBO changes
+ * applied)? Rules run in SPEC §3 order and the first that matches names the reason:
+ *  1. preferences missing  2. app → QBO only  3. paid  4. partially paid  5. non-USD
+ *  6. no number  7. QuickBooks Commerce  8. $0.
+ * A voided one is skipped where "paid" would be (voided transactions look paid: 0 of 0).
+ *
+ * Once a record is linked (`mapping` given), QBO payments against it are updates to that record,
+ * not a reason to skip it, so the paid / partially-paid / voided rules apply only to unlinked ones;
+ * the planner turns the payment-state change into an update.
+ * A $0 total skips before any payment rule: a $0 bill has nothing to pay, and "paid" would mislead.
+ */
+export function evaluateInbound(
+  qboTxn: QboTxnSnapshot,
+  kind: InboundKind,
+  prefs: SyncPreferences | undefined,
+  mapping?: MappingEntry,
+): InboundVerdict {
+  const params: ReasonParams = { record: kind };
+  if (qboTxn.docNumber) params.docNumber = qboTxn.docNumber;
+  if (qboTxn.counterpartyName) params.counterpartyName = qboTxn.counterpartyName;
+  const skip = (reason: ReasonCode, extra: ReasonParams = {}): InboundVerdict => ({
+    action: "skip",
+    reason,
+    params: { ...params, ...extra },
+  });
+
+  const missing = missingSyncPreferences(prefs);
+  if (!prefs || missing.length > 0) return skip("PREFERENCES_MISSING", { missing });
+  if (prefs.direction === "app_to_qbo") return skip("APP_TO_QBO_ONLY");
+
+  const linked = mapping !== undefined;
+  if (!linked && qboTxn.totalCents !== 0) {
+    const state = qboPaymentState(qboTxn);
+    if (state === "voided") return skip("VOIDED_IN_QBO");
+    if (state === "paid") return skip("PAID_IN_QBO");
+    if (state === "partially_paid") return skip("PARTIALLY_PAID_IN_QBO");
+  }
+  if (!linked && qboTxn.voided) return skip("VOIDED_IN_QBO");
+
+  if (qboTxn.currency.toUpperCase() !== SUPPORTED_CURRENCY) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
+  if (!qboTxn.docNumber || qboTxn.docNumber.trim() === "") return skip("MISSING_DOC_NUMBER");
+  if (isFromQuickBooksCommerce(qboTxn)) return skip("QUICKBOOKS_COMMERCE");
+  // A linked voided invoice also has a $0 total; that is a void to apply, not a $0 record.
+  if (qboTxn.totalCents === 0 && !(linked && qboTxn.voided)) return skip("ZERO_AMOUNT");
+  return { action: "import" };
+}

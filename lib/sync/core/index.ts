@@ -1,0 +1,40 @@
+/** The pure sync core: rules, planning and mapping. No I/O, no clock, no database. */
+export * from "@/lib/sync/core/types";
+export * from "@/lib/sync/core/reasons";
+export * from "@/lib/sync/core/commerce";
+export * from "@/lib/sync/core/money";
+export * from "@/lib/sync/core/content-hash";
+export * from "@/lib/sync/core/payment-state";
+export * from "@/lib/sync/core/preferences";
+export * from "@/lib/sync/core/inbound-rules";
+export * from "@/lib/sync/core/outbound-rules";
+export * from "@/lib/sync/core/decisions";
+export * from "@/lib/sync/core/plan";
+export * from "@/lib/sync/core/payments-plan";
+export * from "@/lib/sync/core/sync-window";
+export * from "@/lib/sync/core/phases";
+export * from "@/lib/sync/core/qbo-parse";
+export {
+  appLinesTotalCents,
+  appPartyContentHash,
+  appPartySyncedFields,
+  appPartyToQboCreate,
+  appPartyToQboUpdate,
+  appTxnContentHash,
+  appTxnSyncedFields,
+  appTxnToQboCreate,
+  appTxnToQboUpdate,
+  qboDeactivateBody,
+  qboPartyToAppFields,
+  qboTxnToAppFields,
+} from "@/lib/sync/core/mappers";
+export type {
+  AppPartyFields,
+  AppTxnFields,
+  MapContext,
+  MapResult,
+  QboDeactivateBody,
+  QboPartyBody,
+  QboTxnBody,
+  QboTxnLineBody,
+} from "@/lib/sync/core/mappers";

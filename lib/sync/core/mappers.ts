@@ -1,0 +1,347 @@
+import { contentHash } from "@/lib/sync/core/content-hash";
+import { amountToCents, centsToAmount, sumCents } from "@/lib/sync/core/money";
+import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
+import type {
+  AppPartySnapshot,
+  AppTxnLine,
+  AppTxnSnapshot,
+  QboLineSnapshot,
+  QboPartySnapshot,
+  QboTxnSnapshot,
+  RefResolver,
+  SyncPreferences,
+  TxnKind,
+} from "@/lib/sync/core/types";
+
+export { canonicalJson, contentHash } from "@/lib/sync/core/content-hash";
+
+/* ───────────────────────── QBO body shapes (QBO JSON field names) ───────────────────────── */
+
+export interface QboRef {
+  value: string;
+  name?: string;
+}
+
+export interface QboTxnLineBody {
+  Amount: number;
+  DetailType: QboLineSnapshot["detailType"];
+  Description?: string;
+  AccountBasedExpenseLineDetail?: { AccountRef: QboRef; ClassRef?: QboRef; CustomerRef?: QboRef };
+  ItemBasedExpenseLineDetail?: {
+    ItemRef: QboRef;
+    Qty?: number;
+    UnitPrice?: number;
+    ClassRef?: QboRef;
+    CustomerRef?: QboRef;
+  };
+  SalesItemLineDetail?: { ItemRef?: QboRef; Qty?: number; UnitPrice?: number; ClassRef?: QboRef };
+  DiscountLineDetail?: { PercentBased: false };
+}
+
+/** Body of a Bill / Invoice / VendorCredit create, or (with Id, SyncToken, sparse) update. */
+export interface QboTxnBody {
+  Id?: string;
+  SyncToken?: string;
+  sparse?: true;
+  VendorRef?: QboRef;
+  CustomerRef?: QboRef;
+  DocNumber: string;
+  TxnDate: string;
+  DueDate?: string;
+  PrivateNote?: string;
+  CurrencyRef: QboRef;
+  Line: QboTxnLineBody[];
+}
+
+export interface QboPartyBody {
+  Id?: string;
+  SyncToken?: string;
+  sparse?: true;
+  DisplayName: string;
+  Active: boolean;
+  PrimaryEmailAddr?: { Address: string };
+  CurrencyRef?: QboRef;
+}
+
+/** Sparse body that deactivates a vendor / customer (they cannot be deleted in QBO). */
+export interface QboDeactivateBody {
+  Id: string;
+  SyncToken: string;
+  sparse: true;
+  Active: false;
+}
+
+export type MapResult<T> = { ok: true; value: T } | { ok: false; reason: ReasonCode; params: ReasonParams };
+
+export interface MapContext {
+  prefs: SyncPreferences;
+  resolver: RefResolver;
+}
+
+/* ───────────────────────── content hashes ───────────────────────── */
+
+/** The app fields of a bill / invoice / vendor credit that sync; the input of its content hash. */
+export function appTxnSyncedFields(txn: Pick<AppTxnSnapshot, "number" | "counterpartyId" | "txnDate" | "dueDate" | "memo" | "currency" | "lines" | "status">) {
+  return {
+    number: txn.number,
+    counterpartyId: txn.counterpartyId,
+    txnDate: txn.txnDate,
+    dueDate: txn.dueDate,
+    memo: txn.memo,
+    currency: txn.currency.toUpperCase(),
+    voided: txn.status === "voided",
+    lines: txn.lines.map((line) => ({
+      amountCents: line.amountCents,
+      description: line.description,
+      accountId: line.accountId,
+      itemId: line.itemId,
+      classId: line.classId,
+      customerId: line.customerId,
+      qty: line.qty,
+      unitPrice: line.unitPrice,
+      discount: line.discount === true ? true : undefined,
+    })),
+  };
+}
+
+export function appTxnContentHash(txn: Parameters<typeof appTxnSyncedFields>[0]): string {
+  return contentHash(appTxnSyncedFields(txn));
+}
+
+export function appPartySyncedFields(party: Pick<AppPartySnapshot, "displayName" | "email" | "active" | "currency">) {
+  return {
+    displayName: party.displayName.trim(),
+    email: party.email,
+    active: party.active,
+    currency: party.currency.toUpperCase(),
+  };
+}
+
+export function appPartyContentHash(party: Parameters<typeof appPartySyncedFields>[0]): string {
+  return contentHash(appPartySyncedFields(party));
+}
+
+/* ───────────────────────── app → QBO ───────────────────────── */
+
+function ref(value: string | undefined): QboRef | undefined {
+  return value === undefined ? undefined : { value };
+}
+
+function counterpartyRefKind(kind: TxnKind): "vendor" | "customer" {
+  return kind === "invoice" ? "customer" : "vendor";
+}
+
+function mapAppLine(line: AppTxnLine, kind: TxnKind, ctx: MapContext): MapResult<QboTxnLineBody> {
+  const { resolver, prefs } = ctx;
+  const base = { Amount: centsToAmount(line.amountCents), ...(line.description ? { Description: line.description } : {}) };
+  const classRef = ref(line.classId ? resolver.toQbo("class", line.classId) : undefined);
+  const itemQboId = line.itemId ? resolver.toQbo("item", line.itemId) : undefined;
+
+  if (kind === "invoice") {
+    if (line.discount) return { ok: true, value: { ...base, DetailType: "DiscountLineDetail", DiscountLineDetail: { PercentBased: false } } };
+    // No ItemRef: QBO books the line to its default "Services" item, which is what an uncoded line means.
+    return {
+      ok: true,
+      value: {
+        ...base,
+        DetailType: "SalesItemLineDetail",
+        SalesItemLineDetail: stripUndefined({ ItemRef: ref(itemQboId), Qty: line.qty, UnitPrice: line.unitPrice, ClassRef: classRef }),
+      },
+    };
+  }
+
+  const customerRef = ref(line.customerId ? resolver.toQbo("customer", line.customerId) : undefined);
+  if (itemQboId) {
+    return {
+      ok: true,
+      value: {
+        ...base,
+        DetailType: "ItemBasedExpenseLineDetail",
+        ItemBasedExpenseLineDetail: stripUndefined({
+          ItemRef: { value: itemQboId },
+          Qty: line.qty,
+          UnitPrice: line.unitPrice,
+          ClassRef: classRef,
+          CustomerRef: customerRef,
+        }),
+      },
+    };
+  }
+  // An uncoded line, or one whose account QBO does not know, books to the Unallocated Expense account.
+  const accountQboId =
+    (line.accountId ? resolver.toQbo("account", line.accountId) : undefined) ??
+    (prefs.unallocatedExpenseAccountId ? resolver.toQbo("account", prefs.unallocatedExpenseAccountId) : undefined);
+  if (!accountQboId) return { ok: false, reason: "PREFERENCES_MISSING", params: { missing: ["Unallocated Expense Account"] } };
+  return {
+    ok: true,
+    value: {
+      ...base,
+      DetailType: "AccountBasedExpenseLineDetail",
+      AccountBasedExpenseLineDetail: stripUndefined({ AccountRef: { value: accountQboId }, ClassRef: classRef, CustomerRef: customerRef }),
+    },
+  };
+}
+
+/** Full body for creating an app bill / invoice / vendor credit in QBO. */
+export function appTxnToQboCreate(txn: AppTxnSnapshot, kind: TxnKind, ctx: MapContext): MapResult<QboTxnBody> {
+  const partyKind = counterpartyRefKind(kind);
+  const counterpartyQboId = ctx.resolver.toQbo(partyKind, txn.counterpartyId);
+  const params: ReasonParams = { record: kind === "vendor_credit" ? "vendor credit" : kind, docNumber: txn.number };
+  if (txn.counterpartyName) params.counterpartyName = txn.counterpartyName;
+  if (!counterpartyQboId) {
+    return { ok: false, reason: partyKind === "customer" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED", params };
+  }
+  const lines: QboTxnLineBody[] = [];
+  for (const line of txn.lines) {
+    const mapped = mapAppLine(line, kind, ctx);
+    if (!mapped.ok) return { ok: false, reason: mapped.reason, params: { ...params, ...mapped.params } };
+    lines.push(mapped.value);
+  }
+  const body: QboTxnBody = {
+    ...(partyKind === "customer" ? { CustomerRef: { value: counterpartyQboId } } : { VendorRef: { value: counterpartyQboId } }),
+    DocNumber: txn.number,
+    TxnDate: txn.txnDate,
+    CurrencyRef: { value: txn.currency.toUpperCase() },
+    Line: lines,
+  };
+  if (txn.dueDate && kind !== "vendor_credit") body.DueDate = txn.dueDate;
+  if (txn.memo) body.PrivateNote = txn.memo;
+  return { ok: true, value: body };
+}
+
+/**
+ * Sparse update body. Line is sent whole (QBO replaces the line list on sparse updates), so the
+ * QBO record ends up exactly as the app has it.
+ */
+export function appTxnToQboUpdate(
+  txn: AppTxnSnapshot,
+  kind: TxnKind,
+  target: { qboId: string; syncToken: string },
+  ctx: MapContext,
+): MapResult<QboTxnBody> {
+  const created = appTxnToQboCreate(txn, kind, ctx);
+  if (!created.ok) return created;
+  // Cleared optional fields must be sent empty, or a sparse update would keep QBO's old value.
+  const body: QboTxnBody = { Id: target.qboId, SyncToken: target.syncToken, sparse: true, PrivateNote: "", ...created.value };
+  return { ok: true, value: body };
+}
+
+export function appPartyToQboCreate(party: AppPartySnapshot): QboPartyBody {
+  const body: QboPartyBody = { DisplayName: party.displayName.trim(), Active: party.active };
+  if (party.email) body.PrimaryEmailAddr = { Address: party.email };
+  body.CurrencyRef = { value: party.currency.toUpperCase() };
+  return body;
+}
+
+/** Sparse update; CurrencyRef is left out because QBO does not allow changing a name's currency. */
+export function appPartyToQboUpdate(party: AppPartySnapshot, target: { qboId: string; syncToken: string }): QboPartyBody {
+  const body: QboPartyBody = {
+    Id: target.qboId,
+    SyncToken: target.syncToken,
+    sparse: true,
+    DisplayName: party.displayName.trim(),
+    Active: party.active,
+  };
+  if (party.email) body.PrimaryEmailAddr = { Address: party.email };
+  return body;
+}
+
+export function qboDeactivateBody(target: { qboId: string; syncToken: string }): QboDeactivateBody {
+  return { Id: target.qboId, SyncToken: target.syncToken, sparse: true, Active: false };
+}
+
+/* ───────────────────────── QBO → app ───────────────────────── */
+
+/** App-side fields of a bill / invoice / vendor credit, as built from its QBO twin. */
+export interface AppTxnFields {
+  number: string;
+  counterpartyId: string;
+  txnDate: string;
+  dueDate?: string;
+  memo?: string;
+  currency: string;
+  totalCents: number;
+  lines: AppTxnLine[];
+}
+
+function mapQboLine(line: QboLineSnapshot, kind: TxnKind, ctx: MapContext): AppTxnLine {
+  const { resolver, prefs } = ctx;
+  const out: AppTxnLine = { amountCents: line.amountCents };
+  if (line.description) out.description = line.description;
+  if (line.detailType === "DiscountLineDetail") {
+    out.discount = true;
+    return out;
+  }
+  const classId = line.classQboId ? resolver.toLocal("class", line.classQboId) : undefined;
+  if (classId) out.classId = classId;
+  const customerId = line.customerQboId ? resolver.toLocal("customer", line.customerQboId) : undefined;
+  if (customerId) out.customerId = customerId;
+  if (line.qty !== undefined) out.qty = line.qty;
+  if (line.unitPrice !== undefined) out.unitPrice = line.unitPrice;
+
+  const itemId = line.itemQboId ? resolver.toLocal("item", line.itemQboId) : undefined;
+  if (itemId) {
+    out.itemId = itemId;
+    return out;
+  }
+  const accountId = line.accountQboId ? resolver.toLocal("account", line.accountQboId) : undefined;
+  const unallocated = kind === "invoice" ? prefs.unallocatedIncomeAccountId : prefs.unallocatedExpenseAccountId;
+  // Unknown item or account → the line lands on the Unallocated account instead of being dropped.
+  const fallback = accountId ?? unallocated;
+  if (fallback) out.accountId = fallback;
+  return out;
+}
+
+/** Build app fields from a QBO bill / invoice / vendor credit. Fails only when its vendor/customer isn't synced. */
+export function qboTxnToAppFields(qbo: QboTxnSnapshot, kind: TxnKind, ctx: MapContext): MapResult<AppTxnFields> {
+  const partyKind = counterpartyRefKind(kind);
+  const counterpartyId = ctx.resolver.toLocal(partyKind, qbo.counterpartyQboId);
+  if (!counterpartyId) {
+    const params: ReasonParams = { record: kind === "vendor_credit" ? "vendor credit" : kind };
+    if (qbo.docNumber) params.docNumber = qbo.docNumber;
+    if (qbo.counterpartyName) params.counterpartyName = qbo.counterpartyName;
+    return { ok: false, reason: partyKind === "customer" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED", params };
+  }
+  const lines = qbo.lines.map((line) => mapQboLine(line, kind, ctx));
+  const fields: AppTxnFields = {
+    number: qbo.docNumber ?? "",
+    counterpartyId,
+    txnDate: qbo.txnDate ?? qbo.lastUpdatedTime.slice(0, 10),
+    currency: qbo.currency.toUpperCase(),
+    totalCents: qbo.totalCents,
+    lines,
+  };
+  if (qbo.dueDate) fields.dueDate = qbo.dueDate;
+  if (qbo.privateNote) fields.memo = qbo.privateNote;
+  return { ok: true, value: fields };
+}
+
+export interface AppPartyFields {
+  displayName: string;
+  email?: string;
+  active: boolean;
+  currency: string;
+}
+
+export function qboPartyToAppFields(qbo: QboPartySnapshot): AppPartyFields {
+  const fields: AppPartyFields = { displayName: qbo.displayName, active: qbo.active, currency: qbo.currency.toUpperCase() };
+  if (qbo.email) fields.email = qbo.email;
+  return fields;
+}
+
+/** Sum of app lines in cents (discount lines subtract). */
+export function appLinesTotalCents(lines: readonly AppTxnLine[]): number {
+  return sumCents(lines.map((line) => (line.discount ? -line.amountCents : line.amountCents)));
+}
+
+/** Convenience for callers holding QBO decimals. */
+export { amountToCents, centsToAmount };
+
+/** Keys whose value may be undefined become optional and are left out when undefined (QBO dislikes nulls). */
+type WithoutUndefined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
+function stripUndefined<T extends object>(value: T): WithoutUndefined<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as WithoutUndefined<T>;
+}

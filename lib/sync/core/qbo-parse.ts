@@ -1,0 +1,230 @@
+import { z } from "zod";
+
+import { amountToCents } from "@/lib/sync/core/money";
+import type { QboPaymentLink, QboPaymentSnapshot } from "@/lib/sync/core/payments-plan";
+import type { QboDeletedSnapshot, QboLineSnapshot, QboPartySnapshot, QboTxnSnapshot } from "@/lib/sync/core/types";
+
+/**
+ * QBO JSON entities (as found in query, CDC and write responses) → the core's snapshots, validated
+ * with zod. Unknown fields are ignored; missing optional ones get QBO's implied defaults
+ * (no CurrencyRef = the USD home currency, no Active = active).
+ */
+
+const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const ref = z.object({ value: z.string(), name: z.string().optional() });
+const metaData = z.object({ LastUpdatedTime: z.string() });
+
+const tombstone = z.object({ Id: z.string(), status: z.literal("Deleted"), MetaData: metaData.partial().optional() });
+
+const lineSchema = z.object({
+  Amount: amount.optional(),
+  DetailType: z.string(),
+  Description: z.string().optional(),
+  AccountBasedExpenseLineDetail: z
+    .object({ AccountRef: ref.optional(), ClassRef: ref.optional(), CustomerRef: ref.optional() })
+    .optional(),
+  ItemBasedExpenseLineDetail: z
+    .object({
+      ItemRef: ref.optional(),
+      Qty: amount.optional(),
+      UnitPrice: amount.optional(),
+      ClassRef: ref.optional(),
+      CustomerRef: ref.optional(),
+    })
+    .optional(),
+  SalesItemLineDetail: z
+    .object({ ItemRef: ref.optional(), Qty: amount.optional(), UnitPrice: amount.optional(), ClassRef: ref.optional() })
+    .optional(),
+});
+
+const txnSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  MetaData: metaData,
+  DocNumber: z.string().optional(),
+  CurrencyRef: ref.optional(),
+  TotalAmt: amount.default(0),
+  Balance: amount.optional(),
+  VendorRef: ref.optional(),
+  CustomerRef: ref.optional(),
+  TxnDate: z.string().optional(),
+  DueDate: z.string().optional(),
+  PrivateNote: z.string().optional(),
+  TxnSource: z.string().optional(),
+  Line: z.array(lineSchema).default([]),
+});
+
+type RawTxn = z.infer<typeof txnSchema>;
+
+/** Transaction kinds QBO can void; bills and vendor credits can only be deleted. */
+const VOIDABLE = new Set(["invoice", "bill_payment", "payment"]);
+
+/**
+ * QBO has no "voided" flag in the entity: a void zeroes the amounts and prepends "Voided" to the
+ * PrivateNote (QBO.md). Both must hold, so a $0 record or a memo mentioning "voided" alone is not
+ * taken for a void.
+ */
+export function looksVoided(raw: { TotalAmt?: number; Balance?: number; PrivateNote?: string }): boolean {
+  return (raw.TotalAmt ?? 0) === 0 && (raw.Balance ?? 0) === 0 && /^voided\b/i.test(raw.PrivateNote?.trim() ?? "");
+}
+
+/** `{ key: value }` when the value is present, else `{}` (snapshots leave absent fields out). */
+function optional<K extends keyof QboLineSnapshot>(key: K, value: QboLineSnapshot[K] | undefined): Partial<Pick<QboLineSnapshot, K>> {
+  return value === undefined ? {} : ({ [key]: value } as Partial<Pick<QboLineSnapshot, K>>);
+}
+
+function parseLine(line: z.infer<typeof lineSchema>): QboLineSnapshot | undefined {
+  const base = { amountCents: amountToCents(line.Amount ?? 0), ...(line.Description ? { description: line.Description } : {}) };
+  switch (line.DetailType) {
+    case "AccountBasedExpenseLineDetail": {
+      const d = line.AccountBasedExpenseLineDetail;
+      return {
+        detailType: "AccountBasedExpenseLineDetail",
+        ...base,
+        ...optional("accountQboId", d?.AccountRef?.value),
+        ...optional("classQboId", d?.ClassRef?.value),
+        ...optional("customerQboId", d?.CustomerRef?.value),
+      };
+    }
+    case "ItemBasedExpenseLineDetail": {
+      const d = line.ItemBasedExpenseLineDetail;
+      return {
+        detailType: "ItemBasedExpenseLineDetail",
+        ...base,
+        ...optional("itemQboId", d?.ItemRef?.value),
+        ...optional("classQboId", d?.ClassRef?.value),
+        ...optional("customerQboId", d?.CustomerRef?.value),
+        ...optional("qty", d?.Qty),
+        ...optional("unitPrice", d?.UnitPrice),
+      };
+    }
+    case "SalesItemLineDetail": {
+      const d = line.SalesItemLineDetail;
+      return {
+        detailType: "SalesItemLineDetail",
+        ...base,
+        ...optional("itemQboId", d?.ItemRef?.value),
+        ...optional("classQboId", d?.ClassRef?.value),
+        ...optional("qty", d?.Qty),
+        ...optional("unitPrice", d?.UnitPrice),
+      };
+    }
+    case "DiscountLineDetail":
+      return { detailType: "DiscountLineDetail", ...base };
+    default:
+      // SubTotalLineDetail and description-only lines carry no amount of their own.
+      return undefined;
+  }
+}
+
+function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"): QboTxnSnapshot {
+  const counterparty = kind === "invoice" ? raw.CustomerRef : raw.VendorRef;
+  if (!counterparty) throw new z.ZodError([{ code: "custom", path: [kind === "invoice" ? "CustomerRef" : "VendorRef"], message: "Required", input: undefined }]);
+  const totalCents = amountToCents(raw.TotalAmt);
+  const snapshot: QboTxnSnapshot = {
+    id: raw.Id,
+    syncToken: raw.SyncToken,
+    lastUpdatedTime: raw.MetaData.LastUpdatedTime,
+    currency: raw.CurrencyRef?.value ?? "USD",
+    totalCents,
+    // VendorCredit.Balance is its unapplied part; a missing Balance means nothing was applied or paid.
+    balanceCents: raw.Balance === undefined ? totalCents : amountToCents(raw.Balance),
+    voided: VOIDABLE.has(kind) && looksVoided(raw),
+    counterpartyQboId: counterparty.value,
+    lines: raw.Line.map(parseLine).filter((line): line is QboLineSnapshot => line !== undefined),
+  };
+  if (raw.DocNumber !== undefined && raw.DocNumber !== "") snapshot.docNumber = raw.DocNumber;
+  if (counterparty.name) snapshot.counterpartyName = counterparty.name;
+  if (raw.TxnSource) snapshot.txnSource = raw.TxnSource;
+  if (raw.PrivateNote) snapshot.privateNote = raw.PrivateNote;
+  if (raw.TxnDate) snapshot.txnDate = raw.TxnDate;
+  if (raw.DueDate) snapshot.dueDate = raw.DueDate;
+  return snapshot;
+}
+
+function parseDeleted(json: unknown): QboDeletedSnapshot | undefined {
+  const deleted = tombstone.safeParse(json);
+  if (!deleted.success) return undefined;
+  const snapshot: QboDeletedSnapshot = { id: deleted.data.Id, deleted: true };
+  const at = deleted.data.MetaData?.LastUpdatedTime;
+  if (at) snapshot.lastUpdatedTime = at;
+  return snapshot;
+}
+
+/** Parse a QBO Bill, Invoice or VendorCredit (or its CDC tombstone). Throws ZodError on malformed input. */
+export function parseQboTxn(json: unknown, kind: "bill" | "invoice" | "vendor_credit"): QboTxnSnapshot | QboDeletedSnapshot {
+  return parseDeleted(json) ?? toTxnSnapshot(txnSchema.parse(json), kind);
+}
+
+const partySchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  MetaData: metaData,
+  DisplayName: z.string(),
+  Active: z.boolean().default(true),
+  PrimaryEmailAddr: z.object({ Address: z.string().optional() }).optional(),
+  CurrencyRef: ref.optional(),
+});
+
+/** Parse a QBO Vendor or Customer (or its CDC tombstone, e.g. after a merge). */
+export function parseQboParty(json: unknown): QboPartySnapshot | QboDeletedSnapshot {
+  const deleted = parseDeleted(json);
+  if (deleted) return deleted;
+  const raw = partySchema.parse(json);
+  const snapshot: QboPartySnapshot = {
+    id: raw.Id,
+    syncToken: raw.SyncToken,
+    lastUpdatedTime: raw.MetaData.LastUpdatedTime,
+    displayName: raw.DisplayName,
+    active: raw.Active,
+    currency: raw.CurrencyRef?.value ?? "USD",
+  };
+  if (raw.PrimaryEmailAddr?.Address) snapshot.email = raw.PrimaryEmailAddr.Address;
+  return snapshot;
+}
+
+const linkedTxnType = z.enum(["Bill", "Invoice", "VendorCredit", "CreditMemo"]);
+const paymentSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  TotalAmt: amount.default(0),
+  TxnDate: z.string().optional(),
+  PrivateNote: z.string().optional(),
+  VendorRef: ref.optional(),
+  CustomerRef: ref.optional(),
+  Line: z
+    .array(
+      z.object({
+        Amount: amount.default(0),
+        LinkedTxn: z.array(z.object({ TxnId: z.string(), TxnType: z.string() })).default([]),
+      }),
+    )
+    .default([]),
+});
+
+/** Parse a QBO BillPayment (`kind: "bill_payment"`) or Payment (`"payment"`), or its tombstone. */
+export function parseQboPayment(json: unknown, kind: "bill_payment" | "payment"): QboPaymentSnapshot {
+  const deleted = parseDeleted(json);
+  if (deleted) return { id: deleted.id, kind, syncToken: "", voided: false, deleted: true, totalCents: 0, links: [] };
+  const raw = paymentSchema.parse(json);
+  const links: QboPaymentLink[] = [];
+  for (const line of raw.Line) {
+    for (const linked of line.LinkedTxn) {
+      const type = linkedTxnType.safeParse(linked.TxnType);
+      // Other link types (e.g. Expense, Deposit) do not concern the app.
+      if (type.success) links.push({ txnId: linked.TxnId, txnType: type.data, amountCents: amountToCents(line.Amount) });
+    }
+  }
+  const snapshot: QboPaymentSnapshot = {
+    id: raw.Id,
+    kind,
+    syncToken: raw.SyncToken,
+    voided: looksVoided({ TotalAmt: raw.TotalAmt, Balance: 0, PrivateNote: raw.PrivateNote }),
+    totalCents: amountToCents(raw.TotalAmt),
+    links,
+  };
+  const counterparty = kind === "bill_payment" ? raw.VendorRef : raw.CustomerRef;
+  if (counterparty) snapshot.counterpartyQboId = counterparty.value;
+  if (raw.TxnDate) snapshot.txnDate = raw.TxnDate;
+  return snapshot;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+
+import { REASON_CODES, REASONS, describeReason, describeRecord, isReasonCode, reasonForQboFault } from "@/lib/sync/core/reasons";
+
+const REQUIRED = [
+  "PREFERENCES_MISSING", "PAID_IN_QBO", "PARTIALLY_PAID_IN_QBO", "NON_USD_CURRENCY", "MISSING_DOC_NUMBER",
+  "QUICKBOOKS_COMMERCE", "APP_TO_QBO_ONLY", "ZERO_AMOUNT", "VOIDED_IN_QBO", "DUPLICATE_NAME", "DUPLICATE_DOC_NUMBER",
+  "REFERENCE_NOT_FOUND", "INVALID_REFERENCE", "PERIOD_CLOSED", "STALE_OBJECT", "DEPOSITED_TRANSACTION",
+  "BUSINESS_VALIDATION", "REQUIRED_FIELD_MISSING", "AUTH_FAILED", "THROTTLED", "COMPANY_INACTIVE",
+  "VENDOR_NOT_SYNCED", "CUSTOMER_NOT_SYNCED", "UNKNOWN_QBO_ERROR",
+];
+
+describe("reason catalogue", () => {
+  it("has every required code, keyed by its own code", () => {
+    for (const code of REQUIRED) expect(isReasonCode(code), code).toBe(true);
+    for (const code of REASON_CODES) expect(REASONS[code].code).toBe(code);
+  });
+
+  it.each(REASON_CODES)("%s renders non-empty, placeholder-free text with and without params", (code) => {
+    for (const params of [{}, { record: "bill" as const, docNumber: "B-7", counterpartyName: "Acme", currency: "EUR", qboDetail: "Detail here", qboCode: "6000", missing: ["Bank Account GL"] }]) {
+      const d = describeReason(code, params);
+      expect(d.code).toBe(code);
+      expect(["skip", "failure"]).toContain(d.severity);
+      for (const text of [d.title, d.explanation, d.fix]) {
+        expect(text.length).toBeGreaterThan(10);
+        expect(text).not.toMatch(/undefined|\{|\}/);
+      }
+    }
+  });
+
+  it("interpolates record details", () => {
+    const d = describeReason("NON_USD_CURRENCY", { record: "bill", docNumber: "B-7", counterpartyName: "Acme", currency: "EUR" });
+    expect(d.explanation).toContain("Bill B-7 from Acme");
+    expect(d.explanation).toContain("EUR");
+    expect(describeReason("PREFERENCES_MISSING", { missing: ["Bank Account GL"] }).fix).toContain("Settings → Sync → Preferences");
+    expect(describeReason("PREFERENCES_MISSING", { missing: ["Bank Account GL"] }).fix).toContain("Bank Account GL");
+    expect(describeReason("DUPLICATE_NAME", { record: "vendor", displayName: "Acme", qboDetail: "The name supplied already exists." }).explanation)
+      .toContain("Vendor “Acme”");
+  });
+
+  it("names records sensibly", () => {
+    expect(describeRecord({})).toBe("This record");
+    expect(describeRecord({ record: "invoice", docNumber: "1001", counterpartyName: "Bob" })).toBe("Invoice 1001 for Bob");
+    expect(describeRecord({ record: "bill" })).toBe("This bill");
+  });
+
+  it("classifies skips and failures", () => {
+    expect(REASONS.PAID_IN_QBO.severity).toBe("skip");
+    expect(REASONS.ZERO_AMOUNT.severity).toBe("skip");
+    expect(REASONS.DUPLICATE_NAME.severity).toBe("failure");
+    expect(REASONS.VENDOR_NOT_SYNCED.severity).toBe("failure");
+  });
+});
+
+describe("reasonForQboFault", () => {
+  it.each([
+    ["6240", "DUPLICATE_NAME", "fail-record"],
+    ["6140", "DUPLICATE_DOC_NUMBER", "fail-record"],
+    ["610", "REFERENCE_NOT_FOUND", "fail-record"],
+    ["2500", "INVALID_REFERENCE", "fail-record"],
+    ["6210", "PERIOD_CLOSED", "fail-record"],
+    ["5010", "STALE_OBJECT", "replan"],
+    ["6540", "DEPOSITED_TRANSACTION", "fail-record"],
+    ["6000", "BUSINESS_VALIDATION", "fail-record"],
+    ["2020", "REQUIRED_FIELD_MISSING", "fail-record"],
+    ["3200", "AUTH_FAILED", "reauthorize"],
+    ["120", "AUTH_FAILED", "stop-sync"],
+    ["3100", "AUTH_FAILED", "stop-sync"],
+    ["3001", "THROTTLED", "backoff"],
+    ["6190", "COMPANY_INACTIVE", "stop-sync"],
+    ["9999", "UNKNOWN_QBO_ERROR", "fail-record"],
+  ] as const)("%s → %s (%s)", (code, reason, recovery) => {
+    const mapped = reasonForQboFault(code, "some detail");
+    expect(mapped.reason).toBe(reason);
+    expect(mapped.recovery).toBe(recovery);
+    expect(mapped.params).toEqual({ qboCode: code, qboDetail: "some detail" });
+  });
+
+  it("tolerates whitespace and a missing detail", () => {
+    expect(reasonForQboFault(" 6240 ")).toEqual({ reason: "DUPLICATE_NAME", recovery: "fail-record", params: { qboCode: "6240" } });
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Narrow, structural input types for the pure sync core.
+ *
+ * The core never imports from other folders: the orchestrator converts database rows and QBO JSON
+ * (see `qbo-parse.ts`) into these shapes and feeds them in. Money is always integer cents; dates
+ * are ISO strings (`YYYY-MM-DD` for business dates, full ISO timestamps for instants).
+ */
+
+/** Integer number of cents. Never a float amount. */
+export type Cents = number;
+
+export type TxnKind = "bill" | "invoice" | "vendor_credit";
+export type PartyKind = "vendor" | "customer";
+export type EntityKind = TxnKind | PartyKind;
+
+/** One line of a QBO Bill, Invoice or VendorCredit, reduced to what the app keeps. */
+export interface QboLineSnapshot {
+  detailType:
+    | "AccountBasedExpenseLineDetail"
+    | "ItemBasedExpenseLineDetail"
+    | "SalesItemLineDetail"
+    | "DiscountLineDetail";
+  amountCents: Cents;
+  description?: string;
+  accountQboId?: string;
+  itemQboId?: string;
+  classQboId?: string;
+  /** Bill lines: the customer the expense is billable to. */
+  customerQboId?: string;
+  qty?: number;
+  /** Decimal unit price as QBO sends it (may carry more than two decimals). */
+  unitPrice?: number;
+}
+
+/** A live QBO Bill / Invoice / VendorCredit. */
+export interface QboTxnSnapshot {
+  id: string;
+  syncToken: string;
+  /** MetaData.LastUpdatedTime, ISO timestamp. */
+  lastUpdatedTime: string;
+  docNumber?: string;
+  /** CurrencyRef.value; "USD" when QBO omits it (single-currency companies). */
+  currency: string;
+  totalCents: Cents;
+  balanceCents: Cents;
+  voided: boolean;
+  txnSource?: string;
+  privateNote?: string;
+  /** VendorRef.value for bills and vendor credits, CustomerRef.value for invoices. */
+  counterpartyQboId: string;
+  counterpartyName?: string;
+  txnDate?: string;
+  dueDate?: string;
+  lines: QboLineSnapshot[];
+}
+
+/** A QBO record reported deleted by change data capture (`status: "Deleted"`). */
+export interface QboDeletedSnapshot {
+  id: string;
+  deleted: true;
+  lastUpdatedTime?: string;
+}
+
+/** A QBO Vendor or Customer. */
+export interface QboPartySnapshot {
+  id: string;
+  syncToken: string;
+  lastUpdatedTime: string;
+  displayName: string;
+  active: boolean;
+  email?: string;
+  currency: string;
+}
+
+/** App-side status of a bill / invoice / vendor credit. */
+export type AppTxnStatus = "open" | "partially_paid" | "paid" | "voided";
+
+/** One line of an app bill / invoice / vendor credit. References are app-local ids. */
+export interface AppTxnLine {
+  amountCents: Cents;
+  description?: string;
+  accountId?: string;
+  itemId?: string;
+  classId?: string;
+  /** Bill lines: customer the expense is billable to. */
+  customerId?: string;
+  qty?: number;
+  unitPrice?: number;
+  /** Invoice discount line (amount is positive; it reduces the total). */
+  discount?: boolean;
+}
+
+/** An app bill / invoice / vendor credit as the planner and mappers see it. */
+export interface AppTxnSnapshot {
+  id: string;
+  number: string;
+  /** App-local vendor id (bills, vendor credits) or customer id (invoices). */
+  counterpartyId: string;
+  counterpartyName?: string;
+  totalCents: Cents;
+  status: AppTxnStatus;
+  /** ISO timestamp of the last app-side change. */
+  updatedAt: string;
+  currency: string;
+  /** `appTxnContentHash` of the synced fields as they are now. */
+  contentHash: string;
+  txnDate: string;
+  dueDate?: string;
+  memo?: string;
+  lines: AppTxnLine[];
+  /** Soft-deleted in the app: a linked record must be deleted in QBO too. */
+  deleted?: boolean;
+}
+
+/** An app vendor or customer. */
+export interface AppPartySnapshot {
+  id: string;
+  displayName: string;
+  email?: string;
+  active: boolean;
+  currency: string;
+  contentHash: string;
+  deleted?: boolean;
+}
+
+/** The link between an app record and its QBO twin, as of the last successful sync of it. */
+export interface MappingEntry {
+  localId: string;
+  qboId: string;
+  syncToken: string;
+  lastUpdatedTime: string;
+  /** contentHash of the app-side content as it was last synced (either direction). */
+  contentHash: string;
+}
+
+export type SyncDirection = "two_way" | "app_to_qbo";
+export type ConflictMaster = "quickbooks" | "ledgerbridge";
+
+/**
+ * Settings → Sync → Preferences. Account ids are app-local ids of accounts from the synced chart
+ * of accounts (the pickers offer those); `RefResolver` turns them into QBO Ids.
+ */
+export interface SyncPreferences {
+  syncAutomatically: boolean;
+  twoWayPaymentSync: boolean;
+  direction: SyncDirection;
+  unallocatedExpenseAccountId?: string;
+  unallocatedIncomeAccountId?: string;
+  bankAccountId?: string;
+  moneyOutClearingAccountId?: string;
+  moneyInClearingAccountId?: string;
+  masterInConflict: ConflictMaster;
+}
+
+/** Kinds of records whose ids the resolver translates between app and QBO. */
+export type RefKind =
+  | "account"
+  | "item"
+  | "class"
+  | "department"
+  | "term"
+  | "vendor"
+  | "customer"
+  | "bill"
+  | "invoice"
+  | "vendor_credit"
+  | "bill_payment"
+  | "payment";
+
+/**
+ * Translates ids between the app and QBO (built by the orchestrator from its mapping tables).
+ * `undefined` means "not synced / not known on the other side".
+ */
+export interface RefResolver {
+  toQbo(kind: RefKind, localId: string): string | undefined;
+  toLocal(kind: RefKind, qboId: string): string | undefined;
+}
