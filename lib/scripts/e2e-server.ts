@@ -8,7 +8,8 @@ import path from "node:path";
 import { run } from "./run-steps";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dataDir = path.resolve(".data/e2e");
+// Per port, so several e2e runs (one per developer task) can share a machine.
+const dataDir = path.resolve(`.data/e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const serverEnv: NodeJS.ProcessEnv = {
@@ -18,7 +19,7 @@ const serverEnv: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   APP_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? (port === "3100" ? ".next-e2e" : `.next-e2e-${port}`),
 };
 delete serverEnv.DATABASE_URL; // e2e always uses its own embedded database
 
