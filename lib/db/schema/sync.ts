@@ -1,0 +1,167 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations, users } from "./identity";
+import { accounts } from "./ledger";
+
+const orgId = () =>
+  uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
+export const connectionStatusEnum = pgEnum("qbo_connection_status", ["connected", "needs_reconnect", "disconnected"]);
+
+/** One QBO company per organisation. Tokens are AES-256-GCM encrypted at rest. */
+export const qboConnections = pgTable("qbo_connections", {
+  organizationId: orgId().primaryKey(),
+  realmId: text("realm_id").notNull(),
+  companyName: text("company_name"),
+  accessTokenEncrypted: text("access_token_encrypted"),
+  refreshTokenEncrypted: text("refresh_token_encrypted"),
+  accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+  refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+  status: connectionStatusEnum("status").notNull().default("connected"),
+  statusReason: text("status_reason"),
+  connectedBy: uuid("connected_by").references(() => users.id, { onDelete: "set null" }),
+  connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
+});
+
+/** OAuth `state` nonces: each may be used once, before it expires. */
+export const oauthStates = pgTable("oauth_states", {
+  nonce: text("nonce").primaryKey(),
+  organizationId: orgId(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const syncDirectionEnum = pgEnum("sync_direction", ["two_way", "app_to_qbo"]);
+export const conflictMasterEnum = pgEnum("conflict_master", ["quickbooks", "ledgerbridge"]);
+
+/** Settings → Sync → Preferences. Account ids are app-local (accounts synced from QBO). */
+export const syncPreferences = pgTable("sync_preferences", {
+  organizationId: orgId().primaryKey(),
+  syncAutomatically: boolean("sync_automatically").notNull().default(false),
+  twoWayPaymentSync: boolean("two_way_payment_sync").notNull().default(false),
+  direction: syncDirectionEnum("direction").notNull().default("two_way"),
+  unallocatedExpenseAccountId: uuid("unallocated_expense_account_id").references(() => accounts.id),
+  unallocatedIncomeAccountId: uuid("unallocated_income_account_id").references(() => accounts.id),
+  bankAccountId: uuid("bank_account_id").references(() => accounts.id),
+  moneyOutClearingAccountId: uuid("money_out_clearing_account_id").references(() => accounts.id),
+  moneyInClearingAccountId: uuid("money_in_clearing_account_id").references(() => accounts.id),
+  masterInConflict: conflictMasterEnum("master_in_conflict").notNull().default("quickbooks"),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
+
+export const syncTriggerEnum = pgEnum("sync_trigger", ["manual", "automatic", "webhook", "cli"]);
+export const syncRunStatusEnum = pgEnum("sync_run_status", ["queued", "running", "succeeded", "partial", "failed"]);
+
+export type SyncCounts = Record<string, { created: number; updated: number; skipped: number; failed: number }>;
+
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: id(),
+    organizationId: orgId(),
+    trigger: syncTriggerEnum("trigger").notNull(),
+    triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
+    status: syncRunStatusEnum("status").notNull().default("queued"),
+    mode: text("mode", { enum: ["full", "incremental"] }),
+    phase: text("phase"),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    percent: integer("percent").notNull().default(0),
+    counts: jsonb("counts").$type<SyncCounts>().notNull().default({}),
+    apiCalls: integer("api_calls").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sync_runs_org_created_idx").on(t.organizationId, t.createdAt)],
+);
+
+/** The mapping ledger: app record ↔ QBO object, written by upsert only. */
+export const syncMappings = pgTable(
+  "sync_mappings",
+  {
+    organizationId: orgId(),
+    objectType: text("object_type").notNull(),
+    localId: uuid("local_id").notNull(),
+    realmId: text("realm_id").notNull(),
+    qboId: text("qbo_id").notNull(),
+    syncToken: text("sync_token").notNull(),
+    lastUpdatedTime: text("last_updated_time"),
+    contentHash: text("content_hash").notNull(),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.objectType, t.localId] }),
+    uniqueIndex("sync_mappings_qbo_key").on(t.organizationId, t.realmId, t.objectType, t.qboId),
+  ],
+);
+
+/** Why a record did not sync — open until the record syncs, then resolved. */
+export const syncIssues = pgTable(
+  "sync_issues",
+  {
+    id: id(),
+    organizationId: orgId(),
+    /** Stable identity of the record the issue is about, e.g. "bill:qbo:145" or "bill:app:<uuid>". */
+    issueKey: text("issue_key").notNull(),
+    objectType: text("object_type").notNull(),
+    localId: uuid("local_id"),
+    qboId: text("qbo_id"),
+    label: text("label").notNull(),
+    reasonCode: text("reason_code").notNull(),
+    severity: text("severity", { enum: ["skip", "failure"] }).notNull(),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+    detail: text("detail"),
+    firstSeenRunId: uuid("first_seen_run_id").references(() => syncRuns.id, { onDelete: "set null" }),
+    lastSeenRunId: uuid("last_seen_run_id").references(() => syncRuns.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sync_issues_key").on(t.organizationId, t.issueKey),
+    index("sync_issues_open_idx").on(t.organizationId, t.resolvedAt, t.reasonCode),
+  ],
+);
+
+/** Exactly-once writes: recorded before each QBO write, confirmed after. */
+export const syncIntentions = pgTable(
+  "sync_intentions",
+  {
+    id: id(),
+    organizationId: orgId(),
+    runId: uuid("run_id").references(() => syncRuns.id, { onDelete: "set null" }),
+    intentionKey: text("intention_key").notNull(),
+    requestId: text("request_id").notNull(),
+    objectType: text("object_type").notNull(),
+    localId: uuid("local_id"),
+    operation: text("operation").notNull(),
+    status: text("status", { enum: ["pending", "confirmed", "failed"] }).notNull().default("pending"),
+    qboId: text("qbo_id"),
+    createdAt: createdAt(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("sync_intentions_key").on(t.organizationId, t.intentionKey),
+    index("sync_intentions_pending_idx").on(t.organizationId, t.status),
+  ],
+);
+
+/** Per-organisation sync clock: drives incremental windows and auto sync. */
+export const syncState = pgTable("sync_state", {
+  organizationId: orgId().primaryKey(),
+  lastSyncAt: timestamp("last_sync_at", { withTimezone: true }),
+  lastSuccessfulSyncAt: timestamp("last_successful_sync_at", { withTimezone: true }),
+  nextAutoSyncAt: timestamp("next_auto_sync_at", { withTimezone: true }),
+  updatedAt: updatedAt(),
+});
