@@ -64,10 +64,10 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     return;
   }
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  await handle.query("select pg_advisory_lock(72_410_001)");
+  await handle.query("select pg_advisory_lock(72410001)");
   try {
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    await handle.query("select pg_advisory_unlock(72_410_001)");
+    await handle.query("select pg_advisory_unlock(72410001)");
   }
 }
