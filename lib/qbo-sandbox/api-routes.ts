@@ -1,0 +1,224 @@
+/**
+ * The QBO v3 API surface: `/v3/company/{realmId}/…`. Order per request mirrors Intuit's stack:
+ * counters → rate limits (429) → injected faults → bearer auth (401/403) → the operation.
+ */
+import { runBatch, parseBatchRequest, type WriteOperation } from "./batch";
+import { runCdc } from "./cdc";
+import { formatQboDateTime } from "./clock";
+import type { SandboxCore } from "./core";
+import { createRecord, deleteRecord, readRecord, updateRecord, voidRecord, type WriteOutcome } from "./engine";
+import { specForResource, type EntitySpec } from "./entity-specs";
+import { SERVICE_UNAVAILABLE_HTML, faults, QboFault, xmlServerErrorBody } from "./faults";
+import { faultResponse, jsonResponse, rawJsonResponse, readJson, sleep, unauthorizedResponse } from "./http";
+import { isObject, stringAt } from "./json";
+import { executeQuery } from "./query-executor";
+import { parseQuery } from "./query-parser";
+import type { ActiveFault } from "./fault-injector";
+import type { CompanyState } from "./store";
+import type { JsonObject, RequestKind } from "./types";
+
+export function classifyRequest(method: string, segments: string[]): RequestKind {
+  const resource = segments[0]?.toLowerCase();
+  if (resource === "query") return "query";
+  if (resource === "cdc") return "cdc";
+  if (resource === "batch") return "batch";
+  if (resource === "companyinfo") return method === "GET" ? "companyinfo" : "write";
+  if (resource === "preferences") return method === "GET" ? "preferences" : "write";
+  if (resource && specForResource(resource)) return method === "GET" ? "read" : "write";
+  return "other";
+}
+
+interface ApiRequest {
+  core: SandboxCore;
+  request: Request;
+  url: URL;
+  realmId: string;
+  segments: string[];
+}
+
+export async function handleApiRequest(core: SandboxCore, request: Request, url: URL, realmId: string, segments: string[]): Promise<Response> {
+  const time = formatQboDateTime(core.now());
+  const company = core.companies.get(realmId);
+  const kind = classifyRequest(request.method, segments);
+  if (company) {
+    company.stats.total += 1;
+    company.stats.byKind[kind] += 1;
+  }
+  let admitted = false;
+  if (core.throttling) {
+    admitted = core.throttle.tryEnter(realmId, kind === "batch", core.now().getTime());
+    if (!admitted) {
+      if (company) company.stats.throttled += 1;
+      return faultResponse(faults.throttled(), time);
+    }
+  }
+  try {
+    const injected = await applyInjectedFault(core, request, url, realmId, company, time);
+    if (injected) return injected;
+    const auth = core.oauth.authenticate(request.headers.get("authorization"), core.now().getTime());
+    if (!auth.ok) {
+      if (company) company.stats.unauthorized += 1;
+      const detail = auth.reason === "expired" ? "Token expired" : auth.reason === "missing" ? "Authorization header missing" : "Token invalid or revoked";
+      return unauthorizedResponse(detail, time);
+    }
+    if (auth.realmId !== realmId || !company) {
+      return faultResponse(faults.authorization(`The access token is not authorized for company ${realmId}.`), time);
+    }
+    return await route({ core, request, url, realmId, segments }, company, time);
+  } catch (error) {
+    if (error instanceof QboFault) return faultResponse(error, time);
+    throw error;
+  } finally {
+    if (admitted) core.throttle.leave(realmId);
+  }
+}
+
+async function applyInjectedFault(
+  core: SandboxCore,
+  request: Request,
+  url: URL,
+  realmId: string,
+  company: CompanyState | undefined,
+  time: string,
+): Promise<Response | undefined> {
+  const fault = core.faults.take(realmId, url.pathname + url.search);
+  if (!fault) return undefined;
+  if (company) {
+    company.stats.injectedFaults += 1;
+    if (fault.kind === "429") company.stats.throttled += 1;
+  }
+  return renderInjectedFault(fault, request, time);
+}
+
+/** The response of an injected fault, or undefined when the request should proceed (after "slow"). */
+export async function renderInjectedFault(fault: ActiveFault, request: Request, time: string): Promise<Response | undefined> {
+  switch (fault.kind) {
+    case "429":
+      return faultResponse(faults.throttled(), time);
+    case "500":
+      return new Response(xmlServerErrorBody(time), { status: 500, headers: { "content-type": "application/xml" } });
+    case "503":
+      return new Response(SERVICE_UNAVAILABLE_HTML, { status: 503, headers: { "content-type": "text/html" } });
+    case "timeout":
+      await sleep(fault.delayMs, request.signal);
+      return new Response("<html><body><h1>504 Gateway Time-out</h1></body></html>", { status: 504, headers: { "content-type": "text/html" } });
+    case "slow":
+      await sleep(fault.delayMs, request.signal);
+      return undefined;
+  }
+}
+
+function entityEnvelope(entity: string, body: JsonObject, time: string): JsonObject {
+  return { [entity]: body, time };
+}
+
+async function route(api: ApiRequest, company: CompanyState, time: string): Promise<Response> {
+  const { core, request, url, segments } = api;
+  const resource = (segments[0] ?? "").toLowerCase();
+  const method = request.method;
+
+  if (resource === "query") {
+    const text = method === "GET" ? url.searchParams.get("query") : await request.text();
+    if (!text || text.trim() === "") throw faults.requiredParam("query");
+    return jsonResponse(200, { QueryResponse: executeQuery(company, parseQuery(text)), time });
+  }
+  if (resource === "cdc" && method === "GET") {
+    const body = runCdc(company, url.searchParams.get("entities"), url.searchParams.get("changedSince"), core.now());
+    return jsonResponse(200, { ...body, time });
+  }
+  if (resource === "batch" && method === "POST") {
+    return withReplay(api, company, async () => {
+      const items = parseBatchRequest(await readJson(request), core.options.batchMaxItems);
+      company.stats.batches += 1;
+      const result = runBatch(company, items, (spec, operation, body) => performWrite(core, company, spec, operation, body));
+      company.stats.writes += result.writes;
+      if (result.writes > 0) core.changed();
+      return { status: 200, body: { ...result.body, time } };
+    });
+  }
+  if (resource === "companyinfo" && method === "GET") {
+    return jsonResponse(200, entityEnvelope("CompanyInfo", readRecord(company, "CompanyInfo", "1"), time));
+  }
+  if (resource === "preferences" && method === "GET") {
+    return jsonResponse(200, entityEnvelope("Preferences", readRecord(company, "Preferences", "1"), time));
+  }
+
+  const spec = specForResource(resource);
+  if (!spec) throw faults.unknownResource(url.pathname);
+  if (method === "GET") {
+    const id = segments[1];
+    if (!id) throw faults.unsupportedOperation(`GET /${resource} without an Id (use /query)`);
+    return jsonResponse(200, entityEnvelope(spec.name, readRecord(company, spec.name, id), time));
+  }
+  if (method !== "POST") throw faults.unsupportedOperation(`${method} /${resource}`);
+  return withReplay(api, company, async () => {
+    const body = await readJson(request);
+    if (!isObject(body)) throw faults.requestValidation("the request body must be a JSON object");
+    const outcome = singleWrite(core, company, spec, url.searchParams, body);
+    if (outcome.changes.length > 0) {
+      company.stats.writes += 1;
+      core.changed();
+    }
+    return { status: 200, body: entityEnvelope(outcome.entity, outcome.body, time) };
+  });
+}
+
+function singleWrite(core: SandboxCore, company: CompanyState, spec: EntitySpec, params: URLSearchParams, body: JsonObject): WriteOutcome {
+  const operation = params.get("operation")?.toLowerCase();
+  const include = params.get("include")?.toLowerCase();
+  const ctx = core.engine(company);
+  if (operation === "delete") return deleteRecord(ctx, spec, body);
+  if (operation === "void") {
+    if (spec.voidStyle === "payment") {
+      throw faults.unsupportedOperation(`operation=void on ${spec.name} (use operation=update&include=void)`);
+    }
+    // Entities that cannot be voided at all (Bill, …) get their business-validation fault here.
+    return voidRecord(ctx, spec, body);
+  }
+  if (operation === "update" && include === "void") {
+    if (spec.voidStyle !== "payment") throw faults.unsupportedOperation(`include=void on ${spec.name}`);
+    return voidRecord(ctx, spec, body);
+  }
+  if (operation !== undefined && operation !== "update" && operation !== "create") throw faults.unsupportedOperation(`operation=${operation}`);
+  if (operation === "update" || stringAt(body, "Id") !== undefined) return updateRecord(ctx, spec, body);
+  return createRecord(ctx, spec, body);
+}
+
+export function performWrite(core: SandboxCore, company: CompanyState, spec: EntitySpec, operation: WriteOperation, body: JsonObject): WriteOutcome {
+  const ctx = core.engine(company);
+  if (operation === "delete") return deleteRecord(ctx, spec, body);
+  if (operation === "update") return updateRecord(ctx, spec, body);
+  return createRecord(ctx, spec, body);
+}
+
+/**
+ * `?requestid=`: the first outcome (success or validation fault) is stored per realm and replayed
+ * verbatim for the same id, without writing again.
+ */
+async function withReplay(
+  api: ApiRequest,
+  company: CompanyState,
+  run: () => Promise<{ status: number; body: JsonObject }>,
+): Promise<Response> {
+  const requestId = api.url.searchParams.get("requestid");
+  if (requestId) {
+    const stored = company.replays.get(requestId);
+    if (stored) return rawJsonResponse(stored.status, stored.body);
+  }
+  let status: number;
+  let text: string;
+  try {
+    const result = await run();
+    status = result.status;
+    text = JSON.stringify(result.body);
+  } catch (error) {
+    if (!(error instanceof QboFault)) throw error;
+    status = error.httpStatus;
+    text = JSON.stringify({ Fault: error.toJson(), time: formatQboDateTime(api.core.now()) });
+  }
+  if (requestId) {
+    company.replays.set(requestId, { status, body: text });
+    api.core.changed();
+  }
+  return rawJsonResponse(status, text);
+}

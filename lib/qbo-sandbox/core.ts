@@ -1,0 +1,309 @@
+/**
+ * The sandbox's state and its typed control operations (create/seed companies, faults, user
+ * actions, counters, settings, tokens, clock). The HTTP routes and in-process tests both use it.
+ */
+import { randomInt } from "node:crypto";
+import { rebuildIndexes } from "./balances";
+import { formatQboDate } from "./clock";
+import type { EngineContext } from "./engine";
+import { FaultInjector, type ActiveFault } from "./fault-injector";
+import { deepClone } from "./json";
+import { OAuthState } from "./oauth";
+import { DebouncedSaver, loadSnapshot, type SandboxSnapshot } from "./persistence";
+import { createCompanyBaseData, renderPreferences, seedCompany } from "./seed";
+import { emptyStats } from "./stats";
+import { CompanyState } from "./store";
+import { Throttle } from "./throttle";
+import type {
+  ChangeEvent,
+  CompanySettings,
+  CompanySummary,
+  EntityName,
+  FaultSpec,
+  JsonObject,
+  SandboxStats,
+  SeedSpec,
+  TokenResponse,
+} from "./types";
+import { ENTITY_NAMES } from "./types";
+import { runUserAction, type UserAction, type UserActionsResult } from "./user-actions";
+import { buildWebhookBody, deliverWebhook } from "./webhooks";
+
+export interface QboSandboxOptions {
+  /** Path prefix the sandbox is mounted under, e.g. "/qbo-sandbox" (default ""). */
+  basePath?: string;
+  clientId?: string;
+  clientSecret?: string;
+  webhookVerifierToken?: string;
+  /** Where to POST webhooks when a simulated QBO user changes data. */
+  webhookUrl?: string;
+  /** QBO's rate limits (default true; switch off for fast tests). */
+  throttling?: boolean;
+  /** JSON file to load state from and save it to (debounced). Memory only when unset. */
+  persistPath?: string;
+  /** Injectable clock for tests. */
+  now?: () => Date;
+  /** Maximum items per batch request (default 30). */
+  batchMaxItems?: number;
+}
+
+export interface ResolvedOptions {
+  basePath: string;
+  clientId: string;
+  clientSecret: string;
+  webhookVerifierToken: string;
+  webhookUrl: string | undefined;
+  persistPath: string | undefined;
+  batchMaxItems: number;
+}
+
+export const SANDBOX_DEFAULTS = {
+  clientId: "ledgerbridge-sandbox-client",
+  clientSecret: "ledgerbridge-sandbox-secret",
+  webhookVerifierToken: "ledgerbridge-sandbox-verifier",
+  batchMaxItems: 30,
+} as const;
+
+export interface CreateCompanyInput {
+  name?: string;
+  seed?: SeedSpec;
+}
+
+export type SettingsPatch = Partial<CompanySettings> & { companyName?: string };
+
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SandboxError";
+  }
+}
+
+function normalizeBasePath(basePath: string | undefined): string {
+  if (!basePath || basePath === "/") return "";
+  const withSlash = basePath.startsWith("/") ? basePath : `/${basePath}`;
+  return withSlash.replace(/\/+$/, "");
+}
+
+export class SandboxCore {
+  readonly options: ResolvedOptions;
+  companies = new Map<string, CompanyState>();
+  oauth = new OAuthState();
+  readonly throttle = new Throttle();
+  readonly faults = new FaultInjector();
+  throttling: boolean;
+  private clockOffsetMs = 0;
+  private readonly clock: () => Date;
+  private readonly saver: DebouncedSaver | undefined;
+  private readonly pendingWebhooks = new Set<Promise<boolean>>();
+
+  constructor(options: QboSandboxOptions = {}) {
+    this.options = {
+      basePath: normalizeBasePath(options.basePath),
+      clientId: options.clientId ?? SANDBOX_DEFAULTS.clientId,
+      clientSecret: options.clientSecret ?? SANDBOX_DEFAULTS.clientSecret,
+      webhookVerifierToken: options.webhookVerifierToken ?? SANDBOX_DEFAULTS.webhookVerifierToken,
+      webhookUrl: options.webhookUrl,
+      persistPath: options.persistPath,
+      batchMaxItems: options.batchMaxItems ?? SANDBOX_DEFAULTS.batchMaxItems,
+    };
+    this.throttling = options.throttling ?? true;
+    this.clock = options.now ?? (() => new Date());
+    if (this.options.persistPath) {
+      const snapshot = loadSnapshot(this.options.persistPath);
+      if (snapshot) this.restore(snapshot, options.throttling);
+      this.saver = new DebouncedSaver(this.options.persistPath, () => this.snapshot());
+    }
+  }
+
+  now(): Date {
+    return new Date(this.clock().getTime() + this.clockOffsetMs);
+  }
+
+  engine(company: CompanyState): EngineContext {
+    return { company, now: this.now() };
+  }
+
+  /** Marks state dirty (persisted after a short debounce when persistence is on). */
+  changed(): void {
+    this.saver?.schedule();
+  }
+
+  company(realmId: string): CompanyState {
+    const company = this.companies.get(realmId);
+    if (!company) throw new SandboxError(404, `No sandbox company with realmId ${realmId}`);
+    return company;
+  }
+
+  private newRealmId(): string {
+    let realmId: string;
+    do realmId = `9341${String(randomInt(0, 1e12)).padStart(12, "0")}`;
+    while (this.companies.has(realmId));
+    return realmId;
+  }
+
+  createCompany(input: CreateCompanyInput = {}): { realmId: string; companyName: string } {
+    const realmId = this.newRealmId();
+    const companyName = input.name ?? `Sandbox Company US ${realmId.slice(-4)}`;
+    const settings: CompanySettings = { duplicateDocNumberCheck: true, bookCloseDate: null, multiCurrencyEnabled: false, homeCurrency: "USD" };
+    const company = new CompanyState(realmId, settings);
+    const now = this.now();
+    createCompanyBaseData(company, companyName, now);
+    if (input.seed) seedCompany(company, input.seed, now);
+    this.companies.set(realmId, company);
+    this.changed();
+    return { realmId, companyName };
+  }
+
+  listCompanies(): CompanySummary[] {
+    return [...this.companies.values()].map((company) => {
+      const counts: Partial<Record<EntityName, number>> = {};
+      for (const name of ENTITY_NAMES) counts[name] = company.table(name).size;
+      return { realmId: company.realmId, companyName: company.companyName, counts };
+    });
+  }
+
+  reset(): void {
+    this.companies.clear();
+    this.oauth.clear();
+    this.faults.clear();
+    this.throttle.reset();
+    this.clockOffsetMs = 0;
+    this.changed();
+  }
+
+  /** Request faults are queued; "expire-tokens" and "revoke-refresh" act immediately. */
+  injectFault(spec: FaultSpec): ActiveFault | null {
+    if (spec.realmId) this.company(spec.realmId);
+    if (spec.kind === "expire-tokens") {
+      this.oauth.expireAccessTokens(spec.realmId, this.now().getTime());
+      this.changed();
+      return null;
+    }
+    if (spec.kind === "revoke-refresh") {
+      this.oauth.revokeRealm(spec.realmId);
+      this.changed();
+      return null;
+    }
+    return this.faults.add({ ...spec, kind: spec.kind });
+  }
+
+  listFaults(): ActiveFault[] {
+    return this.faults.list();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Runs user actions in order; stops at the first failing one (earlier ones stay applied). */
+  act(realmId: string, actions: UserAction[]): UserActionsResult {
+    const company = this.company(realmId);
+    const results: JsonObject[] = [];
+    const changes: ChangeEvent[] = [];
+    try {
+      for (const action of actions) {
+        const outcome = runUserAction(this.engine(company), action);
+        results.push(deepClone(outcome.body));
+        changes.push(...outcome.changes);
+      }
+    } finally {
+      if (changes.length > 0) {
+        this.changed();
+        this.notify(realmId, changes);
+      }
+    }
+    return { results, changes };
+  }
+
+  /** Fire-and-forget webhook for changes made "in QBO". */
+  notify(realmId: string, changes: ChangeEvent[]): void {
+    const url = this.options.webhookUrl;
+    if (!url || changes.length === 0) return;
+    const delivery = deliverWebhook(url, buildWebhookBody(realmId, changes), this.options.webhookVerifierToken);
+    this.pendingWebhooks.add(delivery);
+    void delivery.finally(() => this.pendingWebhooks.delete(delivery));
+  }
+
+  getStats(realmId: string): SandboxStats {
+    return structuredClone(this.company(realmId).stats);
+  }
+
+  resetStats(realmId: string): void {
+    this.company(realmId).stats = emptyStats();
+  }
+
+  setThrottling(enabled: boolean): void {
+    this.throttling = enabled;
+    this.throttle.reset();
+    this.changed();
+  }
+
+  updateSettings(realmId: string, patch: SettingsPatch): CompanySettings {
+    const company = this.company(realmId);
+    const { companyName, ...settings } = patch;
+    company.settings = { ...company.settings, ...settings };
+    const info = company.get("CompanyInfo", "1");
+    if (companyName && info) {
+      info["CompanyName"] = companyName;
+      info["LegalName"] = companyName;
+    }
+    renderPreferences(company);
+    this.changed();
+    return { ...company.settings };
+  }
+
+  /** Tokens for a company without the consent page (tests, scripts). */
+  issueTokens(realmId: string): TokenResponse {
+    this.company(realmId);
+    const tokens = this.oauth.issueGrant(realmId, this.now().getTime());
+    this.changed();
+    return tokens;
+  }
+
+  advanceClock(ms: number): Date {
+    this.clockOffsetMs += ms;
+    this.changed();
+    return this.now();
+  }
+
+  getRecord(realmId: string, entity: EntityName, id: string): JsonObject | undefined {
+    const record = this.company(realmId).get(entity, id);
+    return record ? deepClone(record) : undefined;
+  }
+
+  today(): string {
+    return formatQboDate(this.now());
+  }
+
+  /** Waits for in-flight webhooks and writes pending state to disk. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pendingWebhooks]);
+    this.saver?.flush();
+  }
+
+  snapshot(): SandboxSnapshot {
+    return {
+      version: 1,
+      companies: [...this.companies.values()].map((company) => company.toSnapshot()),
+      oauth: this.oauth.toSnapshot(),
+      throttling: this.throttling,
+      clockOffsetMs: this.clockOffsetMs,
+    };
+  }
+
+  /** An explicit `throttling` option wins over the saved switch. */
+  private restore(snapshot: SandboxSnapshot, throttlingOption: boolean | undefined): void {
+    this.companies = new Map();
+    for (const companySnapshot of snapshot.companies) {
+      const company = CompanyState.fromSnapshot(companySnapshot);
+      rebuildIndexes(company);
+      this.companies.set(company.realmId, company);
+    }
+    this.oauth = OAuthState.fromSnapshot(snapshot.oauth);
+    this.throttling = throttlingOption ?? snapshot.throttling;
+    this.clockOffsetMs = snapshot.clockOffsetMs;
+  }
+}

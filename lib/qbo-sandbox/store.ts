@@ -1,0 +1,123 @@
+/**
+ * In-memory state of one sandbox company: a Map per entity, tombstones of deleted objects (for CDC),
+ * the payment-link and party indexes that keep balances cheap to recompute, request-id replays,
+ * and request counters. Everything here is plain data so it can be snapshotted to JSON.
+ */
+import { emptyStats } from "./stats";
+import { ENTITY_NAMES, type CompanySettings, type EntityName, type JsonObject, type SandboxStats } from "./types";
+
+export interface ReplayEntry {
+  status: number;
+  body: string;
+}
+
+export interface CompanySnapshot {
+  realmId: string;
+  settings: CompanySettings;
+  nextId: number;
+  tables: Partial<Record<EntityName, JsonObject[]>>;
+  tombstones: Partial<Record<EntityName, JsonObject[]>>;
+  voided: string[];
+  replays: [string, ReplayEntry][];
+}
+
+/** "Bill:12" — a record key unique within a company. */
+export function recordKey(entity: EntityName, id: string): string {
+  return `${entity}:${id}`;
+}
+
+export function splitKey(key: string): { entity: EntityName; id: string } {
+  const index = key.indexOf(":");
+  return { entity: key.slice(0, index) as EntityName, id: key.slice(index + 1) };
+}
+
+export class CompanyState {
+  readonly tables = new Map<EntityName, Map<string, JsonObject>>();
+  readonly tombstones = new Map<EntityName, Map<string, JsonObject>>();
+  /** Keys of voided transactions (QBO shows them only through amounts and the PrivateNote). */
+  readonly voided = new Set<string>();
+  /** Target ("Bill:12") → payment key ("BillPayment:40") → cents applied. */
+  readonly linksByTarget = new Map<string, Map<string, number>>();
+  /** Payment key → the target keys it links (to undo its links on update/void/delete). */
+  readonly linksByPayment = new Map<string, string[]>();
+  /** Party ("Vendor:5") → keys of its transactions (bills, credits, payments). */
+  readonly txnsByParty = new Map<string, Set<string>>();
+  readonly replays = new Map<string, ReplayEntry>();
+  stats: SandboxStats = emptyStats();
+  private nextId = 1;
+
+  constructor(
+    readonly realmId: string,
+    public settings: CompanySettings,
+  ) {
+    for (const name of ENTITY_NAMES) {
+      this.tables.set(name, new Map());
+      this.tombstones.set(name, new Map());
+    }
+  }
+
+  allocateId(): string {
+    const id = String(this.nextId);
+    this.nextId += 1;
+    return id;
+  }
+
+  table(entity: EntityName): Map<string, JsonObject> {
+    const table = this.tables.get(entity);
+    if (!table) throw new Error(`no table for ${entity}`);
+    return table;
+  }
+
+  tombstoneTable(entity: EntityName): Map<string, JsonObject> {
+    const table = this.tombstones.get(entity);
+    if (!table) throw new Error(`no tombstones for ${entity}`);
+    return table;
+  }
+
+  get(entity: EntityName, id: string): JsonObject | undefined {
+    return this.table(entity).get(id);
+  }
+
+  get companyName(): string {
+    const info = this.get("CompanyInfo", "1");
+    const name = info?.["CompanyName"];
+    return typeof name === "string" ? name : `Sandbox Company ${this.realmId}`;
+  }
+
+  toSnapshot(): CompanySnapshot {
+    const tables: Partial<Record<EntityName, JsonObject[]>> = {};
+    const tombstones: Partial<Record<EntityName, JsonObject[]>> = {};
+    for (const name of ENTITY_NAMES) {
+      tables[name] = [...this.table(name).values()];
+      tombstones[name] = [...this.tombstoneTable(name).values()];
+    }
+    return {
+      realmId: this.realmId,
+      settings: this.settings,
+      nextId: this.nextId,
+      tables,
+      tombstones,
+      voided: [...this.voided],
+      replays: [...this.replays],
+    };
+  }
+
+  /** Restores records; the caller rebuilds the link and party indexes afterwards. */
+  static fromSnapshot(snapshot: CompanySnapshot): CompanyState {
+    const company = new CompanyState(snapshot.realmId, snapshot.settings);
+    company.nextId = snapshot.nextId;
+    for (const name of ENTITY_NAMES) {
+      for (const record of snapshot.tables[name] ?? []) {
+        const id = record["Id"];
+        if (typeof id === "string") company.table(name).set(id, record);
+      }
+      for (const record of snapshot.tombstones[name] ?? []) {
+        const id = record["Id"];
+        if (typeof id === "string") company.tombstoneTable(name).set(id, record);
+      }
+    }
+    for (const key of snapshot.voided) company.voided.add(key);
+    for (const [requestId, entry] of snapshot.replays) company.replays.set(requestId, entry);
+    return company;
+  }
+}
