@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { orgRoute } from "@/lib/auth/guard";
+import { buildConnectUrl } from "@/lib/qbo-connection/connection";
+import { connectionDeps } from "@/lib/qbo-connection/deps";
+
+/** Admins only: starts Intuit's OAuth consent for this organisation (Connect / Reconnect). */
+export const GET = orgRoute({ role: "admin" }, async (_request, ctx) =>
+  NextResponse.redirect(buildConnectUrl(ctx.org.organizationId, connectionDeps())),
+);

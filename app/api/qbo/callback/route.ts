@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/config/env";
+import { getDb } from "@/lib/db";
+import { listMemberships } from "@/lib/orgs/organizations";
+import { completeConnect, ConnectError } from "@/lib/qbo-connection/connection";
+import { connectionDeps } from "@/lib/qbo-connection/deps";
+
+/** Intuit redirects here after consent with code, state and realmId. */
+export async function GET(request: Request) {
+  const appUrl = env().APP_URL.replace(/\/+$/, "");
+  const user = await getSessionUser();
+  if (!user) return NextResponse.redirect(`${appUrl}/sign-in`);
+  // Rebuild the callback URL on the configured host: Intuit checks it against the redirect URI.
+  const incoming = new URL(request.url);
+  const callbackUrl = `${connectionDeps().config.redirectUri}${incoming.search}`;
+  try {
+    const result = await completeConnect(await getDb(), { callbackUrl, userId: user.id }, connectionDeps());
+    return NextResponse.redirect(`${appUrl}/o/${result.organizationSlug}/settings/sync?connected=1`);
+  } catch (error) {
+    const message =
+      error instanceof ConnectError ? error.message : "QuickBooks could not be connected. Please try again.";
+    if (!(error instanceof ConnectError)) console.error("[qbo] connect failed", error);
+    // A state we could not trust names no organisation: show the message in the person's first one.
+    const slug =
+      (error instanceof ConnectError && error.organizationSlug) ||
+      (await listMemberships(await getDb(), user.id))[0]?.slug;
+    const target = slug ? `/o/${slug}/settings/sync` : "/";
+    return NextResponse.redirect(`${appUrl}${target}?connectError=${encodeURIComponent(message)}`);
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { PageHeader } from "@/components/ui/card";
+import { ConnectionCard } from "@/components/sync/connection-card";
+import { requireOrg } from "@/lib/auth/guard";
+import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
+import { connectionDeps } from "@/lib/qbo-connection/deps";
+
+export const metadata = { title: "Sync settings" };
+
+const searchSchema = z.object({
+  connected: z.literal("1").optional().catch(undefined),
+  connectError: z.string().max(300).optional().catch(undefined),
+});
+
+export default async function SyncSettingsPage(props: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
+  const { org, db } = await requireOrg(orgSlug);
+  const { connected, connectError } = searchSchema.parse(search);
+  const connection = await getConnection(db, org.organizationId);
+  const health = tokenHealth(connection, new Date());
+  return (
+    <>
+      <PageHeader title="Sync" description="How this organisation stays in step with QuickBooks Online." />
+      <div className="space-y-6">
+        <ConnectionCard
+          orgSlug={org.slug}
+          isAdmin={org.role === "admin"}
+          connection={connection && connection.status !== "disconnected" ? connection : null}
+          health={health}
+          builtInSandbox={connectionDeps().config.builtInSandbox}
+          notice={connected ? `Connected to ${connection?.companyName ?? "QuickBooks"}.` : undefined}
+          error={connectError}
+        />
+      </div>
+    </>
+  );
+}

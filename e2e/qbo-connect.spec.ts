@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { newPerson, signUp } from "./helpers";
+
+test("an admin connects the sandbox company through OAuth, sees its health, and disconnects", async ({ page }) => {
+  const slug = await signUp(page, newPerson("Quinn"));
+  await page.goto(`/o/${slug}/settings/sync`);
+  await expect(page.getByText("Not connected")).toBeVisible();
+
+  let callbackUrl = "";
+  page.on("request", (request) => {
+    if (request.url().includes("/api/qbo/callback")) callbackUrl = request.url();
+  });
+  await page.getByRole("link", { name: "Connect to QuickBooks" }).click();
+  await expect(page.getByRole("heading", { name: /^Connect to / })).toBeVisible();
+  await page.getByRole("button", { name: "Approve" }).click();
+
+  await page.waitForURL(new RegExp(`/o/${slug}/settings/sync\\?connected=1`));
+  await expect(page.getByText(/^Connected to /)).toBeVisible();
+  await expect(page.getByText("Connected", { exact: true })).toBeVisible();
+  await expect(page.getByText("Realm ID")).toBeVisible();
+  await expect(page.getByText("Healthy — tokens renew automatically.")).toBeVisible();
+
+  // The same callback (code + state) again is refused: a state is single-use.
+  expect(callbackUrl).toContain("state=");
+  await page.goto(callbackUrl);
+  await expect(page.getByText(/already used/)).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.goto(`/o/${slug}/settings/sync`);
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByText("Not connected")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Connect to QuickBooks" })).toBeVisible();
+});
+
+test("a forged state is refused and a member cannot start a connection", async ({ page, browser }) => {
+  const admin = newPerson("Ora");
+  const slug = await signUp(page, admin);
+  await page.goto(`/api/qbo/callback?code=abc&realmId=123&state=${encodeURIComponent("eyJvcmdJZCI6IngifQ.forged")}`);
+  await expect(page.getByText(/could not be verified/)).toBeVisible();
+
+  const member = newPerson("Mo");
+  await page.goto(`/o/${slug}/settings`);
+  await page.getByLabel("Name", { exact: true }).fill(member.name);
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("First password").fill(member.password);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(`${member.email} can now sign in`)).toBeVisible();
+
+  const context = await browser.newContext();
+  const memberPage = await context.newPage();
+  await memberPage.goto("/sign-in");
+  await memberPage.getByLabel("Email").fill(member.email);
+  await memberPage.getByLabel("Password").fill(member.password);
+  await memberPage.getByRole("button", { name: "Sign in" }).click();
+  await memberPage.waitForURL(new RegExp(`/o/${slug}$`));
+  await memberPage.goto(`/o/${slug}/settings/sync`);
+  await expect(memberPage.getByText("Only an admin can connect or disconnect QuickBooks.")).toBeVisible();
+  expect((await memberPage.request.get(`/api/orgs/${slug}/qbo/connect`, { maxRedirects: 0 })).status()).toBe(403);
+  await context.close();
+});
