@@ -1,0 +1,205 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HandCoins, Pencil } from "lucide-react";
+import { z } from "zod";
+import { AuditTrail } from "@/components/audit/audit-trail";
+import { ButtonLink } from "@/components/ui/button";
+import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
+import { formatMoney, isoDateOf } from "@/lib/ap";
+import { listAudit } from "@/lib/audit/record-audit";
+import { requireOrg } from "@/lib/auth/guard";
+import { trimQuantity } from "@/lib/invoices/audit-snapshot";
+import { loadDepositAccounts } from "@/lib/invoices/form-options";
+import { getInvoiceDetail } from "@/lib/invoices/queries";
+import { FlashNotice } from "./flash-notice";
+import { formatIsoDate } from "./format-date";
+import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { ReceivePaymentForm } from "./receive-payment-form";
+import { VoidInvoiceButton, VoidPaymentButton } from "./void-buttons";
+
+export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: string; id: string; notice: "created" | "saved" | null }) {
+  const { org, db } = await requireOrg(orgSlug);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const detail = await getInvoiceDetail(db, org.organizationId, id);
+  if (!detail) notFound();
+  const { invoice, customer, lines, payments, termsName } = detail;
+  const [events, depositAccounts] = await Promise.all([listAudit(db, org.organizationId, "invoice", id), loadDepositAccounts(db, org.organizationId)]);
+  const today = isoDateOf(new Date());
+  const money = (cents: number) => formatMoney(cents, invoice.currency);
+  const voided = invoice.status === "voided";
+  const receivedCents = payments.filter((payment) => payment.status === "paid").reduce((sum, payment) => sum + payment.amountCents, 0);
+  const overdue = !voided && invoice.openBalanceCents > 0 && invoice.dueDate < today;
+  const base = `/o/${org.slug}/invoices`;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href={base} className="hover:text-slate-800 hover:underline">Invoices</Link>
+        <span aria-hidden className="mx-1.5">/</span>
+        <span className="text-slate-700">{invoice.invoiceNumber}</span>
+      </nav>
+      <PageHeader
+        title={`Invoice ${invoice.invoiceNumber}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {customer ? (
+              <Link href={`/o/${org.slug}/customers/${customer.id}`} className="font-medium text-slate-800 hover:underline">{customer.displayName}</Link>
+            ) : null}
+            <InvoiceStatusBadge status={invoice.status} overdue={overdue} />
+            {invoice.qboId ? <Badge tone="blue">QBO #{invoice.qboId}</Badge> : <Badge>Not yet in QuickBooks</Badge>}
+          </span>
+        }
+        actions={
+          voided ? null : (
+            <>
+              {invoice.openBalanceCents > 0 ? (
+                <ButtonLink href="#receive-payment">
+                  <HandCoins className="h-4 w-4" aria-hidden /> Receive payment
+                </ButtonLink>
+              ) : null}
+              <ButtonLink href={`${base}/${invoice.id}/edit`} variant="secondary">
+                <Pencil className="h-4 w-4" aria-hidden /> Edit
+              </ButtonLink>
+              <VoidInvoiceButton orgSlug={org.slug} invoiceId={invoice.id} />
+            </>
+          )
+        }
+      />
+      {notice ? (
+        <div className="mb-4">
+          <FlashNotice message={notice === "created" ? "Invoice created." : "Changes saved."} param={notice} />
+        </div>
+      ) : null}
+      {voided ? <div className="mb-4"><Alert tone="warning">This invoice is voided: it no longer counts toward what {customer?.displayName ?? "the customer"} owes.</Alert></div> : null}
+
+      <dl className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Stat label="Total" value={money(invoice.totalCents)} />
+        <Stat label="Received" value={money(receivedCents)} />
+        <Stat label="Open balance" value={money(invoice.openBalanceCents)} emphasis={invoice.openBalanceCents > 0 && !voided} />
+        <Stat label="Due" value={formatIsoDate(invoice.dueDate)} sub={overdue ? "Overdue" : termsName ?? undefined} warn={overdue} />
+      </dl>
+
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <Card>
+            <div className="flex flex-wrap gap-x-8 gap-y-2 border-b border-slate-200 px-5 py-4 text-sm">
+              <Meta label="Invoice date" value={formatIsoDate(invoice.invoiceDate)} />
+              <Meta label="Terms" value={termsName ?? "None"} />
+              <Meta label="Currency" value={invoice.currency} />
+              {customer?.email ? <Meta label="Billing email" value={customer.email} /> : null}
+            </div>
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Invoice lines</caption>
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-5 py-3">Product or service</th>
+                  <th scope="col" className="px-4 py-3">Class</th>
+                  <th scope="col" className="px-4 py-3 text-right">Qty</th>
+                  <th scope="col" className="px-4 py-3 text-right">Rate</th>
+                  <th scope="col" className="px-5 py-3 text-right">Amount</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {lines.map((line) => (
+                  <tr key={line.id}>
+                    <td className="px-5 py-3">
+                      <p className="font-medium text-slate-900">{line.itemName ?? "—"}</p>
+                      {line.description && line.description !== line.itemName ? <p className="text-slate-500">{line.description}</p> : null}
+                    </td>
+                    <td className="px-4 py-3 text-slate-600">{line.className ?? "—"}</td>
+                    <td className="tabular px-4 py-3 text-right text-slate-700">{line.quantity ? trimQuantity(line.quantity) : "—"}</td>
+                    <td className="tabular px-4 py-3 text-right text-slate-700">{line.unitPriceCents === null ? "—" : money(line.unitPriceCents)}</td>
+                    <td className="tabular px-5 py-3 text-right font-medium text-slate-900">{money(line.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="border-t-2 border-slate-200">
+                <tr>
+                  <th scope="row" colSpan={4} className="px-5 py-3 text-right font-semibold text-slate-900">Total</th>
+                  <td className="tabular px-5 py-3 text-right text-base font-semibold text-slate-900">{money(invoice.totalCents)}</td>
+                </tr>
+              </tfoot>
+            </table>
+            {invoice.memo ? <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600"><span className="font-medium text-slate-800">Memo: </span>{invoice.memo}</p> : null}
+          </Card>
+
+          <Card>
+            <div className="border-b border-slate-200 px-5 py-4">
+              <h2 className="text-base font-semibold text-slate-900">Payments</h2>
+            </div>
+            {payments.length === 0 ? (
+              <p className="px-5 py-6 text-sm text-slate-500">No payments received yet.</p>
+            ) : (
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-5 py-3">Date</th>
+                    <th scope="col" className="px-4 py-3">Deposit to</th>
+                    <th scope="col" className="px-4 py-3">Reference</th>
+                    <th scope="col" className="px-4 py-3">Status</th>
+                    <th scope="col" className="px-4 py-3 text-right">Amount</th>
+                    <th scope="col" className="px-5 py-3"><span className="sr-only">Actions</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {payments.map((payment) => (
+                    <tr key={payment.id} className={payment.status === "voided" ? "text-slate-400" : undefined}>
+                      <td className="tabular px-5 py-3">{formatIsoDate(payment.receivedDate)}</td>
+                      <td className="px-4 py-3">{payment.depositAccountName ?? "—"}</td>
+                      <td className="px-4 py-3">{payment.reference ?? "—"}</td>
+                      <td className="px-4 py-3">
+                        {payment.status === "voided" ? <Badge>Voided</Badge> : payment.status === "paid" ? <Badge tone="green">Received</Badge> : <Badge tone="amber">Processing</Badge>}
+                        {payment.qboId ? <span className="ml-1.5"><Badge tone="blue">QBO #{payment.qboId}</Badge></span> : null}
+                      </td>
+                      <td className={`tabular px-4 py-3 text-right font-medium ${payment.status === "voided" ? "line-through" : "text-slate-900"}`}>{money(payment.amountCents)}</td>
+                      <td className="px-5 py-2 text-right">
+                        {payment.status !== "voided" ? <VoidPaymentButton orgSlug={org.slug} paymentId={payment.id} /> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          {!voided && invoice.openBalanceCents > 0 ? (
+            <Card className="p-5">
+              <h2 id="receive-payment" className="mb-4 scroll-mt-20 text-base font-semibold text-slate-900">Receive payment</h2>
+              <ReceivePaymentForm
+                key={invoice.openBalanceCents}
+                orgSlug={org.slug}
+                invoiceId={invoice.id}
+                openBalanceCents={invoice.openBalanceCents}
+                currency={invoice.currency}
+                today={today < invoice.invoiceDate ? invoice.invoiceDate : today}
+                depositAccounts={depositAccounts}
+              />
+            </Card>
+          ) : null}
+          <AuditTrail events={events} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Stat({ label, value, sub, emphasis, warn }: { label: string; value: string; sub?: string; emphasis?: boolean; warn?: boolean }) {
+  return (
+    <Card className="px-5 py-4">
+      <dt className="text-sm font-medium text-slate-500">{label}</dt>
+      <dd className={`tabular mt-1 text-2xl font-semibold ${emphasis ? "text-brand-700" : "text-slate-900"}`}>{value}</dd>
+      {sub ? <dd className={`mt-0.5 text-sm ${warn ? "font-medium text-red-600" : "text-slate-500"}`}>{sub}</dd> : null}
+    </Card>
+  );
+}
+
+function Meta({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="mt-0.5 text-slate-900">{value}</p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { receivedPaymentSchema } from "@/lib/ap";
+import { orgAction } from "@/lib/auth/guard";
+import { receivePayment, voidReceivedPayment } from "./receive-payment";
+
+export const receivePaymentAction = orgAction({ schema: receivedPaymentSchema }, async (ctx, input) => {
+  const result = await receivePayment(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input);
+  revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
+  return result;
+});
+
+export const voidReceivedPaymentAction = orgAction({ schema: z.object({ id: z.uuid() }) }, async (ctx, input) => {
+  const result = await voidReceivedPayment(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.id);
+  revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
+  return result;
+});
