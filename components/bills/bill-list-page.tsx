@@ -1,0 +1,155 @@
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { formatMoney } from "@/lib/ap/money";
+import { requireOrg } from "@/lib/auth/guard";
+import { listBills } from "@/lib/bills/bill-queries";
+import { BILL_TABS, billListHref, parseBillListQuery, type BillSort } from "@/lib/bills/list-query";
+import { businessToday } from "@/lib/bills/today";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { cn } from "@/components/ui/cn";
+import { formatIsoDate } from "./format-date";
+import { SortHeader } from "./sort-header";
+import { BillStatusBadge } from "./status-badges";
+
+const PAYABLE = new Set(["unpaid", "partially_paid", "scheduled"]);
+
+export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
+  const { org, db } = await requireOrg(orgSlug);
+  const query = parseBillListQuery(searchParams);
+  const list = await listBills(db, org.organizationId, query);
+  const today = businessToday();
+  const base = `/o/${org.slug}/bills`;
+  const sortHref = (sort: BillSort) =>
+    billListHref(base, query, { sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc", page: 1 });
+  const header = (label: string, sort: BillSort, align: "left" | "right" = "left") => (
+    <SortHeader label={label} active={query.sort === sort} dir={query.dir} href={sortHref(sort)} align={align} />
+  );
+  const filtered = query.status !== "all" || query.q !== "";
+
+  return (
+    <>
+      <PageHeader
+        title="Bills"
+        description="What you owe your vendors, and when."
+        actions={
+          <ButtonLink href={`${base}/new`}>
+            <Plus className="size-4" aria-hidden /> New bill
+          </ButtonLink>
+        }
+      />
+
+      <div className="mb-4 grid gap-4 sm:grid-cols-3">
+        <Stat label={filtered ? "Bills in this view" : "Bills"} value={list.total.toLocaleString("en-US")} />
+        <Stat label="Total billed" value={formatMoney(list.totalCents)} />
+        <Stat label="Open balance" value={formatMoney(list.openBalanceCents)} emphasis />
+      </div>
+
+      <Card>
+        <nav aria-label="Bill status" className="flex gap-1 overflow-x-auto border-b border-slate-200 px-3 pt-2">
+          {BILL_TABS.map((tab) => {
+            const active = query.status === tab.value;
+            return (
+              <Link
+                key={tab.value}
+                href={billListHref(base, query, { status: tab.value, page: 1 })}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium",
+                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+                )}
+              >
+                {tab.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 p-4">
+          <form className="flex min-w-[18rem] flex-1 items-center gap-2" role="search">
+            {query.status !== "all" ? <input type="hidden" name="status" value={query.status} /> : null}
+            {query.sort !== "due" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+            {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+            <div className="w-full max-w-md">
+              <label htmlFor="q" className="sr-only">Search bills</label>
+              <Input name="q" type="search" placeholder="Search by bill number or vendor" defaultValue={query.q} />
+            </div>
+            <Button type="submit" variant="secondary">Search</Button>
+          </form>
+          <form id="pay-selected" action={`${base}/pay`} method="get">
+            <Button type="submit" variant="primary">Pay selected</Button>
+          </form>
+        </div>
+
+        {list.rows.length === 0 ? (
+          <EmptyState
+            title={filtered ? "No bills match" : "No bills yet"}
+            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink>}
+          >
+            {filtered ? "Try another status or search." : "Enter a bill from a vendor, or connect QuickBooks Online to bring in your unpaid bills."}
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="w-10 px-4 py-3"><span className="sr-only">Select</span></th>
+                  {header("Number", "number")}
+                  {header("Vendor", "vendor")}
+                  {header("Bill date", "date")}
+                  {header("Due date", "due")}
+                  <th scope="col" className="px-4 py-3">Status</th>
+                  {header("Amount", "amount", "right")}
+                  <th scope="col" className="whitespace-nowrap px-4 py-3 text-right">Open balance</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {list.rows.map((bill) => {
+                  const overdue = bill.dueDate < today && bill.openBalanceCents > 0;
+                  return (
+                    <tr key={bill.id} className="hover:bg-slate-50">
+                      <td className="px-4 py-3">
+                        {PAYABLE.has(bill.status) ? (
+                          <input
+                            type="checkbox"
+                            name="bill"
+                            value={bill.id}
+                            form="pay-selected"
+                            aria-label={`Select bill ${bill.billNumber}`}
+                            className="size-4 rounded border-slate-300 text-brand-600"
+                          />
+                        ) : null}
+                      </td>
+                      <td className="whitespace-nowrap px-4 py-3 font-medium">
+                        <Link href={`${base}/${bill.id}`} className="text-brand-700 hover:underline">
+                          {bill.billNumber}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-3 text-slate-700">{bill.vendorName}</td>
+                      <td className="tabular whitespace-nowrap px-4 py-3 text-slate-600">{formatIsoDate(bill.billDate)}</td>
+                      <td className={cn("tabular whitespace-nowrap px-4 py-3", overdue ? "font-medium text-red-700" : "text-slate-600")}>{formatIsoDate(bill.dueDate)}</td>
+                      <td className="px-4 py-3"><BillStatusBadge status={bill.status} overdue={overdue} /></td>
+                      <td className="tabular whitespace-nowrap px-4 py-3 text-right text-slate-900">{formatMoney(bill.totalCents, bill.currency)}</td>
+                      <td className="tabular whitespace-nowrap px-4 py-3 text-right font-medium text-slate-900">{formatMoney(bill.openBalanceCents, bill.currency)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => billListHref(base, query, { page })} />
+      </Card>
+    </>
+  );
+}
+
+function Stat({ label, value, emphasis = false }: { label: string; value: string; emphasis?: boolean }) {
+  return (
+    <Card className="px-5 py-4">
+      <p className="text-sm font-medium text-slate-500">{label}</p>
+      <p className={cn("tabular mt-1 text-2xl font-semibold", emphasis ? "text-brand-700" : "text-slate-900")}>{value}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { billSchema } from "@/lib/ap";
+import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
+import { UserFacingError } from "@/lib/forms/action-result";
+import { createBill, updateBill, voidBill } from "./bill-repository";
+import { setUpStarterChart } from "./starter-chart";
+
+const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
+
+const optionalUuid = z
+  .union([z.uuid(), z.literal("")])
+  .optional()
+  .transform((value) => value || undefined);
+
+/** Creates or edits a bill. The form is validated with lib/ap `billSchema`; totals are computed here. */
+export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalUuid }) }, async (ctx, raw) => {
+  const parsed = billSchema.safeParse(raw);
+  if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+  const result = raw.id
+    ? await updateBill(ctx.db, actorOf(ctx), raw.id, parsed.data)
+    : await createBill(ctx.db, actorOf(ctx), parsed.data);
+  revalidatePath(`/o/${ctx.org.slug}/bills`);
+  return result;
+});
+
+export const voidBillAction = orgAction({ schema: z.object({ billId: z.uuid() }) }, async (ctx, input) => {
+  const result = await voidBill(ctx.db, actorOf(ctx), input.billId);
+  revalidatePath(`/o/${ctx.org.slug}/bills`);
+  revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
+  return result;
+});
+
+export const setUpStarterChartAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+  const result = await setUpStarterChart(ctx.db, actorOf(ctx));
+  revalidatePath(`/o/${ctx.org.slug}/bills`);
+  return result;
+});

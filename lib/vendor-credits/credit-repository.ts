@@ -1,0 +1,283 @@
+import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import {
+  fieldErrorMap,
+  formatMoney,
+  planCreditApplication,
+  sumCents,
+  vendorCreditStatus,
+  type VendorCreditApplicationForm,
+  type VendorCreditForm,
+} from "@/lib/ap";
+import { diffForAudit, type AuditField } from "@/lib/audit/diff";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { loadBillSummaries } from "@/lib/bills/bill-balances";
+import type { Actor } from "@/lib/bills/bill-repository";
+import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
+import { checkDocumentReferences } from "@/lib/bills/references";
+import type { Db, Tx } from "@/lib/db/connection";
+import { accounts, bills, classes, items, locations, vendorCreditApplications, vendorCreditLines, vendorCredits, vendors } from "@/lib/db/schema";
+import { UserFacingError } from "@/lib/forms/action-result";
+import { formLevelMessage } from "@/lib/payments/payment-repository";
+import { appliedCentsOf, refreshVendorCreditBalance } from "./credit-balance";
+
+export type VendorCreditRow = typeof vendorCredits.$inferSelect;
+
+const creditAuditFields: AuditField<VendorCreditRow>[] = [
+  { field: "vendorId", label: "Vendor" },
+  { field: "creditNumber", label: "Credit number" },
+  { field: "creditDate", label: "Credit date" },
+  { field: "currency", label: "Currency" },
+  { field: "memo", label: "Memo" },
+  { field: "totalCents", label: "Total", format: (value) => (typeof value === "number" ? formatMoney(value) : null) },
+];
+
+/** The history shows the vendor's name, not its id. */
+async function creditAuditFieldsFor(db: Db | Tx, organizationId: string, vendorId: string): Promise<AuditField<VendorCreditRow>[]> {
+  const [vendor] = await db
+    .select({ name: vendors.displayName })
+    .from(vendors)
+    .where(and(eq(vendors.organizationId, organizationId), eq(vendors.id, vendorId)));
+  return creditAuditFields.map((field) =>
+    field.field === "vendorId" ? { ...field, format: (value) => (value === vendorId ? (vendor?.name ?? vendorId) : null) } : field,
+  );
+}
+
+/** Creates a vendor credit with its lines; its whole total starts unapplied. */
+export async function createVendorCredit(db: Db, actor: Actor, input: VendorCreditForm): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const errors = await checkDocumentReferences(tx, actor.organizationId, input);
+    if (Object.keys(errors).length > 0) throw new UserFacingError("Please correct the highlighted fields.", errors);
+    const totalCents = sumCents(input.lines.map((line) => line.amountCents));
+    const [credit] = await tx
+      .insert(vendorCredits)
+      .values({
+        organizationId: actor.organizationId,
+        vendorId: input.vendorId,
+        creditNumber: input.creditNumber,
+        creditDate: input.creditDate,
+        currency: input.currency,
+        memo: input.memo ?? null,
+        totalCents,
+        balanceCents: totalCents,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await tx.insert(vendorCreditLines).values(
+      input.lines.map((line, position) => ({
+        organizationId: actor.organizationId,
+        vendorCreditId: credit!.id,
+        position,
+        accountId: line.accountId ?? null,
+        itemId: line.itemId ?? null,
+        description: line.description ?? null,
+        amountCents: line.amountCents,
+        classId: line.classId ?? null,
+        locationId: line.locationId ?? null,
+      })),
+    );
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: credit!.id,
+      action: "created",
+      changes: diffForAudit(null, credit!, await creditAuditFieldsFor(tx, actor.organizationId, input.vendorId)),
+    });
+    return { id: credit!.id };
+  });
+}
+
+/**
+ * "Apply to bills": validates the amounts with lib/ap `planCreditApplication` against the locked
+ * credit and bills, writes the applications, and refreshes the credit balance and each bill's status
+ * (a bill the credit fully covers becomes paid).
+ */
+export async function applyVendorCredit(
+  db: Db,
+  actor: Actor,
+  input: VendorCreditApplicationForm,
+): Promise<{ settledBillIds: string[]; balanceCents: number }> {
+  return db.transaction(async (tx) => {
+    const [credit] = await tx
+      .select()
+      .from(vendorCredits)
+      .where(and(eq(vendorCredits.organizationId, actor.organizationId), eq(vendorCredits.id, input.vendorCreditId)))
+      .for("update");
+    if (!credit) throw new UserFacingError("This vendor credit no longer exists.");
+    const appliedCents = await appliedCentsOf(tx, actor.organizationId, credit.id);
+    const loaded = await loadBillSummaries(
+      tx,
+      actor.organizationId,
+      input.applications.map((application) => application.billId),
+      { lock: true },
+    );
+    const plan = planCreditApplication({
+      credit: {
+        id: credit.id,
+        vendorId: credit.vendorId,
+        currency: credit.currency,
+        totalCents: credit.totalCents,
+        voided: credit.voidedAt !== null,
+        appliedCents,
+      },
+      bills: [...loaded.values()].map(({ bill, summary }) => ({
+        id: bill.id,
+        vendorId: bill.vendorId,
+        currency: bill.currency,
+        status: summary.status,
+        openBalanceCents: summary.openBalanceCents,
+        scheduledCents: summary.scheduledCents,
+        paidCents: summary.paidCents,
+      })),
+      requests: input.applications,
+    });
+    if (!plan.ok) {
+      const errors = fieldErrorMap(plan.errors);
+      throw new UserFacingError(formLevelMessage(plan.errors), errors);
+    }
+    for (const application of plan.value.applications) {
+      await tx.insert(vendorCreditApplications).values({
+        organizationId: actor.organizationId,
+        vendorCreditId: credit.id,
+        billId: application.billId,
+        amountCents: application.amountCents,
+        createdBy: actor.userId,
+      });
+      const billNumber = loaded.get(application.billId)?.bill.billNumber ?? "";
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        entityType: "vendor_credit",
+        entityId: credit.id,
+        action: `applied to bill ${billNumber}`,
+        changes: [{ field: "applied", label: "Applied", old: null, new: formatMoney(application.amountCents, credit.currency) }],
+      });
+      await refreshBillStatus(tx, actor.organizationId, application.billId, {
+        actorUserId: actor.userId,
+        action: `vendor credit ${credit.creditNumber} applied`,
+      });
+    }
+    const balanceCents = (await refreshVendorCreditBalance(tx, actor.organizationId, credit.id)) ?? 0;
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: credit.id,
+      action: "balance updated",
+      changes: [{ field: "balanceCents", label: "Balance", old: formatMoney(credit.balanceCents, credit.currency), new: formatMoney(balanceCents, credit.currency) }],
+    });
+    return {
+      settledBillIds: plan.value.applications.filter((application) => application.settlesBill).map((application) => application.billId),
+      balanceCents,
+    };
+  });
+}
+
+export const CREDIT_PAGE_SIZE = 25;
+
+export const creditListQuerySchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  open: z.enum(["all", "open"]).catch("all"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type CreditListQuery = z.output<typeof creditListQuerySchema>;
+
+export async function listVendorCredits(db: Db, organizationId: string, query: CreditListQuery) {
+  const filters: SQL[] = [eq(vendorCredits.organizationId, organizationId)];
+  if (query.open === "open") filters.push(sql`${vendorCredits.balanceCents} > 0`);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(vendorCredits.creditNumber, pattern), ilike(vendors.displayName, pattern))!);
+  }
+  const where = and(...filters);
+  const [rows, [aggregate]] = await Promise.all([
+    db
+      .select({
+        id: vendorCredits.id,
+        creditNumber: vendorCredits.creditNumber,
+        creditDate: vendorCredits.creditDate,
+        currency: vendorCredits.currency,
+        totalCents: vendorCredits.totalCents,
+        balanceCents: vendorCredits.balanceCents,
+        voidedAt: vendorCredits.voidedAt,
+        vendorName: vendors.displayName,
+      })
+      .from(vendorCredits)
+      .innerJoin(vendors, eq(vendors.id, vendorCredits.vendorId))
+      .where(where)
+      .orderBy(desc(vendorCredits.creditDate), desc(vendorCredits.id))
+      .limit(CREDIT_PAGE_SIZE)
+      .offset((query.page - 1) * CREDIT_PAGE_SIZE),
+    db
+      .select({ n: count(), total: sum(vendorCredits.totalCents), balance: sum(vendorCredits.balanceCents) })
+      .from(vendorCredits)
+      .innerJoin(vendors, eq(vendors.id, vendorCredits.vendorId))
+      .where(where),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      status: vendorCreditStatus({ totalCents: row.totalCents, appliedCents: row.totalCents - row.balanceCents, voided: row.voidedAt !== null }),
+    })),
+    total: aggregate?.n ?? 0,
+    totalCents: Number(aggregate?.total ?? 0),
+    balanceCents: Number(aggregate?.balance ?? 0),
+    page: query.page,
+    pageSize: CREDIT_PAGE_SIZE,
+  };
+}
+
+/** A credit with its lines and applications, or null when it is not in this organisation. */
+export async function getVendorCreditDetail(db: Db, organizationId: string, creditId: string) {
+  const [credit] = await db
+    .select({ credit: vendorCredits, vendorName: vendors.displayName })
+    .from(vendorCredits)
+    .innerJoin(vendors, eq(vendors.id, vendorCredits.vendorId))
+    .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, creditId)));
+  if (!credit) return null;
+  const [lines, applications] = await Promise.all([
+    db
+      .select({
+        id: vendorCreditLines.id,
+        description: vendorCreditLines.description,
+        amountCents: vendorCreditLines.amountCents,
+        accountName: accounts.name,
+        itemName: items.name,
+        className: classes.name,
+        locationName: locations.name,
+      })
+      .from(vendorCreditLines)
+      .leftJoin(accounts, eq(accounts.id, vendorCreditLines.accountId))
+      .leftJoin(items, eq(items.id, vendorCreditLines.itemId))
+      .leftJoin(classes, eq(classes.id, vendorCreditLines.classId))
+      .leftJoin(locations, eq(locations.id, vendorCreditLines.locationId))
+      .where(and(eq(vendorCreditLines.organizationId, organizationId), eq(vendorCreditLines.vendorCreditId, creditId)))
+      .orderBy(asc(vendorCreditLines.position)),
+    db
+      .select({
+        id: vendorCreditApplications.id,
+        billId: vendorCreditApplications.billId,
+        billNumber: bills.billNumber,
+        billStatus: bills.status,
+        amountCents: vendorCreditApplications.amountCents,
+        voidedAt: vendorCreditApplications.voidedAt,
+        createdAt: vendorCreditApplications.createdAt,
+      })
+      .from(vendorCreditApplications)
+      .innerJoin(bills, eq(bills.id, vendorCreditApplications.billId))
+      .where(and(eq(vendorCreditApplications.organizationId, organizationId), eq(vendorCreditApplications.vendorCreditId, creditId)))
+      .orderBy(desc(vendorCreditApplications.createdAt)),
+  ]);
+  const appliedCents = sumCents(applications.filter((application) => !application.voidedAt).map((application) => application.amountCents));
+  return {
+    credit: credit.credit,
+    vendorName: credit.vendorName,
+    lines,
+    applications,
+    appliedCents,
+    status: vendorCreditStatus({ totalCents: credit.credit.totalCents, appliedCents, voided: credit.credit.voidedAt !== null }),
+  };
+}
+
+export type VendorCreditDetail = NonNullable<Awaited<ReturnType<typeof getVendorCreditDetail>>>;
