@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations, users } from "./identity";
@@ -83,7 +84,14 @@ export const syncRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("sync_runs_org_created_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    index("sync_runs_org_created_idx").on(t.organizationId, t.createdAt),
+    // One queued or running run per organisation, enforced by the database so two processes
+    // asking for a sync at the same moment cannot both start one.
+    uniqueIndex("sync_runs_one_active_per_org")
+      .on(t.organizationId)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
 );
 
 /** The mapping ledger: app record ↔ QBO object, written by upsert only. */
@@ -148,6 +156,15 @@ export const syncIntentions = pgTable(
     operation: text("operation").notNull(),
     status: text("status", { enum: ["pending", "confirmed", "failed"] }).notNull().default("pending"),
     qboId: text("qbo_id"),
+    /**
+     * What was sent, so a retry re-sends exactly it: `{ entity, operation, body, contentHash, … }`.
+     * Writes that went out in a batch share `batchRequestId` (the batch's requestid) and keep their
+     * position, so the retry re-sends the identical batch and QBO replays its original answer.
+     */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    batchRequestId: text("batch_request_id"),
+    batchPosition: integer("batch_position"),
+    error: text("error"),
     createdAt: createdAt(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },

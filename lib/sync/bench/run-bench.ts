@@ -1,0 +1,103 @@
+import { openDatabase, migrateDatabase } from "@/lib/db/connection";
+import { startSandboxServer } from "@/lib/qbo-sandbox";
+import { apiCallFloor, rateLimitFloorMs } from "@/lib/sync/bench/floors";
+import { orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
+import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import type { SyncRunSummary } from "@/lib/sync/engine/types";
+
+export interface BenchRow {
+  scenario: string;
+  throttling: boolean;
+  records: number;
+  apiCalls: number;
+  callFloor: number;
+  wallMs: number;
+  rateFloorMs: number;
+  recordsPerSecond: number;
+  peakRssMb: number;
+  status: SyncRunSummary["status"];
+}
+
+export interface BenchSize {
+  bills: number;
+  invoices: number;
+  vendors: number;
+  customers: number;
+}
+
+const READ_ENTITIES = ["Account", "Item", "Class", "Department", "Term", "Vendor", "Customer", "Bill", "Invoice", "VendorCredit"] as const;
+
+function peakRssMb(): number {
+  // maxRSS is in kilobytes.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * One bench pass: a fresh sandbox company of `size` and a fresh embedded database; a first sync
+ * brings the chart of accounts (needed to choose preferences), then the measured full sync and a
+ * no-change incremental one.
+ */
+export async function runBench(size: BenchSize, throttling: boolean, log: (line: string) => void = () => undefined): Promise<BenchRow[]> {
+  const server = await startSandboxServer({ port: 0, throttling });
+  const handle = await openDatabase({ kind: "pglite" });
+  try {
+    await migrateDatabase(handle);
+    const qbo = sandboxClientFactory(server, { rateLimited: throttling });
+    log(`seeding ${size.bills} bills, ${size.invoices} invoices, ${size.vendors} vendors, ${size.customers} customers (throttling ${throttling ? "on" : "off"})`);
+    const org = await orgWithSandboxCompany(handle.db, server, qbo, { ...size, randomSeed: 42 });
+    const company = server.sandbox.listCompanies().find((c) => c.realmId === org.realmId);
+    const objectsPerEntity = READ_ENTITIES.map((e) => company?.counts[e] ?? 0);
+    const records = size.bills + size.invoices + size.vendors + size.customers;
+
+    await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
+    await setStandardPreferences(handle.db, org.organizationId, org.userId);
+
+    const rows: BenchRow[] = [];
+    for (const scenario of ["full sync", "incremental, no change"] as const) {
+      server.sandbox.resetStats(org.realmId);
+      log(`${scenario}…`);
+      const started = performance.now();
+      const summary = await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
+      const wallMs = performance.now() - started;
+      const stats = server.sandbox.getStats(org.realmId);
+      const full = scenario === "full sync";
+      // Full: every entity read in pages (BillPayment/Payment too once 2-way payments are on — off here);
+      // incremental: one CDC call. Plus CompanyInfo and Preferences.
+      const callFloor = full ? apiCallFloor({ objectsPerEntity, writes: stats.writes, fixedCalls: 2 }) : apiCallFloor({ objectsPerEntity: [], writes: stats.writes, fixedCalls: 3 });
+      rows.push({
+        scenario,
+        throttling,
+        records,
+        apiCalls: stats.total,
+        callFloor,
+        wallMs,
+        rateFloorMs: rateLimitFloorMs(stats.total, stats.batches),
+        recordsPerSecond: records / (wallMs / 1000),
+        peakRssMb: peakRssMb(),
+        status: summary.status,
+      });
+    }
+    return rows;
+  } finally {
+    await server.close();
+    await handle.close();
+  }
+}
+
+export function formatBenchTable(rows: readonly BenchRow[]): string {
+  const header = ["Scenario", "Throttle", "Records", "API calls", "Calls/record (floor)", "Wall time (rate floor)", "Records/s", "Peak RSS", "Status"];
+  const cells = rows.map((r) => [
+    r.scenario,
+    r.throttling ? "on" : "off",
+    String(r.records),
+    `${r.apiCalls} (floor ${r.callFloor})`,
+    `${(r.apiCalls / r.records).toFixed(4)} (${(r.callFloor / r.records).toFixed(4)})`,
+    `${(r.wallMs / 1000).toFixed(1)} s (${(r.rateFloorMs / 1000).toFixed(0)} s)`,
+    r.recordsPerSecond.toFixed(0),
+    `${r.peakRssMb} MB`,
+    r.status,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}

@@ -1,0 +1,227 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/connection";
+import { billLines, bills, customers, invoiceLines, invoices, vendorCreditLines, vendorCredits, vendors } from "@/lib/db/schema";
+import { appPartyContentHash, appTxnContentHash, type AppPartySnapshot, type AppTxnLine, type AppTxnSnapshot, type AppTxnStatus, type PartyKind, type TxnKind } from "@/lib/sync/core";
+
+/** A bill / invoice / credit line as stored (and as inserted: the same shape round-trips). */
+export interface StoredLine {
+  position: number;
+  accountId: string | null;
+  itemId: string | null;
+  description: string | null;
+  quantity: string | null;
+  unitPriceCents: number | null;
+  amountCents: number;
+  classId: string | null;
+}
+
+/**
+ * Line ↔ storage. Quantity is numeric(18,4) and unit price whole cents, so values are rounded the
+ * way the database will keep them; a discount line is stored as a negative amount. Building the
+ * snapshot from exactly what is stored keeps content hashes stable from one run to the next.
+ */
+export function lineToStored(line: AppTxnLine, position: number): StoredLine {
+  return {
+    position,
+    accountId: line.accountId ?? null,
+    itemId: line.itemId ?? null,
+    description: line.description ?? null,
+    quantity: line.qty === undefined ? null : line.qty.toFixed(4),
+    unitPriceCents: line.unitPrice === undefined ? null : Math.round(line.unitPrice * 100),
+    amountCents: line.discount ? -line.amountCents : line.amountCents,
+    classId: line.classId ?? null,
+  };
+}
+
+export function storedToLine(row: StoredLine): AppTxnLine {
+  const line: AppTxnLine = { amountCents: Math.abs(row.amountCents) };
+  if (row.amountCents < 0) line.discount = true;
+  if (row.description) line.description = row.description;
+  if (row.accountId) line.accountId = row.accountId;
+  if (row.itemId) line.itemId = row.itemId;
+  if (row.classId) line.classId = row.classId;
+  if (row.quantity !== null) line.qty = Number(row.quantity);
+  if (row.unitPriceCents !== null) line.unitPrice = row.unitPriceCents / 100;
+  return line;
+}
+
+export interface StoredTxn {
+  id: string;
+  number: string;
+  counterpartyId: string;
+  counterpartyName?: string | undefined;
+  txnDate: string;
+  dueDate: string | null;
+  memo: string | null;
+  currency: string;
+  totalCents: number;
+  status: AppTxnStatus;
+  updatedAt: Date;
+}
+
+export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTxnSnapshot {
+  const appLines = [...lines].sort((a, b) => a.position - b.position).map(storedToLine);
+  const snapshot: AppTxnSnapshot = {
+    id: txn.id,
+    number: txn.number,
+    counterpartyId: txn.counterpartyId,
+    totalCents: txn.totalCents,
+    status: txn.status,
+    updatedAt: txn.updatedAt.toISOString(),
+    currency: txn.currency,
+    contentHash: "",
+    txnDate: txn.txnDate,
+    lines: appLines,
+  };
+  if (txn.counterpartyName) snapshot.counterpartyName = txn.counterpartyName;
+  if (txn.dueDate) snapshot.dueDate = txn.dueDate;
+  if (txn.memo) snapshot.memo = txn.memo;
+  snapshot.contentHash = appTxnContentHash(snapshot);
+  return snapshot;
+}
+
+export function billStatusToApp(status: string): AppTxnStatus {
+  if (status === "voided" || status === "paid" || status === "partially_paid") return status;
+  return "open";
+}
+
+function groupLines<T extends StoredLine & { parentId: string }>(rows: readonly T[]): Map<string, StoredLine[]> {
+  const byParent = new Map<string, StoredLine[]>();
+  for (const row of rows) {
+    const list = byParent.get(row.parentId) ?? [];
+    list.push(row);
+    byParent.set(row.parentId, list);
+  }
+  return byParent;
+}
+
+const lineColumns = <T extends typeof billLines | typeof invoiceLines | typeof vendorCreditLines>(t: T) => ({
+  position: t.position,
+  accountId: t.accountId,
+  itemId: t.itemId,
+  description: t.description,
+  quantity: t.quantity,
+  unitPriceCents: t.unitPriceCents,
+  amountCents: t.amountCents,
+  classId: t.classId,
+});
+
+/** Every app bill, invoice or vendor credit of the organisation, as the planner sees it. */
+export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind): Promise<AppTxnSnapshot[]> {
+  if (kind === "bill") {
+    const rows = await db
+      .select({ bill: bills, vendorName: vendors.displayName })
+      .from(bills)
+      .innerJoin(vendors, eq(vendors.id, bills.vendorId))
+      .where(eq(bills.organizationId, organizationId));
+    const lines = groupLines(
+      await db
+        .select({ ...lineColumns(billLines), parentId: billLines.billId })
+        .from(billLines)
+        .where(eq(billLines.organizationId, organizationId))
+        .orderBy(asc(billLines.position)),
+    );
+    return rows.map(({ bill, vendorName }) =>
+      txnSnapshot(
+        {
+          id: bill.id,
+          number: bill.billNumber,
+          counterpartyId: bill.vendorId,
+          counterpartyName: vendorName,
+          txnDate: bill.billDate,
+          dueDate: bill.dueDate,
+          memo: bill.memo,
+          currency: bill.currency,
+          totalCents: bill.totalCents,
+          status: bill.voidedAt ? "voided" : billStatusToApp(bill.status),
+          updatedAt: bill.updatedAt,
+        },
+        lines.get(bill.id) ?? [],
+      ),
+    );
+  }
+  if (kind === "invoice") {
+    const rows = await db
+      .select({ invoice: invoices, customerName: customers.displayName })
+      .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(eq(invoices.organizationId, organizationId));
+    const lines = groupLines(
+      await db
+        .select({ ...lineColumns(invoiceLines), parentId: invoiceLines.invoiceId })
+        .from(invoiceLines)
+        .where(eq(invoiceLines.organizationId, organizationId)),
+    );
+    return rows.map(({ invoice, customerName }) =>
+      txnSnapshot(
+        {
+          id: invoice.id,
+          number: invoice.invoiceNumber,
+          counterpartyId: invoice.customerId,
+          counterpartyName: customerName,
+          txnDate: invoice.invoiceDate,
+          dueDate: invoice.dueDate,
+          memo: invoice.memo,
+          currency: invoice.currency,
+          totalCents: invoice.totalCents,
+          status: invoice.voidedAt ? "voided" : billStatusToApp(invoice.status),
+          updatedAt: invoice.updatedAt,
+        },
+        lines.get(invoice.id) ?? [],
+      ),
+    );
+  }
+  const rows = await db
+    .select({ credit: vendorCredits, vendorName: vendors.displayName })
+    .from(vendorCredits)
+    .innerJoin(vendors, eq(vendors.id, vendorCredits.vendorId))
+    .where(eq(vendorCredits.organizationId, organizationId));
+  const lines = groupLines(
+    await db
+      .select({ ...lineColumns(vendorCreditLines), parentId: vendorCreditLines.vendorCreditId })
+      .from(vendorCreditLines)
+      .where(eq(vendorCreditLines.organizationId, organizationId)),
+  );
+  return rows.map(({ credit, vendorName }) =>
+    txnSnapshot(
+      {
+        id: credit.id,
+        number: credit.creditNumber,
+        counterpartyId: credit.vendorId,
+        counterpartyName: vendorName,
+        txnDate: credit.creditDate,
+        dueDate: null,
+        memo: credit.memo,
+        currency: credit.currency,
+        totalCents: credit.totalCents,
+        status: credit.voidedAt ? "voided" : "open",
+        updatedAt: credit.updatedAt,
+      },
+      lines.get(credit.id) ?? [],
+    ),
+  );
+}
+
+export interface StoredParty {
+  id: string;
+  displayName: string;
+  email: string | null;
+  active: boolean;
+  currency: string;
+}
+
+export function partySnapshot(row: StoredParty): AppPartySnapshot {
+  const snapshot: AppPartySnapshot = { id: row.id, displayName: row.displayName, active: row.active, currency: row.currency, contentHash: "" };
+  if (row.email) snapshot.email = row.email;
+  snapshot.contentHash = appPartyContentHash(snapshot);
+  return snapshot;
+}
+
+export async function loadAppParties(db: Db, organizationId: string, kind: PartyKind): Promise<AppPartySnapshot[]> {
+  const table = kind === "vendor" ? vendors : customers;
+  const rows = await db
+    .select({ id: table.id, displayName: table.displayName, email: table.email, active: table.active, currency: table.currency })
+    .from(table)
+    .where(and(eq(table.organizationId, organizationId)));
+  return rows.map(partySnapshot);
+}

@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/connection";
+import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
+import { QboError } from "@/lib/qbo";
+import { chooseSyncWindow, missingSyncPreferences } from "@/lib/sync/core";
+import { getSyncPreferences } from "@/lib/sync/preferences";
+import { ensureClearingAccounts } from "@/lib/sync/engine/clearing-accounts";
+import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
+import { QboGateway } from "@/lib/sync/engine/gateway";
+import { countOpenIssues, IssueStore } from "@/lib/sync/engine/issue-store";
+import { MappingStore } from "@/lib/sync/engine/mapping-store";
+import { syncFundsTransfers } from "@/lib/sync/engine/phase-funds-transfers";
+import { syncParties } from "@/lib/sync/engine/phase-parties";
+import { syncPayments } from "@/lib/sync/engine/phase-payments";
+import { syncReferenceData } from "@/lib/sync/engine/phase-reference";
+import { syncTransactions } from "@/lib/sync/engine/phase-transactions";
+import { RunProgress } from "@/lib/sync/engine/progress";
+import { QboSource } from "@/lib/sync/engine/qbo-source";
+import { claimRun } from "@/lib/sync/engine/run-lock";
+import type { ExecuteSyncOptions, SyncRunSummary } from "@/lib/sync/engine/types";
+import { QboWriter } from "@/lib/sync/engine/writer";
+
+const AUTO_SYNC_AFTER_MS = 24 * 60 * 60_000;
+
+/** A failure in words a bookkeeper understands, and whether the connection must be renewed. */
+function describeFailure(error: unknown): { message: string; needsReconnect: boolean } {
+  if (error instanceof SyncStopError) return { message: error.message, needsReconnect: error.needsReconnect };
+  if (error instanceof QboError) {
+    if (error.kind === "auth") return { message: "QuickBooks refused access. An admin must reconnect QuickBooks in Settings → Sync.", needsReconnect: true };
+    if (error.kind === "throttle") return { message: "QuickBooks asked us to slow down. Try again in a minute; nothing was lost.", needsReconnect: false };
+    if (error.kind === "transient") return { message: "QuickBooks could not be reached. Try again in a few minutes; nothing was lost.", needsReconnect: false };
+    return { message: `QuickBooks returned an error: ${error.detail || error.message}`, needsReconnect: false };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { message: `The sync stopped unexpectedly: ${text}`, needsReconnect: false };
+}
+
+/**
+ * Runs one claimed sync: connection check, reference data, vendors and customers, bills and
+ * invoices, vendor credits, payments, funds transfers. The core decides; this does the reading,
+ * writing and recording, keeping the run row's progress fresh for the UI.
+ */
+export async function executeSyncRun(db: Db, runId: string, options: ExecuteSyncOptions): Promise<SyncRunSummary> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const run = await claimRun(db, runId, startedAt);
+  if (!run) throw new Error(`Sync run ${runId} is not waiting to run (it is finished or running elsewhere)`);
+  const organizationId = run.organizationId;
+
+  let gateway: QboGateway | undefined;
+  let progress: RunProgress | undefined;
+  let mode: "full" | "incremental" | null = null;
+  let preferencesMissing: string[] = [];
+  let failure: { message: string; needsReconnect: boolean } | null = null;
+  let prefsReady = false;
+  const issues = new IssueStore(organizationId, runId);
+
+  try {
+    const connection = await options.clientFactory(organizationId);
+    if (!connection) throw new SyncStopError("QuickBooks is not connected. An admin can connect it in Settings → Sync.");
+    const qbo = new QboGateway(connection.client, connection.realmId);
+    gateway = qbo;
+    progress = new RunProgress(db, runId, () => qbo.calls, now, options.onProgress);
+    progress.start();
+    progress.setPhase("connection", 2);
+    await qbo.companyInfo();
+    progress.tick();
+    await qbo.preferences();
+    progress.tick();
+
+    const prefs = await getSyncPreferences(db, organizationId);
+    preferencesMissing = missingSyncPreferences(prefs);
+    prefsReady = preferencesMissing.length === 0;
+    const [state] = await db.select().from(syncState).where(eq(syncState.organizationId, organizationId));
+    const window = chooseSyncWindow({ now: startedAt, ...(state?.lastSuccessfulSyncAt ? { lastSuccessfulSyncAt: state.lastSuccessfulSyncAt } : {}) });
+    mode = window.mode === "full" ? "full" : "incremental";
+    await db.update(syncRuns).set({ mode }).where(eq(syncRuns.id, runId));
+
+    const ctx: RunContext = {
+      db,
+      organizationId,
+      runId,
+      realmId: connection.realmId,
+      gateway: qbo,
+      source: new QboSource(qbo, window),
+      mappings: await MappingStore.load(db, organizationId, connection.realmId),
+      issues,
+      progress,
+      prefs,
+      prefsReady,
+      lastSyncAt: state?.lastSuccessfulSyncAt?.toISOString(),
+      now,
+      afterWrite: options.afterWrite,
+    };
+    const writer = new QboWriter(ctx);
+    // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
+    await writer.recoverPending();
+
+    await syncReferenceData(ctx);
+    await progress.flush();
+    if (prefsReady) await ensureClearingAccounts(ctx, writer);
+    await syncParties(ctx, writer);
+    await progress.flush();
+    if (prefsReady) {
+      issues.resolveKey(`sync_preferences:app:${organizationId}`);
+      await syncTransactions(ctx, writer, ["bill", "invoice"]);
+      await progress.flush();
+      await syncTransactions(ctx, writer, ["vendor_credit"]);
+      await progress.flush();
+      await syncPayments(ctx, writer);
+      await progress.flush();
+      await syncFundsTransfers(ctx, writer);
+    } else {
+      // Nothing comes from (or goes to) QBO for transactions until the preferences are set.
+      issues.record({ objectType: "sync_preferences", localId: organizationId, reason: "PREFERENCES_MISSING", params: { record: "record", missing: preferencesMissing } });
+    }
+    progress.setPhase("finish", 1);
+    await issues.flush(db);
+  } catch (error) {
+    failure = describeFailure(error);
+    if (!(error instanceof SyncStopError) && !(error instanceof QboError)) console.error("[sync] run failed", error);
+    try {
+      await issues.flush(db);
+    } catch {
+      // The run is failing anyway; the issues of this run are re-found next time.
+    }
+  } finally {
+    progress?.stop();
+    await progress?.flush();
+  }
+
+  const finishedAt = now();
+  const counts = progress?.counts ?? {};
+  const anyTrouble = Object.values(counts).some((c) => c.failed > 0 || c.skipped > 0) || preferencesMissing.length > 0;
+  const status = failure ? "failed" : anyTrouble ? "partial" : "succeeded";
+  const error = failure?.message ?? (preferencesMissing.length > 0 ? `Sync preferences are not set (${preferencesMissing.join(", ")}): no bills or invoices synced.` : null);
+  await db
+    .update(syncRuns)
+    .set({
+      status,
+      phase: "finish",
+      percent: failure ? (progress?.snapshot().percent ?? 0) : 100,
+      counts,
+      apiCalls: gateway?.calls ?? 0,
+      error,
+      finishedAt,
+      heartbeatAt: finishedAt,
+    })
+    .where(eq(syncRuns.id, runId));
+
+  if (failure?.needsReconnect) {
+    await db.update(qboConnections).set({ status: "needs_reconnect", statusReason: failure.message }).where(eq(qboConnections.organizationId, organizationId));
+  }
+  const prefs = await getSyncPreferences(db, organizationId);
+  const stateUpdate = {
+    lastSyncAt: finishedAt,
+    nextAutoSyncAt: prefs.syncAutomatically ? new Date(finishedAt.getTime() + AUTO_SYNC_AFTER_MS) : null,
+    // CDC windows start at the beginning of the last good run (changes made during it are re-read);
+    // a run that could not look at transactions (preferences missing) does not count.
+    ...(status !== "failed" && prefsReady ? { lastSuccessfulSyncAt: startedAt } : {}),
+  };
+  await db
+    .insert(syncState)
+    .values({ organizationId, ...stateUpdate })
+    .onConflictDoUpdate({ target: syncState.organizationId, set: stateUpdate });
+
+  return {
+    runId,
+    organizationId,
+    status,
+    mode,
+    counts,
+    apiCalls: gateway?.calls ?? 0,
+    openIssues: await countOpenIssues(db, organizationId),
+    preferencesMissing,
+    error,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+  };
+}

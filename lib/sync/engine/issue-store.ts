@@ -1,0 +1,134 @@
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/connection";
+import { syncIssues } from "@/lib/db/schema";
+import { describeReason, describeRecord, type ReasonCode, type ReasonParams } from "@/lib/sync/core";
+import type { SyncObjectType } from "@/lib/sync/engine/types";
+
+export interface IssueInput {
+  objectType: SyncObjectType;
+  localId?: string | undefined;
+  qboId?: string | undefined;
+  reason: ReasonCode;
+  params: ReasonParams;
+}
+
+/** Stable identity of the record an issue is about: its app id when it has one, else its QBO id. */
+export function issueKeyFor(objectType: string, ids: { localId?: string | undefined; qboId?: string | undefined }): string {
+  if (ids.localId) return `${objectType}:app:${ids.localId}`;
+  return `${objectType}:qbo:${ids.qboId ?? "?"}`;
+}
+
+/** Every key an issue about this record may have been stored under. */
+export function issueKeysOf(objectType: string, ids: { localId?: string | undefined; qboId?: string | undefined }): string[] {
+  const keys: string[] = [];
+  if (ids.localId) keys.push(`${objectType}:app:${ids.localId}`);
+  if (ids.qboId) keys.push(`${objectType}:qbo:${ids.qboId}`);
+  return keys;
+}
+
+/** Issue params are stored flat (strings and numbers); lists become comma-separated text. */
+function storableParams(params: ReasonParams): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    out[key] = Array.isArray(value) ? value.join(", ") : (value as string);
+  }
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Sync issues of one run, buffered and written in bulk: upsert by issue key (re-opening a resolved
+ * one), and resolution of the issues of every record that synced this time.
+ */
+export class IssueStore {
+  private readonly open = new Map<string, typeof syncIssues.$inferInsert>();
+  private readonly resolved = new Set<string>();
+  /** Issues recorded this run, by object type and severity (for counts). */
+  recorded = 0;
+
+  constructor(
+    readonly organizationId: string,
+    readonly runId: string,
+  ) {}
+
+  record(issue: IssueInput): void {
+    const key = issueKeyFor(issue.objectType, issue);
+    const description = describeReason(issue.reason, issue.params);
+    this.resolved.delete(key);
+    this.recorded += 1;
+    this.open.set(key, {
+      organizationId: this.organizationId,
+      issueKey: key,
+      objectType: issue.objectType,
+      localId: issue.localId && UUID.test(issue.localId) ? issue.localId : null,
+      qboId: issue.qboId ?? null,
+      label: describeRecord(issue.params),
+      reasonCode: issue.reason,
+      severity: description.severity,
+      params: storableParams(issue.params),
+      detail: `${description.explanation} ${description.fix}`,
+      firstSeenRunId: this.runId,
+      lastSeenRunId: this.runId,
+      resolvedAt: null,
+    });
+  }
+
+  /** The record synced (or needs nothing): its open issues clear themselves. */
+  resolve(objectType: string, ids: { localId?: string | undefined; qboId?: string | undefined }): void {
+    for (const key of issueKeysOf(objectType, ids)) if (!this.open.has(key)) this.resolved.add(key);
+  }
+
+  resolveKey(key: string): void {
+    if (!this.open.has(key)) this.resolved.add(key);
+  }
+
+  async flush(db: Db | Tx): Promise<void> {
+    const rows = [...this.open.values()];
+    this.open.clear();
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insert(syncIssues)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [syncIssues.organizationId, syncIssues.issueKey],
+          set: {
+            objectType: sql`excluded.object_type`,
+            localId: sql`excluded.local_id`,
+            qboId: sql`excluded.qbo_id`,
+            label: sql`excluded.label`,
+            reasonCode: sql`excluded.reason_code`,
+            severity: sql`excluded.severity`,
+            params: sql`excluded.params`,
+            detail: sql`excluded.detail`,
+            lastSeenRunId: sql`excluded.last_seen_run_id`,
+            resolvedAt: sql`null`,
+            updatedAt: new Date(),
+          },
+        });
+    }
+    const keys = [...this.resolved];
+    this.resolved.clear();
+    for (let i = 0; i < keys.length; i += 1000) {
+      await db
+        .update(syncIssues)
+        .set({ resolvedAt: new Date(), lastSeenRunId: this.runId })
+        .where(
+          and(
+            eq(syncIssues.organizationId, this.organizationId),
+            isNull(syncIssues.resolvedAt),
+            inArray(syncIssues.issueKey, keys.slice(i, i + 1000)),
+          ),
+        );
+    }
+  }
+}
+
+export async function countOpenIssues(db: Db, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(syncIssues)
+    .where(and(eq(syncIssues.organizationId, organizationId), isNull(syncIssues.resolvedAt)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,135 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/connection";
+import { syncMappings } from "@/lib/db/schema";
+import type { MappingEntry, RefKind, RefResolver } from "@/lib/sync/core";
+import type { SyncObjectType } from "@/lib/sync/engine/types";
+
+/** RefKind of the core → the engine's object type (QBO "departments" are the app's locations). */
+const OBJECT_TYPE_OF: Record<RefKind, SyncObjectType> = {
+  account: "account",
+  item: "item",
+  class: "class",
+  department: "location",
+  term: "term",
+  vendor: "vendor",
+  customer: "customer",
+  bill: "bill",
+  invoice: "invoice",
+  vendor_credit: "vendor_credit",
+  bill_payment: "bill_payment",
+  payment: "payment",
+};
+
+export interface MappingWrite {
+  objectType: SyncObjectType;
+  localId: string;
+  qboId: string;
+  syncToken: string;
+  lastUpdatedTime?: string | null;
+  contentHash: string;
+}
+
+/**
+ * The mapping ledger of one organisation and realm, loaded once per run and kept in step with
+ * every write. Writes are upserts only: a mapping is never deleted, so a QBO twin is never
+ * imported twice.
+ */
+export class MappingStore {
+  private readonly byLocal = new Map<string, Map<string, MappingEntry>>();
+  private readonly byQbo = new Map<string, Map<string, string>>();
+
+  constructor(
+    readonly organizationId: string,
+    readonly realmId: string,
+  ) {}
+
+  static async load(db: Db, organizationId: string, realmId: string): Promise<MappingStore> {
+    const store = new MappingStore(organizationId, realmId);
+    const rows = await db
+      .select()
+      .from(syncMappings)
+      .where(and(eq(syncMappings.organizationId, organizationId), eq(syncMappings.realmId, realmId)));
+    for (const row of rows) {
+      store.remember({
+        objectType: row.objectType as SyncObjectType,
+        localId: row.localId,
+        qboId: row.qboId,
+        syncToken: row.syncToken,
+        lastUpdatedTime: row.lastUpdatedTime,
+        contentHash: row.contentHash,
+      });
+    }
+    return store;
+  }
+
+  private remember(write: MappingWrite): void {
+    let local = this.byLocal.get(write.objectType);
+    if (!local) this.byLocal.set(write.objectType, (local = new Map()));
+    let qbo = this.byQbo.get(write.objectType);
+    if (!qbo) this.byQbo.set(write.objectType, (qbo = new Map()));
+    const previous = local.get(write.localId);
+    if (previous && previous.qboId !== write.qboId) qbo.delete(previous.qboId);
+    local.set(write.localId, {
+      localId: write.localId,
+      qboId: write.qboId,
+      syncToken: write.syncToken,
+      lastUpdatedTime: write.lastUpdatedTime ?? "",
+      contentHash: write.contentHash,
+    });
+    qbo.set(write.qboId, write.localId);
+  }
+
+  list(objectType: SyncObjectType): MappingEntry[] {
+    return [...(this.byLocal.get(objectType)?.values() ?? [])];
+  }
+
+  get(objectType: SyncObjectType, localId: string): MappingEntry | undefined {
+    return this.byLocal.get(objectType)?.get(localId);
+  }
+
+  localIdOf(objectType: SyncObjectType, qboId: string): string | undefined {
+    return this.byQbo.get(objectType)?.get(qboId);
+  }
+
+  resolver(): RefResolver {
+    return {
+      toQbo: (kind, localId) => this.get(OBJECT_TYPE_OF[kind], localId)?.qboId,
+      toLocal: (kind, qboId) => this.localIdOf(OBJECT_TYPE_OF[kind], qboId),
+    };
+  }
+
+  /** Upsert mappings (inside the caller's transaction) and keep the in-memory view in step. */
+  async upsert(tx: Db | Tx, writes: readonly MappingWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    // Postgres refuses to upsert the same key twice in one statement: the last write wins.
+    const unique = new Map(writes.map((w) => [`${w.objectType}\u0000${w.localId}`, w]));
+    const rows = [...unique.values()].map((w) => ({
+      organizationId: this.organizationId,
+      objectType: w.objectType,
+      localId: w.localId,
+      realmId: this.realmId,
+      qboId: w.qboId,
+      syncToken: w.syncToken,
+      lastUpdatedTime: w.lastUpdatedTime ?? null,
+      contentHash: w.contentHash,
+      syncedAt: new Date(),
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await tx
+        .insert(syncMappings)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [syncMappings.organizationId, syncMappings.objectType, syncMappings.localId],
+          set: {
+            realmId: sql`excluded.realm_id`,
+            qboId: sql`excluded.qbo_id`,
+            syncToken: sql`excluded.sync_token`,
+            lastUpdatedTime: sql`excluded.last_updated_time`,
+            contentHash: sql`excluded.content_hash`,
+            syncedAt: sql`excluded.synced_at`,
+          },
+        });
+    }
+    for (const write of unique.values()) this.remember(write);
+  }
+}

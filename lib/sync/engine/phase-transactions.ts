@@ -1,0 +1,280 @@
+import { randomUUID } from "node:crypto";
+import { auditEvents } from "@/lib/db/schema";
+import {
+  appTxnContentHash,
+  appTxnToQboCreate,
+  appTxnToQboUpdate,
+  parseQboTxn,
+  planEntitySync,
+  qboTxnToAppFields,
+  REASONS,
+  type AppTxnFields,
+  type AppTxnSnapshot,
+  type MapContext,
+  type QboDeletedSnapshot,
+  type QboTxnSnapshot,
+  type TxnDecision,
+  type TxnKind,
+} from "@/lib/sync/core";
+import { loadAppTxns } from "@/lib/sync/engine/app-snapshots";
+import type { RunContext } from "@/lib/sync/engine/context";
+import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
+import type { SyncedEntity } from "@/lib/sync/engine/qbo-source";
+import { conflictAction, flatChanges, recordSyncAudit, type FlatRecord } from "@/lib/sync/engine/sync-audit";
+import { hashOf, insertTxns, updateTxn, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
+import type { AppTableName, QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
+
+const ENTITY: Record<TxnKind, SyncedEntity> = { bill: "Bill", invoice: "Invoice", vendor_credit: "VendorCredit" };
+const APP_TABLE: Record<TxnKind, AppTableName> = { bill: "bills", invoice: "invoices", vendor_credit: "vendor_credits" };
+const LABEL = { bill: "bill", invoice: "invoice", vendor_credit: "vendor credit" } as const;
+
+const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", totalCents: "Total (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
+
+function flat(fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & { dueDate?: string | undefined }): FlatRecord {
+  return {
+    number: fields.number,
+    txnDate: fields.txnDate,
+    dueDate: fields.dueDate,
+    memo: fields.memo,
+    totalCents: fields.totalCents,
+    counterpartyId: fields.counterpartyId,
+    lines: fields.lines.map((l) => `${l.description ?? ""} ${(l.amountCents / 100).toFixed(2)}`).join("; "),
+  };
+}
+
+/** Bills and invoices (phase "bills_invoices"), or vendor credits (phase "vendor_credits"). */
+export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds: readonly TxnKind[]): Promise<void> {
+  const loaded: Array<{ kind: TxnKind; app: AppTxnSnapshot[]; qbo: Array<QboTxnSnapshot | QboDeletedSnapshot>; complete: boolean }> = [];
+  for (const kind of kinds) {
+    const app = await loadAppTxns(ctx.db, ctx.organizationId, kind);
+    // Vendor credits go app → QBO only; their QBO side matters only for linked ones (change detection).
+    const records = await ctx.source.records(ENTITY[kind]);
+    const qbo: Array<QboTxnSnapshot | QboDeletedSnapshot> = [...records.deleted];
+    for (const raw of records.live) {
+      try {
+        qbo.push(parseQboTxn(raw, kind));
+      } catch {
+        ctx.issues.record({
+          objectType: kind,
+          qboId: String((raw as { Id?: string }).Id ?? "?"),
+          reason: "UNKNOWN_QBO_ERROR",
+          params: { record: LABEL[kind], qboDetail: "QuickBooks sent this record in a form Ledgerbridge cannot read." },
+        });
+      }
+    }
+    loaded.push({ kind, app, qbo, complete: records.complete });
+  }
+  ctx.progress.setPhase(kinds.includes("vendor_credit") ? "vendor_credits" : "bills_invoices", loaded.reduce((n, l) => n + l.app.length + l.qbo.length, 0));
+  for (const { kind, app, qbo, complete } of loaded) {
+    const decisions = planEntitySync({
+      kind,
+      appRecords: app,
+      qboRecords: qbo,
+      mappings: ctx.mappings.list(kind),
+      prefs: ctx.prefs,
+      lastSyncAt: ctx.lastSyncAt,
+      qboRecordsComplete: complete,
+      resolver: ctx.mappings.resolver(),
+    });
+    const live = new Map(qbo.filter((q): q is QboTxnSnapshot => !("deleted" in q)).map((q) => [q.id, q]));
+    await applyTxnDecisions(ctx, writer, kind, decisions, app, live);
+  }
+}
+
+async function applyTxnDecisions(
+  ctx: RunContext,
+  writer: QboWriter,
+  kind: TxnKind,
+  decisions: readonly TxnDecision[],
+  app: readonly AppTxnSnapshot[],
+  qboById: ReadonlyMap<string, QboTxnSnapshot>,
+): Promise<void> {
+  const { db, organizationId, realmId, mappings, issues, progress } = ctx;
+  const appById = new Map(app.map((a) => [a.id, a]));
+  const mapCtx: MapContext = { prefs: ctx.prefs, resolver: mappings.resolver() };
+  const writes: WriteRequest[] = [];
+  const counted = new Map<WriteRequest, "created" | "updated">();
+  const entity = ENTITY[kind];
+
+  const issueParams = (a: AppTxnSnapshot) => ({ record: LABEL[kind], docNumber: a.number, ...(a.counterpartyName ? { counterpartyName: a.counterpartyName } : {}) });
+  const pushUpdate = (a: AppTxnSnapshot, qboId: string, syncToken: string) => {
+    const body = appTxnToQboUpdate(a, kind, { qboId, syncToken }, mapCtx);
+    if (!body.ok) {
+      issues.record({ objectType: kind, localId: a.id, qboId, reason: body.reason, params: body.params });
+      progress.count(kind, REASONS[body.reason].severity === "failure" ? "failed" : "skipped");
+      return;
+    }
+    const request: WriteRequest = {
+      intentionKey: `${realmId}:${kind}:${a.id}:update:${a.contentHash}:${syncToken}`,
+      entity,
+      operation: "update",
+      body: { ...body.value },
+      confirm: { objectType: kind, localId: a.id, contentHash: a.contentHash, appTable: APP_TABLE[kind] },
+      issue: { objectType: kind, localId: a.id, qboId, params: issueParams(a) },
+    };
+    writes.push(request);
+    counted.set(request, "updated");
+  };
+
+  const news: NewTxn[] = [];
+  const mappingWrites: MappingWrite[] = [];
+  const importAudits: Array<typeof auditEvents.$inferInsert> = [];
+
+  await db.transaction(async (tx) => {
+    const applyFromQbo = async (localId: string, q: QboTxnSnapshot, before: AppTxnSnapshot | undefined, action: string | null) => {
+      const fields = qboTxnToAppFields(q, kind, mapCtx);
+      if (!fields.ok) {
+        issues.record({ objectType: kind, localId, qboId: q.id, reason: fields.reason, params: fields.params });
+        progress.count(kind, "failed");
+        return;
+      }
+      await updateTxn(tx, organizationId, kind, localId, fields.value);
+      const voided = before?.status === "voided";
+      mappingWrites.push({ objectType: kind, localId, qboId: q.id, syncToken: q.syncToken, lastUpdatedTime: q.lastUpdatedTime, contentHash: hashOf(localId, fields.value, voided ? "voided" : "open") });
+      if (action) {
+        const changes = before ? flatChanges(flat(before), flat(fields.value), TXN_LABELS) : [];
+        await recordSyncAudit(tx, { organizationId, entityType: kind, entityId: localId, action, changes });
+      }
+      issues.resolve(kind, { localId, qboId: q.id });
+      progress.count(kind, "updated");
+    };
+
+    for (const decision of decisions) {
+      progress.tick();
+      switch (decision.type) {
+        case "noop":
+          issues.resolve(kind, decision);
+          break;
+        case "skip":
+          issues.record({ objectType: kind, localId: decision.localId, qboId: decision.qboId, reason: decision.reason, params: decision.params });
+          progress.count(kind, decision.severity === "failure" ? "failed" : "skipped");
+          break;
+        case "create-in-qbo": {
+          const body = appTxnToQboCreate(decision.app, kind, mapCtx);
+          if (!body.ok) {
+            issues.record({ objectType: kind, localId: decision.localId, reason: body.reason, params: body.params });
+            progress.count(kind, REASONS[body.reason].severity === "failure" ? "failed" : "skipped");
+            break;
+          }
+          const request: WriteRequest = {
+            intentionKey: `${realmId}:${kind}:${decision.localId}:create`,
+            entity,
+            operation: "create",
+            body: { ...body.value },
+            confirm: { objectType: kind, localId: decision.localId, contentHash: decision.app.contentHash, appTable: APP_TABLE[kind] },
+            issue: { objectType: kind, localId: decision.localId, params: issueParams(decision.app) },
+          };
+          writes.push(request);
+          counted.set(request, "created");
+          break;
+        }
+        case "update-in-qbo":
+          pushUpdate(decision.app, decision.qboId, decision.syncToken);
+          break;
+        case "create-in-app": {
+          const fields = qboTxnToAppFields(decision.qbo, kind, mapCtx);
+          if (!fields.ok) {
+            issues.record({ objectType: kind, qboId: decision.qboId, reason: fields.reason, params: fields.params });
+            progress.count(kind, "failed");
+            break;
+          }
+          const id = randomUUID();
+          news.push({ id, qboId: decision.qboId, fields: fields.value });
+          mappingWrites.push({ objectType: kind, localId: id, qboId: decision.qboId, syncToken: decision.qbo.syncToken, lastUpdatedTime: decision.qbo.lastUpdatedTime, contentHash: hashOf(id, fields.value) });
+          importAudits.push({ organizationId, actorUserId: null, actorKind: "sync", entityType: kind, entityId: id, action: "imported from QuickBooks", changes: [] });
+          issues.resolve(kind, { qboId: decision.qboId });
+          progress.count(kind, "created");
+          break;
+        }
+        case "update-in-app":
+          await applyFromQbo(decision.localId, decision.qbo, appById.get(decision.localId), "updated from QuickBooks");
+          break;
+        case "link":
+          if (decision.adopt === "quickbooks") await applyFromQbo(decision.localId, decision.qbo, decision.app, "linked to QuickBooks (QuickBooks version kept)");
+          else {
+            const qboFields = qboTxnToAppFields(decision.qbo, kind, mapCtx);
+            const same = qboFields.ok && hashOf(decision.localId, qboFields.value) === decision.app.contentHash;
+            if (same) {
+              mappingWrites.push({ objectType: kind, localId: decision.localId, qboId: decision.qboId, syncToken: decision.qbo.syncToken, lastUpdatedTime: decision.qbo.lastUpdatedTime, contentHash: decision.app.contentHash });
+              issues.resolve(kind, decision);
+            } else pushUpdate(decision.app, decision.qboId, decision.qbo.syncToken);
+          }
+          break;
+        case "conflict": {
+          const { resolution, loser } = decision;
+          const loserFields = loser.side === "app" ? flat(loser.app) : (() => {
+            const mapped = qboTxnToAppFields(loser.qbo, kind, mapCtx);
+            return mapped.ok ? flat(mapped.value) : {};
+          })();
+          const winnerFields = resolution.type === "update-in-app" ? (() => {
+            const mapped = qboTxnToAppFields(resolution.qbo, kind, mapCtx);
+            return mapped.ok ? flat(mapped.value) : {};
+          })() : flat(resolution.app);
+          await recordSyncAudit(tx, {
+            organizationId,
+            entityType: kind,
+            entityId: decision.localId,
+            action: conflictAction(decision.winner),
+            changes: flatChanges(loserFields, winnerFields, TXN_LABELS),
+          });
+          if (resolution.type === "update-in-app") await applyFromQbo(resolution.localId, resolution.qbo, appById.get(resolution.localId), null);
+          else pushUpdate(resolution.app, resolution.qboId, resolution.syncToken);
+          break;
+        }
+        case "delete-in-app": {
+          const before = appById.get(decision.localId);
+          const mapping = mappings.get(kind, decision.localId);
+          const voidedHash = before ? appTxnContentHash({ ...before, status: "voided" }) : undefined;
+          // A void keeps the QBO record (with a new SyncToken): the mapping remembers that version.
+          const voidedInQbo = qboById.get(decision.qboId);
+          const syncToken = voidedInQbo?.syncToken ?? mapping?.syncToken;
+          // Already void here and remembered (CDC re-reads changes within its overlap): nothing to do.
+          if (before?.status === "voided" && mapping && mapping.contentHash === voidedHash && mapping.syncToken === syncToken) {
+            issues.resolve(kind, decision);
+            break;
+          }
+          await voidTxn(tx, organizationId, kind, decision.localId, ctx.now());
+          await recordSyncAudit(tx, {
+            organizationId,
+            entityType: kind,
+            entityId: decision.localId,
+            action: decision.mode === "voided" ? "voided: voided in QuickBooks" : "voided: deleted in QuickBooks",
+          });
+          if (voidedHash && mapping) {
+            // The app record now matches QBO (gone): remember its voided content so nothing is sent back.
+            mappingWrites.push({
+              ...mapping,
+              objectType: kind,
+              contentHash: voidedHash,
+              syncToken: syncToken ?? mapping.syncToken,
+              lastUpdatedTime: voidedInQbo?.lastUpdatedTime ?? mapping.lastUpdatedTime,
+            });
+          }
+          progress.count(kind, "updated");
+          break;
+        }
+        case "delete-in-qbo": {
+          const a = appById.get(decision.localId);
+          const request: WriteRequest = {
+            intentionKey: `${realmId}:${kind}:${decision.localId}:${decision.operation}:${decision.syncToken}`,
+            entity,
+            operation: decision.operation === "void" ? "void" : "delete",
+            body: { Id: decision.qboId, SyncToken: decision.syncToken },
+            confirm: { objectType: kind, localId: decision.localId, contentHash: a?.contentHash ?? "" },
+            issue: { objectType: kind, localId: decision.localId, qboId: decision.qboId, params: a ? issueParams(a) : { record: LABEL[kind] } },
+          };
+          writes.push(request);
+          counted.set(request, "updated");
+          break;
+        }
+      }
+    }
+    await insertTxns(tx, organizationId, kind, news);
+    for (let i = 0; i < importAudits.length; i += 500) await tx.insert(auditEvents).values(importAudits.slice(i, i + 500));
+    await mappings.upsert(tx, mappingWrites);
+  });
+  await issues.flush(db);
+  const outcomes = await writer.writeAll(writes);
+  for (const outcome of outcomes) progress.count(kind, outcome.ok ? (counted.get(outcome.request) ?? "updated") : "failed");
+  await issues.flush(db);
+}

@@ -1,0 +1,135 @@
+import type { QboEntityName } from "@/lib/qbo";
+import { splitCdcWindow, type CdcEntityResult, type CdcRequest, type QboDeletedSnapshot, type SyncWindow } from "@/lib/sync/core";
+import type { QboGateway } from "@/lib/sync/engine/gateway";
+
+/** Entities the sync reads. */
+export const SYNCED_ENTITIES = [
+  "Account",
+  "Item",
+  "Class",
+  "Department",
+  "Term",
+  "Vendor",
+  "Customer",
+  "Bill",
+  "Invoice",
+  "VendorCredit",
+  "BillPayment",
+  "Payment",
+] as const satisfies readonly QboEntityName[];
+export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
+
+/** Name lists: a full pull must ask for inactive rows explicitly (QBO.md). */
+const NAME_LISTS = new Set<SyncedEntity>(["Account", "Item", "Class", "Department", "Term", "Vendor", "Customer"]);
+
+export interface EntityRecords {
+  /** Live objects as QBO sent them (validated by the client's schemas). */
+  live: unknown[];
+  deleted: QboDeletedSnapshot[];
+  /** True when `live` is every object of the entity (a full pull), so a missing linked one was deleted. */
+  complete: boolean;
+}
+
+interface Changes {
+  byId: Map<string, { raw: unknown; updated: string }>;
+  deleted: Map<string, QboDeletedSnapshot>;
+}
+
+function lastUpdated(raw: unknown): string {
+  const meta = (raw as { MetaData?: { LastUpdatedTime?: string } }).MetaData;
+  return meta?.LastUpdatedTime ?? "";
+}
+
+function idOf(raw: unknown): string {
+  return String((raw as { Id: string }).Id);
+}
+
+/**
+ * Where this run reads QBO from: full queries (first sync, or the last one is older than CDC's
+ * window) or one change-data-capture pass for every entity at once, narrowed when it hits the cap.
+ * Each entity is read at most once per run (reference data and lists are cached here).
+ */
+export class QboSource {
+  private readonly cache = new Map<SyncedEntity, EntityRecords>();
+  private cdcLoaded = false;
+
+  constructor(
+    private readonly gateway: QboGateway,
+    readonly window: SyncWindow,
+  ) {}
+
+  get mode(): "full" | "incremental" {
+    return this.window.mode === "full" ? "full" : "incremental";
+  }
+
+  async records(entity: SyncedEntity): Promise<EntityRecords> {
+    const cached = this.cache.get(entity);
+    if (cached) return cached;
+    if (this.window.mode === "cdc") {
+      await this.loadCdc(this.window.changedSince);
+      const fromCdc = this.cache.get(entity);
+      if (fromCdc) return fromCdc;
+    }
+    return this.fullList(entity);
+  }
+
+  /** Every object of the entity, whatever the window (cached). */
+  async fullList(entity: SyncedEntity): Promise<EntityRecords> {
+    const cached = this.cache.get(entity);
+    if (cached?.complete) return cached;
+    const live = await this.gateway.queryAll(entity, NAME_LISTS.has(entity) ? "Active IN (true, false)" : undefined);
+    const records: EntityRecords = { live, deleted: [], complete: true };
+    this.cache.set(entity, records);
+    return records;
+  }
+
+  private async loadCdc(changedSince: string): Promise<void> {
+    if (this.cdcLoaded) return;
+    this.cdcLoaded = true;
+    const changes = new Map<SyncedEntity, Changes>(SYNCED_ENTITIES.map((e) => [e, { byId: new Map(), deleted: new Map() }]));
+    const needsFullQuery = new Set<SyncedEntity>();
+    const queue: CdcRequest[] = [{ entities: [...SYNCED_ENTITIES], changedSince }];
+    while (queue.length > 0) {
+      const request = queue.shift() as CdcRequest;
+      const entities = request.entities as SyncedEntity[];
+      const result = await this.gateway.cdc(entities, new Date(request.changedSince));
+      const perEntity: CdcEntityResult[] = [];
+      for (const entity of entities) {
+        const target = changes.get(entity) as Changes;
+        const live = (result.changed[entity] ?? []) as unknown[];
+        const deleted = result.deleted[entity] ?? [];
+        let max: string | undefined;
+        for (const raw of live) {
+          const updated = lastUpdated(raw);
+          if (!max || updated > max) max = updated;
+          const previous = target.byId.get(idOf(raw));
+          if (!previous || previous.updated <= updated) target.byId.set(idOf(raw), { raw, updated });
+        }
+        for (const tomb of deleted) {
+          const snapshot: QboDeletedSnapshot = { id: tomb.Id, deleted: true };
+          const at = tomb.MetaData?.LastUpdatedTime;
+          if (at) snapshot.lastUpdatedTime = at;
+          target.deleted.set(tomb.Id, snapshot);
+        }
+        const entry: CdcEntityResult = { entity, count: live.length + deleted.length };
+        if (max) entry.maxLastUpdatedTime = max;
+        perEntity.push(entry);
+      }
+      const followUp = splitCdcWindow(request, perEntity);
+      queue.push(...followUp.requests);
+      for (const entity of followUp.fullQueryEntities) needsFullQuery.add(entity as SyncedEntity);
+    }
+    for (const [entity, change] of changes) {
+      if (needsFullQuery.has(entity)) continue;
+      this.cache.set(entity, {
+        live: [...change.byId.values()].map((v) => v.raw),
+        deleted: [...change.deleted.values()],
+        complete: false,
+      });
+    }
+    for (const entity of needsFullQuery) {
+      const full = await this.fullList(entity);
+      full.deleted = [...(changes.get(entity)?.deleted.values() ?? [])];
+    }
+  }
+}

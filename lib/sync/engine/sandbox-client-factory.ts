@@ -1,0 +1,59 @@
+import type { SandboxServer } from "@/lib/qbo-sandbox";
+import {
+  builtInSandboxEndpoints,
+  createQboOAuth,
+  createTokenProvider,
+  InMemoryRateBudget,
+  QboClient,
+  unlimitedRateBudget,
+  type QboTokenSet,
+  type TokenStore,
+} from "@/lib/qbo";
+import type { QboClientFactory } from "@/lib/sync/engine/types";
+
+/**
+ * A client factory wired to an in-process sandbox server, for tests and the bench: tokens come
+ * from the sandbox's control API and live in memory. `connect(orgId, realmId)` links an
+ * organisation to a sandbox company.
+ */
+export function sandboxClientFactory(server: SandboxServer, options: { rateLimited?: boolean } = {}) {
+  const endpoints = builtInSandboxEndpoints(server.url);
+  const oauth = createQboOAuth({
+    clientId: server.sandbox.options.clientId,
+    clientSecret: server.sandbox.options.clientSecret,
+    redirectUri: "http://localhost:3000/api/qbo/callback",
+    endpoints,
+  });
+  const realms = new Map<string, string>();
+  const stores = new Map<string, TokenStore>();
+  const budget = options.rateLimited ? new InMemoryRateBudget() : unlimitedRateBudget;
+
+  function connect(organizationId: string, realmId: string): void {
+    const issued = server.sandbox.issueTokens(realmId);
+    const now = Date.now();
+    let tokens: QboTokenSet = {
+      realmId,
+      accessToken: issued.access_token,
+      refreshToken: issued.refresh_token,
+      accessTokenExpiresAt: new Date(now + issued.expires_in * 1000),
+      refreshTokenExpiresAt: new Date(now + issued.x_refresh_token_expires_in * 1000),
+    };
+    realms.set(organizationId, realmId);
+    stores.set(organizationId, {
+      load: async () => tokens,
+      save: async (next) => {
+        tokens = next;
+      },
+      markNeedsReconnect: async () => undefined,
+    });
+  }
+
+  const factory: QboClientFactory = async (organizationId) => {
+    const realmId = realms.get(organizationId);
+    const store = stores.get(organizationId);
+    if (!realmId || !store) return null;
+    const client = new QboClient({ endpoints, realmId, tokenProvider: createTokenProvider(store, oauth), limiter: budget });
+    return { client, realmId };
+  };
+  return { factory, connect };
+}

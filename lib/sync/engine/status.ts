@@ -1,0 +1,46 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db/connection";
+import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
+import { missingSyncPreferences } from "@/lib/sync/core";
+import { nextAutoSyncAt } from "@/lib/sync/core/auto-sync";
+import { getSyncPreferences } from "@/lib/sync/preferences";
+import { countOpenIssues } from "@/lib/sync/engine/issue-store";
+import { findActiveRun, type SyncRunRow } from "@/lib/sync/engine/run-lock";
+
+export interface SyncStatus {
+  connection: "not_connected" | "connected" | "needs_reconnect";
+  /** UI labels of required preferences that are not set. */
+  preferencesMissing: string[];
+  activeRun: SyncRunRow | null;
+  lastRun: SyncRunRow | null;
+  openIssues: number;
+  nextAutoSyncAt: Date | null;
+}
+
+/** What the sync icon and Settings → Sync show for an organisation. */
+export async function getSyncStatus(db: Db, organizationId: string): Promise<SyncStatus> {
+  const [connection] = await db
+    .select({ status: qboConnections.status })
+    .from(qboConnections)
+    .where(eq(qboConnections.organizationId, organizationId));
+  const [lastRun] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.status, ["succeeded", "partial", "failed"])))
+    .orderBy(desc(syncRuns.finishedAt))
+    .limit(1);
+  const [state] = await db.select().from(syncState).where(eq(syncState.organizationId, organizationId));
+  const preferences = await getSyncPreferences(db, organizationId);
+  return {
+    connection: !connection || connection.status === "disconnected" ? "not_connected" : connection.status,
+    preferencesMissing: missingSyncPreferences(preferences),
+    activeRun: await findActiveRun(db, organizationId),
+    lastRun: lastRun ?? null,
+    openIssues: await countOpenIssues(db, organizationId),
+    nextAutoSyncAt: nextAutoSyncAt({
+      syncAutomatically: preferences.syncAutomatically,
+      lastSyncAt: state?.lastSyncAt ?? null,
+      nextAutoSyncAt: state?.nextAutoSyncAt ?? null,
+    }),
+  };
+}

@@ -1,0 +1,153 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { summarizeBill, summarizeInvoice } from "@/lib/ap";
+import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
+import type { Tx } from "@/lib/db/connection";
+import { billLines, bills, invoiceLines, invoices, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
+import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
+import type { AppTxnFields, TxnKind } from "@/lib/sync/core";
+import { lineToStored, txnSnapshot, type StoredLine } from "@/lib/sync/engine/app-snapshots";
+
+/**
+ * Writes of QBO bills / invoices / vendor credits into the app tables. Returns the content hash of
+ * the app record as stored, for the mapping (built from exactly what was written).
+ */
+
+export interface NewTxn {
+  id: string;
+  qboId: string;
+  fields: AppTxnFields;
+}
+
+function storedLines(fields: AppTxnFields): StoredLine[] {
+  return fields.lines.map((line, index) => lineToStored(line, index + 1));
+}
+
+export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voided" = "open"): string {
+  return txnSnapshot(
+    {
+      id,
+      number: fields.number,
+      counterpartyId: fields.counterpartyId,
+      txnDate: fields.txnDate,
+      dueDate: fields.dueDate ?? fields.txnDate,
+      memo: fields.memo ?? null,
+      currency: fields.currency,
+      totalCents: fields.totalCents,
+      status,
+      updatedAt: new Date(0),
+    },
+    storedLines(fields),
+  ).contentHash;
+}
+
+/** Bulk insert of imported records (status and open balance derived by lib/ap: no payments yet). */
+export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, news: readonly NewTxn[]): Promise<void> {
+  for (let i = 0; i < news.length; i += 300) {
+    const chunk = news.slice(i, i + 300);
+    const lineRows = chunk.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
+    if (kind === "bill") {
+      await tx.insert(bills).values(
+        chunk.map(({ id, qboId, fields }) => {
+          const summary = summarizeBill({ totalCents: fields.totalCents, payments: [] });
+          return {
+            id,
+            organizationId,
+            vendorId: fields.counterpartyId,
+            billNumber: fields.number,
+            billDate: fields.txnDate,
+            dueDate: fields.dueDate ?? fields.txnDate,
+            currency: fields.currency,
+            memo: fields.memo ?? null,
+            totalCents: fields.totalCents,
+            openBalanceCents: summary.openBalanceCents,
+            status: summary.status,
+            qboId,
+          };
+        }),
+      );
+      if (lineRows.length > 0) await tx.insert(billLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
+    } else if (kind === "invoice") {
+      await tx.insert(invoices).values(
+        chunk.map(({ id, qboId, fields }) => {
+          const summary = summarizeInvoice({ totalCents: fields.totalCents, payments: [] });
+          return {
+            id,
+            organizationId,
+            customerId: fields.counterpartyId,
+            invoiceNumber: fields.number,
+            invoiceDate: fields.txnDate,
+            dueDate: fields.dueDate ?? fields.txnDate,
+            currency: fields.currency,
+            memo: fields.memo ?? null,
+            totalCents: fields.totalCents,
+            openBalanceCents: summary.openBalanceCents,
+            status: summary.status,
+            qboId,
+          };
+        }),
+      );
+      if (lineRows.length > 0) await tx.insert(invoiceLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
+    } else {
+      await tx.insert(vendorCredits).values(
+        chunk.map(({ id, qboId, fields }) => ({
+          id,
+          organizationId,
+          vendorId: fields.counterpartyId,
+          creditNumber: fields.number,
+          creditDate: fields.txnDate,
+          currency: fields.currency,
+          memo: fields.memo ?? null,
+          totalCents: fields.totalCents,
+          balanceCents: fields.totalCents,
+          qboId,
+        })),
+      );
+      if (lineRows.length > 0) await tx.insert(vendorCreditLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
+    }
+  }
+}
+
+/** Replaces an app record's synced fields and lines with QBO's, then re-derives its status. */
+export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, id: string, fields: AppTxnFields): Promise<void> {
+  const lines = storedLines(fields).map((line) => ({ ...line, organizationId }));
+  if (kind === "bill") {
+    await tx
+      .update(bills)
+      .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .where(and(eq(bills.organizationId, organizationId), eq(bills.id, id)));
+    await tx.delete(billLines).where(and(eq(billLines.organizationId, organizationId), eq(billLines.billId, id)));
+    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...line, billId: id })));
+  } else if (kind === "invoice") {
+    await tx
+      .update(invoices)
+      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .where(and(eq(invoices.organizationId, organizationId), eq(invoices.id, id)));
+    await tx.delete(invoiceLines).where(and(eq(invoiceLines.organizationId, organizationId), eq(invoiceLines.invoiceId, id)));
+    if (lines.length > 0) await tx.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: id })));
+  } else {
+    await tx
+      .update(vendorCredits)
+      .set({ vendorId: fields.counterpartyId, creditNumber: fields.number, creditDate: fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, id)));
+    await tx.delete(vendorCreditLines).where(and(eq(vendorCreditLines.organizationId, organizationId), eq(vendorCreditLines.vendorCreditId, id)));
+    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...line, vendorCreditId: id })));
+  }
+  await refreshStatus(tx, organizationId, kind, id);
+}
+
+/** Voids an app record because QBO deleted or voided it (bills have no delete in the app). */
+export async function voidTxn(tx: Tx, organizationId: string, kind: TxnKind, id: string, at: Date): Promise<boolean> {
+  const table = kind === "bill" ? bills : kind === "invoice" ? invoices : vendorCredits;
+  const updated = await tx
+    .update(table)
+    .set({ voidedAt: at })
+    .where(and(eq(table.organizationId, organizationId), eq(table.id, id), isNull(table.voidedAt)))
+    .returning({ id: table.id });
+  await refreshStatus(tx, organizationId, kind, id);
+  return updated.length > 0;
+}
+
+export async function refreshStatus(tx: Tx, organizationId: string, kind: TxnKind, id: string): Promise<void> {
+  if (kind === "bill") await refreshBillStatus(tx, organizationId, id);
+  else if (kind === "invoice") await refreshInvoiceStatus(tx, organizationId, id);
+}

@@ -1,0 +1,74 @@
+import type { QboClient } from "@/lib/qbo";
+import type { SyncCounts } from "@/lib/db/schema/sync";
+import type { SyncPhase } from "@/lib/sync/core";
+
+/** A QBO client for an organisation's connection; null when it is not connected. */
+export type QboClientFactory = (organizationId: string) => Promise<{ client: QboClient; realmId: string } | null>;
+
+export type SyncTrigger = "manual" | "automatic" | "webhook" | "cli";
+export type SyncRunStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
+
+/** What the run row says about the work in progress (also handed to `onProgress`). */
+export interface SyncProgress {
+  runId: string;
+  phase: SyncPhase;
+  done: number;
+  total: number;
+  percent: number;
+  counts: SyncCounts;
+  apiCalls: number;
+}
+
+/** Facts about one QBO write, for the test hook that simulates a crash right after it. */
+export interface WrittenToQbo {
+  intentionKeys: string[];
+  requestId: string;
+}
+
+export interface ExecuteSyncOptions {
+  clientFactory: QboClientFactory;
+  now?: () => Date;
+  onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Test hook: runs after QBO accepted a write and before the app records it. Throwing here
+   * simulates a crash at the worst moment for exactly-once delivery.
+   */
+  afterWrite?: (written: WrittenToQbo) => void | Promise<void>;
+}
+
+export interface SyncRunSummary {
+  runId: string;
+  organizationId: string;
+  status: Exclude<SyncRunStatus, "queued" | "running">;
+  mode: "full" | "incremental" | null;
+  counts: SyncCounts;
+  apiCalls: number;
+  /** Open issues of the organisation after the run. */
+  openIssues: number;
+  /** UI labels of required preferences that are not set (nothing came from QBO then). */
+  preferencesMissing: string[];
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+}
+
+/** Object types used for counts, mappings and issues. */
+export type SyncObjectType =
+  | "account"
+  | "item"
+  | "class"
+  | "location"
+  | "term"
+  | "vendor"
+  | "customer"
+  | "bill"
+  | "invoice"
+  | "vendor_credit"
+  | "vendor_credit_application"
+  | "bill_payment"
+  | "bill_payment_split"
+  | "payment"
+  | "payment_split"
+  | "funds_transfer"
+  | "sync_preferences";
