@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { SyncIcon } from "@/components/sync/sync-icon";
 import { requireOrg } from "@/lib/auth/guard";
 import { listMemberships } from "@/lib/orgs/organizations";
 
@@ -8,7 +9,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const { user, org, db } = await requireOrg(orgSlug);
   const orgs = await listMemberships(db, user.id);
   return (
-    <AppShell user={user} org={org} orgs={orgs}>
+    <AppShell user={user} org={org} orgs={orgs} headerExtras={<SyncIcon orgSlug={org.slug} />}>
       {children}
     </AppShell>
   );

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
 import { ConnectionCard } from "@/components/sync/connection-card";
+import { PreferencesForm } from "@/components/sync/preferences-form";
 import { requireOrg } from "@/lib/auth/guard";
 import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
+import { getSyncStatus } from "@/lib/sync/engine";
+import { accountChoicesFor, getSyncPreferences } from "@/lib/sync/preferences";
 
 export const metadata = { title: "Sync settings" };
 
@@ -21,6 +24,11 @@ export default async function SyncSettingsPage(props: {
   const { connected, connectError } = searchSchema.parse(search);
   const connection = await getConnection(db, org.organizationId);
   const health = tokenHealth(connection, new Date());
+  const [preferences, choices, status] = await Promise.all([
+    getSyncPreferences(db, org.organizationId),
+    accountChoicesFor(db, org.organizationId),
+    getSyncStatus(db, org.organizationId),
+  ]);
   return (
     <>
       <PageHeader title="Sync" description="How this organisation stays in step with QuickBooks Online." />
@@ -33,6 +41,13 @@ export default async function SyncSettingsPage(props: {
           builtInSandbox={connectionDeps().config.builtInSandbox}
           notice={connected ? `Connected to ${connection?.companyName ?? "QuickBooks"}.` : undefined}
           error={connectError}
+        />
+        <PreferencesForm
+          orgSlug={org.slug}
+          values={preferences}
+          choices={choices}
+          canEdit={org.role === "admin"}
+          nextAutoSyncAt={status.nextAutoSyncAt?.toISOString() ?? null}
         />
       </div>
     </>

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction } from "@/lib/auth/guard";
+import { UserFacingError } from "@/lib/forms/action-result";
+import { saveSyncPreferences } from "@/lib/sync/preferences";
+import { startSyncInBackground } from "./start-sync";
+
+/** Admins only: Settings → Sync → Preferences → Save. Nothing is saved when any field is wrong. */
+export const saveSyncPreferencesAction = orgAction({ schema: z.record(z.string(), z.unknown()), role: "admin" }, async (ctx, input) => {
+  const result = await saveSyncPreferences(ctx.db, ctx.org.organizationId, ctx.user.id, input);
+  if (!result.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]]));
+    throw new UserFacingError("Preferences were not saved. Please correct the highlighted fields.", fieldErrors);
+  }
+  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  return { saved: true };
+});
+
+/** Sync Now, from the sync icon or the Sync page: starts (or joins) this organisation's run. */
+export const startSyncAction = orgAction({ schema: z.object({}) }, async (ctx) =>
+  startSyncInBackground(ctx.db, { organizationId: ctx.org.organizationId, trigger: "manual", userId: ctx.user.id }),
+);
