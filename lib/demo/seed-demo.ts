@@ -1,14 +1,20 @@
 import { signUp, findUserByEmail } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db/connection";
 import { accounts, classes, customers, items, locations, terms, vendors } from "@/lib/db/schema";
+import { seedDemoBills } from "@/lib/bills/seed-bills";
+import { seedDemoInvoices } from "@/lib/invoices/seed-invoices";
 import { findMembership } from "@/lib/orgs/organizations";
 import { DEMO_ACCOUNTS, DEMO_CLASSES, DEMO_CUSTOMERS, DEMO_ITEMS, DEMO_LOCATIONS, DEMO_TERMS, DEMO_VENDORS } from "./reference-data";
 
 export const DEMO_SIGN_IN = { email: "demo@ledgerbridge.test", password: "ledgerbridge-demo" } as const;
 export const DEMO_ORG_NAME = "Brightwater Landscaping";
 
+export type DemoSize = { bills: number; invoices: number };
+/** Enough to feel real and sync in seconds; `--bills 10000 --invoices 10000` for the large demo. */
+export const DEFAULT_DEMO_SIZE: DemoSize = { bills: 120, invoices: 120 };
+
 /** Seeds the demo organisation once; a second run finds it and changes nothing. */
-export async function seedDemo(db: Db): Promise<{ slug: string; created: boolean }> {
+export async function seedDemo(db: Db, size: DemoSize = DEFAULT_DEMO_SIZE, today = new Date().toISOString().slice(0, 10)): Promise<{ slug: string; created: boolean }> {
   const existing = await findUserByEmail(db, DEMO_SIGN_IN.email);
   if (existing) {
     const org = await findMembership(db, existing.id, "brightwater-landscaping");
@@ -21,6 +27,8 @@ export async function seedDemo(db: Db): Promise<{ slug: string; created: boolean
     organizationName: DEMO_ORG_NAME,
   });
   await seedReferenceData(db, organization.id);
+  await seedDemoBills(db, organization.id, { count: size.bills, today });
+  await seedDemoInvoices(db, organization.id, { count: size.invoices, today });
   return { slug: organization.slug, created: true };
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { env } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db";
+import { demoSizeFromArgs } from "@/lib/demo/demo-size-args";
 import { DEMO_SIGN_IN, seedDemo } from "@/lib/demo/seed-demo";
 import { run } from "./run-steps";
 
@@ -30,7 +31,7 @@ function newestSourceTime(): number {
 }
 
 const database = await getDatabase();
-const { slug } = await seedDemo(database.db);
+const { slug } = await seedDemo(database.db, demoSizeFromArgs(process.argv.slice(2)));
 // The embedded database allows one process at a time: release it before the server opens it.
 await database.close();
 
