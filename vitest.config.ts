@@ -8,7 +8,8 @@ const alias = {
   "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
 };
 
-const integration = (name: string, env: Record<string, string>) => ({
+// Projects run one group after another: unit tests first, then each database's integration tests.
+const integration = (name: string, env: Record<string, string>, groupOrder: number) => ({
   resolve: { alias },
   test: {
     name,
@@ -19,6 +20,7 @@ const integration = (name: string, env: Record<string, string>) => ({
     hookTimeout: 60_000,
     // Each file gets its own database (a copy of one migrated snapshot); two cores → two at a time.
     maxWorkers: 2,
+    sequence: { groupOrder },
     env,
   },
 });
@@ -34,11 +36,12 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["lib/**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
-      integration("integration", { TEST_DB_KIND: "pglite" }),
+      integration("integration", { TEST_DB_KIND: "pglite" }, 1),
       ...(process.env.TEST_DATABASE_URL
-        ? [integration("integration-postgres", { TEST_DB_KIND: "postgres" })]
+        ? [integration("integration-postgres", { TEST_DB_KIND: "postgres" }, 2)]
         : []),
     ],
   },

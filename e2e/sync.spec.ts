@@ -48,6 +48,11 @@ test("sync from the icon with live progress, see why records were skipped, fix o
   await syncNowFromIcon(page);
   await page.goto(`/o/${slug}/sync/issues?reason=MISSING_DOC_NUMBER&type=bill`);
   await expect(page.locator(`li[data-reason=MISSING_DOC_NUMBER] a[href$="/${billId}"]`)).toHaveCount(0);
+  // The bill is in the app now, and its page says it is synced.
+  await page.goto(`/o/${slug}/bills?q=E2E-FIXED-1&status=all`);
+  await page.getByRole("link", { name: "E2E-FIXED-1" }).click();
+  await expect(page.getByRole("heading", { name: "QuickBooks sync" })).toBeVisible();
+  await expect(page.getByText("Synced", { exact: true })).toBeVisible();
 
   // Sync history shows the runs with their counts.
   await page.goto(`/o/${slug}/sync`);

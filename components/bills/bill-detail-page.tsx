@@ -12,6 +12,7 @@ import { listBillDocuments } from "@/lib/documents/document-repository";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -211,6 +212,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
         </div>
 
         <div className="space-y-6">
+          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} />
           <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} />
           <AuditTrail events={events} />
         </div>

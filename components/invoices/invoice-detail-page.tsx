@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { HandCoins, Pencil } from "lucide-react";
 import { z } from "zod";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { formatMoney, isoDateOf } from "@/lib/ap";
@@ -178,6 +179,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               />
             </Card>
           ) : null}
+          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="invoice" localId={invoice.id} />
           <AuditTrail events={events} />
         </div>
       </div>
