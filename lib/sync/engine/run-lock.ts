@@ -66,7 +66,7 @@ export async function claimRun(db: Db, runId: string, now: Date): Promise<SyncRu
         eq(syncRuns.id, runId),
         or(
           eq(syncRuns.status, "queued"),
-          and(eq(syncRuns.status, "running"), lt(sql`coalesce(${syncRuns.heartbeatAt}, ${syncRuns.createdAt})`, deadBefore)),
+          and(eq(syncRuns.status, "running"), lt(sql`coalesce(${syncRuns.heartbeatAt}, ${syncRuns.createdAt})`, sql`${deadBefore.toISOString()}::timestamptz`)),
         ),
       ),
     )
