@@ -5,8 +5,8 @@ import { z } from "zod";
 import { billSchema } from "@/lib/ap";
 import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { loadSampleLists } from "@/lib/reference/sample-lists";
 import { createBill, updateBill, voidBill } from "./bill-repository";
-import { setUpStarterChart } from "./starter-chart";
 
 const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
 
@@ -34,7 +34,7 @@ export const voidBillAction = orgAction({ schema: z.object({ billId: z.uuid() })
 });
 
 export const setUpStarterChartAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
-  const result = await setUpStarterChart(ctx.db, actorOf(ctx));
+  const result = await loadSampleLists(ctx.db, ctx.org.organizationId, ctx.user.id);
   revalidatePath(`/o/${ctx.org.slug}/bills`);
   return result;
 });

@@ -1,10 +1,11 @@
 import { signUp, findUserByEmail } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db/connection";
-import { accounts, classes, customers, items, locations, terms, vendors } from "@/lib/db/schema";
+import { customers, vendors } from "@/lib/db/schema";
 import { seedDemoBills } from "@/lib/bills/seed-bills";
 import { seedDemoInvoices } from "@/lib/invoices/seed-invoices";
 import { findMembership } from "@/lib/orgs/organizations";
-import { DEMO_ACCOUNTS, DEMO_CLASSES, DEMO_CUSTOMERS, DEMO_ITEMS, DEMO_LOCATIONS, DEMO_TERMS, DEMO_VENDORS } from "./reference-data";
+import { insertSampleLists } from "@/lib/reference/sample-lists";
+import { DEMO_CUSTOMERS, DEMO_VENDORS } from "./reference-data";
 
 export const DEMO_SIGN_IN = { email: "demo@ledgerbridge.test", password: "ledgerbridge-demo" } as const;
 export const DEMO_ORG_NAME = "Brightwater Landscaping";
@@ -34,32 +35,7 @@ export async function seedDemo(db: Db, size: DemoSize = DEFAULT_DEMO_SIZE, today
 
 export async function seedReferenceData(db: Db, organizationId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const accountRows = await tx
-      .insert(accounts)
-      .values(
-        DEMO_ACCOUNTS.map((a) => ({
-          organizationId,
-          name: a.name,
-          fullyQualifiedName: a.name,
-          accountType: a.type,
-          accountSubType: a.subType,
-        })),
-      )
-      .returning({ id: accounts.id, name: accounts.name });
-    const accountId = (name: string) => accountRows.find((a) => a.name === name)?.id ?? null;
-    await tx.insert(terms).values(DEMO_TERMS.map((t) => ({ organizationId, name: t.name, type: "standard" as const, dueDays: t.dueDays })));
-    await tx.insert(classes).values(DEMO_CLASSES.map((name) => ({ organizationId, name })));
-    await tx.insert(locations).values(DEMO_LOCATIONS.map((name) => ({ organizationId, name })));
-    await tx.insert(items).values(
-      DEMO_ITEMS.map((i) => ({
-        organizationId,
-        name: i.name,
-        type: i.type,
-        unitPriceCents: i.priceCents,
-        incomeAccountId: accountId(i.income),
-        expenseAccountId: i.expense ? accountId(i.expense) : null,
-      })),
-    );
+    await insertSampleLists(tx, organizationId);
     await tx.insert(vendors).values(
       DEMO_VENDORS.map((displayName, n) => ({
         organizationId,
