@@ -62,10 +62,9 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     gateway = qbo;
     progress = new RunProgress(db, runId, () => qbo.calls, now, options.onProgress);
     progress.start();
-    progress.setPhase("connection", 2);
+    // The connection check is one call; a no-change incremental sync is then just the CDC read.
+    progress.setPhase("connection", 1);
     await qbo.companyInfo();
-    progress.tick();
-    await qbo.preferences();
     progress.tick();
 
     const prefs = await getSyncPreferences(db, organizationId);
