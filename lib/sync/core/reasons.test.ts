@@ -34,6 +34,10 @@ describe("reason catalogue", () => {
     expect(d.explanation).toContain("EUR");
     expect(describeReason("PREFERENCES_MISSING", { missing: ["Bank Account GL"] }).fix).toContain("Settings → Sync → Preferences");
     expect(describeReason("PREFERENCES_MISSING", { missing: ["Bank Account GL"] }).fix).toContain("Bank Account GL");
+    // Stored issues keep the list as text; reading one back must describe it the same way.
+    expect(describeReason("PREFERENCES_MISSING", { missing: "Bank Account GL, Unallocated Income Account" }).explanation).toContain(
+      "Bank Account GL, Unallocated Income Account",
+    );
     expect(describeReason("DUPLICATE_NAME", { record: "vendor", displayName: "Acme", qboDetail: "The name supplied already exists." }).explanation)
       .toContain("Vendor “Acme”");
   });

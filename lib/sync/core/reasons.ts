@@ -31,8 +31,8 @@ export interface ReasonParams {
   /** Name of the vendor / customer record itself. */
   displayName?: string;
   currency?: string;
-  /** Labels of preference fields that are not set (e.g. "Unallocated Expense Account"). */
-  missing?: string[];
+  /** Labels of preference fields that are not set (e.g. "Unallocated Expense Account"); stored issues keep them as comma-separated text. */
+  missing?: string[] | string;
   /** QBO fault code and its detail text, for failures that came from QBO. */
   qboCode?: string;
   qboDetail?: string;
@@ -81,8 +81,8 @@ function qboSaid(p: ReasonParams): string {
 }
 
 function listMissing(p: ReasonParams): string {
-  const missing = p.missing ?? [];
-  return missing.length > 0 ? missing.join(", ") : "Unallocated Expense Account, Unallocated Income Account, Bank Account GL";
+  const missing = typeof p.missing === "string" ? p.missing : (p.missing ?? []).join(", ");
+  return missing.length > 0 ? missing : "Unallocated Expense Account, Unallocated Income Account, Bank Account GL";
 }
 
 export const REASONS = {
