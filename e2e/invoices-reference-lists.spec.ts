@@ -19,7 +19,7 @@ test("reference lists: empty until loaded, then list accounts, items, classes, l
   await page.getByLabel("Type").selectOption("Bank");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/type=Bank/);
-  await expect(page.getByRole("cell", { name: "Payroll Checking", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Business Savings", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Design Income", exact: true })).toHaveCount(0);
 
   await tabs.getByRole("link", { name: "Items" }).click();

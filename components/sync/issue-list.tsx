@@ -62,7 +62,6 @@ export function IssueList({ issues, orgSlug, qbo }: { issues: Issue[]; orgSlug: 
                 {reason.fix}
               </p>
             ) : null}
-            {issue.detail ? <p className="mt-1 text-xs text-slate-500">QuickBooks said: {issue.detail}</p> : null}
             <p className="mt-2 flex gap-4 text-sm">
               {appPath ? <Link href={appPath} className="font-medium text-brand-700 hover:underline">Open in Ledgerbridge</Link> : null}
               {qboUrl ? (

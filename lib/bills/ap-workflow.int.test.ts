@@ -135,7 +135,7 @@ describe("paying bills", () => {
     for (const cents of [100_00, 250_00, 75_00, 40_00]) made.push((await createBill(handle.db, org.actor, billForm(org, { amounts: [cents] }))).id);
     const [b1, b2, b3, b4] = made as [string, string, string, string];
     await scheduleElectronicPayments(handle.db, org.actor, { bankAccountId: org.checking, processDate: TODAY, payments: [{ billId: b1, amountCents: 100_00 }, { billId: b2, amountCents: 200_00 }] }, TODAY);
-    await scheduleElectronicPayments(handle.db, org.actor, { bankAccountId: org.payroll, processDate: TODAY, payments: [{ billId: b3, amountCents: 75_00 }] }, TODAY);
+    await scheduleElectronicPayments(handle.db, org.actor, { bankAccountId: org.savings, processDate: TODAY, payments: [{ billId: b3, amountCents: 75_00 }] }, TODAY);
     await scheduleElectronicPayments(handle.db, org.actor, { bankAccountId: org.checking, processDate: "2026-04-12", payments: [{ billId: b4, amountCents: 40_00 }] }, TODAY);
     expect(await billRow(b1)).toMatchObject({ status: "scheduled", openBalanceCents: 100_00 });
     await expectUserError(
@@ -158,7 +158,7 @@ describe("paying bills", () => {
     expect(transfers.map((t) => [t.bankAccountId, t.transferDate, t.amountCents]).sort()).toEqual(
       [
         [org.checking, TODAY, 300_00],
-        [org.payroll, TODAY, 75_00],
+        [org.savings, TODAY, 75_00],
       ].sort(),
     );
     const recent = await listRecentFundsTransfers(handle.db, org.organizationId);

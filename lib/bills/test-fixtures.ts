@@ -27,7 +27,7 @@ export async function createApOrg(db: Db, label: string) {
     slug: organization.slug,
     actor: { organizationId: organization.id, userId: user.id },
     checking: await accountId("Business Checking"),
-    payroll: await accountId("Payroll Checking"),
+    savings: await accountId("Business Savings"),
     supplies: await accountId("Supplies & Materials"),
     fuel: await accountId("Fuel"),
     nursery: await vendorId("Cascade Nursery Supply"),

@@ -1,8 +1,10 @@
-/** A realistic small-business chart of accounts and lists, as QuickBooks would hold them. */
+/**
+ * A realistic small-business chart of accounts and lists, as QuickBooks would hold them. Names that
+ * also exist in the built-in sandbox company match it, so the first sync links them by name.
+ */
 export const DEMO_ACCOUNTS: { name: string; type: string; subType: string }[] = [
   { name: "Business Checking", type: "Bank", subType: "Checking" },
-  { name: "Payroll Checking", type: "Bank", subType: "Checking" },
-  { name: "Savings", type: "Bank", subType: "Savings" },
+  { name: "Business Savings", type: "Bank", subType: "Savings" },
   { name: "Accounts Receivable (A/R)", type: "Accounts Receivable", subType: "AccountsReceivable" },
   { name: "Undeposited Funds", type: "Other Current Asset", subType: "UndepositedFunds" },
   { name: "Accounts Payable (A/P)", type: "Accounts Payable", subType: "AccountsPayable" },

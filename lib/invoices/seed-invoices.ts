@@ -26,6 +26,8 @@ function random(seed: number) {
   };
 }
 
+export const DEMO_INVOICE_NUMBERS_FROM = 5001;
+
 export type SeedInvoicesResult = { invoices: number; payments: number };
 
 export async function seedDemoInvoices(
@@ -46,7 +48,8 @@ export async function seedDemoInvoices(
   const deposit = depositAccounts.find((account) => account.accountSubType === "UndepositedFunds") ?? depositAccounts[0]!;
   const next = random(options.seed ?? 20_260_101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  let number = Number(await suggestInvoiceNumber(db, organizationId));
+  // Its own number series, so the demo's invoices never collide with the QuickBooks company's (1001…).
+  let number = Math.max(Number(await suggestInvoiceNumber(db, organizationId)), DEMO_INVOICE_NUMBERS_FROM);
   const voidedIndex = Math.min(options.count - 1, 7);
 
   let paymentCount = 0;
