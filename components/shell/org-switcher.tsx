@@ -15,7 +15,7 @@ export function OrgSwitcher({ current, orgs }: { current: Org; orgs: Org[] }) {
           <span className="flex h-6 w-6 items-center justify-center rounded bg-slate-800 text-xs font-semibold text-white">
             {current.name.slice(0, 1).toUpperCase()}
           </span>
-          <span className="max-w-[14rem] truncate font-medium text-slate-900">{current.name}</span>
+          <span className="max-w-[7rem] truncate font-medium text-slate-900 sm:max-w-[14rem]">{current.name}</span>
           <ChevronsUpDown className="h-4 w-4 text-slate-400" aria-hidden />
         </>
       }

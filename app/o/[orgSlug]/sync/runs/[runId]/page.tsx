@@ -56,22 +56,24 @@ export default async function SyncRunPage({ params }: { params: Promise<{ orgSlu
             })}
           </ol>
           <h2 className="mt-6 text-base font-semibold text-slate-900">Records</h2>
+          <div className="overflow-x-auto">
           <table className="mt-3 w-full text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="py-1">Type</th><th className="py-1 text-right">Created</th><th className="py-1 text-right">Updated</th><th className="py-1 text-right">Skipped</th><th className="py-1 text-right">Failed</th></tr>
+              <tr><th className="py-1">Type</th><th className="py-1 pl-3 text-right">Created</th><th className="py-1 pl-3 text-right">Updated</th><th className="py-1 pl-3 text-right">Skipped</th><th className="py-1 pl-3 text-right">Failed</th></tr>
             </thead>
             <tbody>
               {Object.entries(run.counts).map(([type, c]) => (
                 <tr key={type} className="border-t border-slate-100">
                   <td className="py-1.5">{OBJECT_LABELS[type] ?? type}</td>
-                  <td className="tabular py-1.5 text-right">{c.created}</td>
-                  <td className="tabular py-1.5 text-right">{c.updated}</td>
-                  <td className="tabular py-1.5 text-right">{c.skipped}</td>
-                  <td className="tabular py-1.5 text-right">{c.failed}</td>
+                  <td className="tabular py-1.5 pl-3 text-right">{c.created}</td>
+                  <td className="tabular py-1.5 pl-3 text-right">{c.updated}</td>
+                  <td className="tabular py-1.5 pl-3 text-right">{c.skipped}</td>
+                  <td className="tabular py-1.5 pl-3 text-right">{c.failed}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         </Card>
         <Card>
           <div className="border-b border-slate-200 px-6 py-4">
