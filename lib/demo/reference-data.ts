@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS: { name: string; type: string; subType: string }[] = 
   { name: "Rent or Lease", type: "Expense", subType: "RentOrLeaseOfBuildings" },
   { name: "Repairs & Maintenance", type: "Expense", subType: "RepairMaintenance" },
   { name: "Supplies & Materials", type: "Expense", subType: "SuppliesMaterials" },
+  { name: "Travel", type: "Expense", subType: "Travel" },
   { name: "Utilities", type: "Expense", subType: "Utilities" },
   { name: "Uncategorized Expense", type: "Expense", subType: "OtherMiscellaneousServiceCost" },
 ];
