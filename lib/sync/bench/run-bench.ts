@@ -62,7 +62,7 @@ export async function runBench(size: BenchSize, throttling: boolean, log: (line:
       const stats = server.sandbox.getStats(org.realmId);
       const full = scenario === "full sync";
       // Full: every entity read in pages (BillPayment/Payment too once 2-way payments are on — off here);
-      // incremental: one CDC call. Plus CompanyInfo and Preferences.
+      // incremental: one CDC call. Plus the CompanyInfo connection check.
       const callFloor = full ? apiCallFloor({ objectsPerEntity, writes: stats.writes, fixedCalls: 1 }) : apiCallFloor({ objectsPerEntity: [], writes: stats.writes, fixedCalls: 2 });
       rows.push({
         scenario,
