@@ -10,7 +10,17 @@ export const AUTO_SYNC_TICK = "auto-sync-tick";
 
 export type SyncJobData = { organizationId: string; trigger: SyncTrigger; userId?: string };
 
-export type SyncJobs = { boss: PgBoss; enqueueSync(data: SyncJobData): Promise<string | null>; stop(): Promise<void> };
+export type EnqueueOptions = {
+  /** Wait this long before the job may start: later requests for the same organisation fold into it (debounce). */
+  delaySeconds?: number;
+};
+
+export type SyncJobs = {
+  boss: PgBoss;
+  /** Null when a job for the organisation is already queued: the queued one will cover this request. */
+  enqueueSync(data: SyncJobData, options?: EnqueueOptions): Promise<string | null>;
+  stop(): Promise<void>;
+};
 
 /**
  * Sync jobs on pg-boss: one queued + one active job per organisation ("stately" queue keyed by the
@@ -34,8 +44,11 @@ export async function startSyncJobs(options: {
   await ensureQueue(boss, SYNC_QUEUE, { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 });
   await ensureQueue(boss, AUTO_SYNC_TICK, { policy: "singleton" });
 
-  const enqueueSync = (data: SyncJobData) =>
-    boss.send(SYNC_QUEUE, data, { singletonKey: data.organizationId });
+  const enqueueSync = (data: SyncJobData, enqueue: EnqueueOptions = {}) =>
+    boss.send(SYNC_QUEUE, data, {
+      singletonKey: data.organizationId,
+      ...(enqueue.delaySeconds ? { startAfter: enqueue.delaySeconds } : {}),
+    });
 
   await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, localConcurrency: options.concurrency ?? 1 } as PgBoss.WorkOptions, async ([job]) => {
     if (!job) return;
