@@ -24,7 +24,6 @@ describe("lib/ap barrel", () => {
       "fundsTransferDetailReport",
       "transitionPayment",
       "agingReport",
-      "auditDiff",
       "electronicPaymentSchema",
     ]) {
       expect(typeof (ap as Record<string, unknown>)[name], name).toBe("function");

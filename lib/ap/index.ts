@@ -10,5 +10,4 @@ export * from "./vendor-credit";
 export * from "./funds-transfer";
 export * from "./payment-lifecycle";
 export * from "./aging";
-export * from "./audit-diff";
 export * from "./schemas";
