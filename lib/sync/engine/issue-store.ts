@@ -1,4 +1,5 @@
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/connection";
 import { syncIssues } from "@/lib/db/schema";
 import { describeReason, describeRecord, type ReasonCode, type ReasonParams } from "@/lib/sync/core";
@@ -85,29 +86,16 @@ export class IssueStore {
   }
 
   async flush(db: Db | Tx): Promise<void> {
-    const rows = [...this.open.values()];
+    const updatedAt = new Date();
+    const rows = [...this.open.values()].map((row) => ({ ...row, updatedAt }));
     this.open.clear();
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
-        .insert(syncIssues)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: [syncIssues.organizationId, syncIssues.issueKey],
-          set: {
-            objectType: sql`excluded.object_type`,
-            localId: sql`excluded.local_id`,
-            qboId: sql`excluded.qbo_id`,
-            label: sql`excluded.label`,
-            reasonCode: sql`excluded.reason_code`,
-            severity: sql`excluded.severity`,
-            params: sql`excluded.params`,
-            detail: sql`excluded.detail`,
-            lastSeenRunId: sql`excluded.last_seen_run_id`,
-            resolvedAt: sql`null`,
-            updatedAt: new Date(),
-          },
-        });
-    }
+    // Re-seeing an issue re-opens it (resolvedAt is null in every row) and keeps its first-seen run.
+    await bulkInsert(db, syncIssues, rows, {
+      onConflict: {
+        target: ["organizationId", "issueKey"],
+        update: ["objectType", "localId", "qboId", "label", "reasonCode", "severity", "params", "detail", "lastSeenRunId", "resolvedAt", "updatedAt"],
+      },
+    });
     const keys = [...this.resolved];
     this.resolved.clear();
     for (let i = 0; i < keys.length; i += 1000) {

@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/connection";
 import { syncMappings } from "@/lib/db/schema";
 import type { MappingEntry, RefKind, RefResolver } from "@/lib/sync/core";
@@ -114,22 +115,12 @@ export class MappingStore {
       contentHash: w.contentHash,
       syncedAt: new Date(),
     }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx
-        .insert(syncMappings)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: [syncMappings.organizationId, syncMappings.objectType, syncMappings.localId],
-          set: {
-            realmId: sql`excluded.realm_id`,
-            qboId: sql`excluded.qbo_id`,
-            syncToken: sql`excluded.sync_token`,
-            lastUpdatedTime: sql`excluded.last_updated_time`,
-            contentHash: sql`excluded.content_hash`,
-            syncedAt: sql`excluded.synced_at`,
-          },
-        });
-    }
+    await bulkInsert(tx, syncMappings, rows, {
+      onConflict: {
+        target: ["organizationId", "objectType", "localId"],
+        update: ["realmId", "qboId", "syncToken", "lastUpdatedTime", "contentHash", "syncedAt"],
+      },
+    });
     for (const write of unique.values()) this.remember(write);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import { and, eq } from "drizzle-orm";
 import { customers, vendors } from "@/lib/db/schema";
 import {
@@ -40,6 +41,7 @@ export async function syncParties(ctx: RunContext, writer: QboWriter): Promise<v
   // First-link matching by DisplayName only sees the names it is given: with unlinked app names,
   // read the complete lists even on an incremental run.
   const unlinked = (["vendor", "customer"] as const).some((kind) => app[kind].some((a) => !mappings.get(kind, a.id)));
+  if (unlinked) await source.fullLists(["Vendor", "Customer"]);
   const vendorRecords = unlinked ? await source.fullList("Vendor") : await source.records("Vendor");
   const customerRecords = unlinked ? await source.fullList("Customer") : await source.records("Customer");
   const qbo = {
@@ -192,7 +194,8 @@ async function applyPartyDecisions(ctx: RunContext, writer: QboWriter, kind: Par
           break;
       }
     }
-    for (let i = 0; i < inserts.length; i += 500) await tx.insert(table).values(inserts.slice(i, i + 500));
+    // vendors and customers share their columns.
+    await bulkInsert(tx, table as typeof vendors, inserts);
     await mappings.upsert(tx, mappingWrites);
   });
   await issues.flush(db);

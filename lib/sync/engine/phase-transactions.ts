@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import { auditEvents } from "@/lib/db/schema";
 import {
   appTxnContentHash,
@@ -270,7 +271,7 @@ async function applyTxnDecisions(
       }
     }
     await insertTxns(tx, organizationId, kind, news);
-    for (let i = 0; i < importAudits.length; i += 500) await tx.insert(auditEvents).values(importAudits.slice(i, i + 500));
+    await bulkInsert(tx, auditEvents, importAudits);
     await mappings.upsert(tx, mappingWrites);
   });
   await issues.flush(db);

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { summarizeBill, summarizeInvoice } from "@/lib/ap";
 import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Tx } from "@/lib/db/connection";
 import { billLines, bills, invoiceLines, invoices, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
 import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
@@ -42,68 +43,72 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
 
 /** Bulk insert of imported records (status and open balance derived by lib/ap: no payments yet). */
 export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, news: readonly NewTxn[]): Promise<void> {
-  for (let i = 0; i < news.length; i += 300) {
-    const chunk = news.slice(i, i + 300);
-    const lineRows = chunk.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
-    if (kind === "bill") {
-      await tx.insert(bills).values(
-        chunk.map(({ id, qboId, fields }) => {
-          const summary = summarizeBill({ totalCents: fields.totalCents, payments: [] });
-          return {
-            id,
-            organizationId,
-            vendorId: fields.counterpartyId,
-            billNumber: fields.number,
-            billDate: fields.txnDate,
-            dueDate: fields.dueDate ?? fields.txnDate,
-            currency: fields.currency,
-            memo: fields.memo ?? null,
-            totalCents: fields.totalCents,
-            openBalanceCents: summary.openBalanceCents,
-            status: summary.status,
-            qboId,
-          };
-        }),
-      );
-      if (lineRows.length > 0) await tx.insert(billLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
-    } else if (kind === "invoice") {
-      await tx.insert(invoices).values(
-        chunk.map(({ id, qboId, fields }) => {
-          const summary = summarizeInvoice({ totalCents: fields.totalCents, payments: [] });
-          return {
-            id,
-            organizationId,
-            customerId: fields.counterpartyId,
-            invoiceNumber: fields.number,
-            invoiceDate: fields.txnDate,
-            dueDate: fields.dueDate ?? fields.txnDate,
-            currency: fields.currency,
-            memo: fields.memo ?? null,
-            totalCents: fields.totalCents,
-            openBalanceCents: summary.openBalanceCents,
-            status: summary.status,
-            qboId,
-          };
-        }),
-      );
-      if (lineRows.length > 0) await tx.insert(invoiceLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
-    } else {
-      await tx.insert(vendorCredits).values(
-        chunk.map(({ id, qboId, fields }) => ({
+  if (news.length === 0) return;
+  const lineRows = news.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
+  if (kind === "bill") {
+    await bulkInsert(
+      tx,
+      bills,
+      news.map(({ id, qboId, fields }) => {
+        const summary = summarizeBill({ totalCents: fields.totalCents, payments: [] });
+        return {
           id,
           organizationId,
           vendorId: fields.counterpartyId,
-          creditNumber: fields.number,
-          creditDate: fields.txnDate,
+          billNumber: fields.number,
+          billDate: fields.txnDate,
+          dueDate: fields.dueDate ?? fields.txnDate,
           currency: fields.currency,
           memo: fields.memo ?? null,
           totalCents: fields.totalCents,
-          balanceCents: fields.totalCents,
+          openBalanceCents: summary.openBalanceCents,
+          status: summary.status,
           qboId,
-        })),
-      );
-      if (lineRows.length > 0) await tx.insert(vendorCreditLines).values(lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
-    }
+        };
+      }),
+    );
+    await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
+  } else if (kind === "invoice") {
+    await bulkInsert(
+      tx,
+      invoices,
+      news.map(({ id, qboId, fields }) => {
+        const summary = summarizeInvoice({ totalCents: fields.totalCents, payments: [] });
+        return {
+          id,
+          organizationId,
+          customerId: fields.counterpartyId,
+          invoiceNumber: fields.number,
+          invoiceDate: fields.txnDate,
+          dueDate: fields.dueDate ?? fields.txnDate,
+          currency: fields.currency,
+          memo: fields.memo ?? null,
+          totalCents: fields.totalCents,
+          openBalanceCents: summary.openBalanceCents,
+          status: summary.status,
+          qboId,
+        };
+      }),
+    );
+    await bulkInsert(tx, invoiceLines, lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
+  } else {
+    await bulkInsert(
+      tx,
+      vendorCredits,
+      news.map(({ id, qboId, fields }) => ({
+        id,
+        organizationId,
+        vendorId: fields.counterpartyId,
+        creditNumber: fields.number,
+        creditDate: fields.txnDate,
+        currency: fields.currency,
+        memo: fields.memo ?? null,
+        totalCents: fields.totalCents,
+        balanceCents: fields.totalCents,
+        qboId,
+      })),
+    );
+    await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
   }
 }
 
