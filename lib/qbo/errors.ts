@@ -203,9 +203,11 @@ export function parseQboFault(
   status: number,
   headers: HeaderSource | undefined,
   bodyText: string,
+  /** The body already parsed as JSON, when the caller has done so (saves parsing a large body twice). */
+  bodyJson?: unknown,
 ): QboError | null {
   const intuitTid = headerValue(headers, "intuit_tid");
-  const parsed = parseFaultBody(bodyText);
+  const parsed = bodyJson === undefined ? parseFaultBody(bodyText) : faultFromJson(bodyJson);
   if (parsed) return errorFromParsed(parsed, status, intuitTid);
   if (status >= 200 && status < 300) return null;
   return new QboError({
@@ -227,7 +229,11 @@ function parseFaultBody(bodyText: string): ParsedFault | null {
   } catch {
     return null;
   }
-  if (typeof json !== "object" || json === null) return null;
+  return faultFromJson(json);
+}
+
+function faultFromJson(json: unknown): ParsedFault | null {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
   const record = json as Record<string, unknown>;
   const fault = readFaultObject(record.Fault) ?? readFaultObject(record.fault);
   if (fault) return fault;

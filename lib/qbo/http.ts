@@ -184,9 +184,10 @@ export class QboHttp {
         attempt,
         durationMs: Date.now() - started,
       });
-      const fault = parseQboFault(response.status, response.headers, text);
+      const json = tryParseJson(text);
+      const fault = parseQboFault(response.status, response.headers, text, json);
       if (fault) return fault;
-      return { status: response.status, json: parseJson(text, response.status, intuitTid), ...(intuitTid ? { intuitTid } : {}) };
+      return { status: response.status, json: json === undefined ? parseJson(text, response.status, intuitTid) : json, ...(intuitTid ? { intuitTid } : {}) };
     } catch (error) {
       if (error instanceof QboError) return error;
       const timedOut = controller.signal.aborted;
@@ -211,6 +212,17 @@ export class QboHttp {
       clearTimeout(timer);
       release();
     }
+  }
+}
+
+/** The body as JSON, or undefined when it is not JSON (XML faults, empty bodies, garbage). */
+function tryParseJson(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== "{" && first !== "[") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
