@@ -210,6 +210,32 @@ describe("QboClient against the sandbox", () => {
     expect(urls.length - start).toBe(2);
   });
 
+  it("reads several entities in batch requests, with no empty page at an exact multiple of the page size", async () => {
+    const tokens = connectCompany({ vendors: 30, customers: 7 });
+    const { client, urls } = clientFor(tokens, { queryPageSize: 10 });
+    // The seed adds a few vendors of its own: top up to an exact multiple of the page size.
+    for (let n = await client.count("Vendor"); n % 10 !== 0; n++) {
+      await client.create("Vendor", { DisplayName: `Top-up ${n}` }, { requestId: requestIdFor(`top-up-${tokens.realmId}-${n}`) });
+    }
+    const [vendorTotal, customerTotal] = [await client.count("Vendor"), await client.count("Customer")];
+    const start = urls.length;
+    const { rows, requests } = await client.queryAllMany([{ entity: "Vendor" }, { entity: "Customer" }], { pagesPerBatch: 2 });
+    // COUNT + page 1 of both in one batch; the vendors' remaining pages two to a batch.
+    expect(requests).toBe(1 + Math.ceil((vendorTotal / 10 - 1) / 2));
+    expect(urls.slice(start).every((url) => new URL(url).pathname.endsWith("/batch"))).toBe(true);
+    expect(urls.length - start).toBe(requests);
+    const vendors = rows.get("Vendor") ?? [];
+    expect(vendors).toHaveLength(vendorTotal);
+    expect(new Set(vendors.map((v) => v.Id)).size).toBe(vendorTotal);
+    expect(rows.get("Customer")).toHaveLength(customerTotal);
+  });
+
+  it("fails a batched read when one of its queries is refused", async () => {
+    const { client } = clientFor(connectCompany());
+    const error = await failureOf(client.queryAllMany([{ entity: "Vendor", where: "DisplayName LIKE" }]));
+    expect(error.kind).toBe("validation");
+  });
+
   it("creates, reads, sparse-updates and deletes a bill; refuses stale updates (5010)", async () => {
     const { client } = clientFor(connectCompany());
     const expense = await accountId(client, "Expense");

@@ -12,7 +12,7 @@ import { MappingStore } from "@/lib/sync/engine/mapping-store";
 import { syncFundsTransfers } from "@/lib/sync/engine/phase-funds-transfers";
 import { syncParties } from "@/lib/sync/engine/phase-parties";
 import { syncPayments } from "@/lib/sync/engine/phase-payments";
-import { syncReferenceData } from "@/lib/sync/engine/phase-reference";
+import { REFERENCE_ENTITIES, syncReferenceData } from "@/lib/sync/engine/phase-reference";
 import { syncTransactions } from "@/lib/sync/engine/phase-transactions";
 import { RunProgress } from "@/lib/sync/engine/progress";
 import { QboSource } from "@/lib/sync/engine/qbo-source";
@@ -95,6 +95,14 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
     await writer.recoverPending();
 
+    // A full run reads everything it will need in a few batch requests rather than page by page.
+    await ctx.source.prefetch([
+      ...REFERENCE_ENTITIES,
+      "Vendor",
+      "Customer",
+      ...(prefsReady ? (["Bill", "Invoice", "VendorCredit"] as const) : []),
+      ...(prefsReady && prefs.twoWayPaymentSync ? (["BillPayment", "Payment"] as const) : []),
+    ]);
     await syncReferenceData(ctx);
     await progress.flush();
     if (prefsReady) await ensureClearingAccounts(ctx, writer);

@@ -21,6 +21,13 @@ export class QboGateway {
     return rows;
   }
 
+  /** Every row of several entities, pages carried by batch requests (see QboClient.queryAllMany). */
+  async queryAllMany<E extends QboEntityName>(specs: ReadonlyArray<{ entity: E; where?: string }>): Promise<Map<E, QboEntity<E>[]>> {
+    const { rows, requests } = await this.client.queryAllMany(specs);
+    this.calls += requests;
+    return rows;
+  }
+
   async cdc(entities: readonly QboEntityName[], changedSince: Date): Promise<CdcResult> {
     this.calls += 1;
     return this.client.cdc(entities, changedSince);

@@ -142,3 +142,6 @@ async function applyList(tx: Tx, ctx: RunContext, spec: ListSpec, live: Record<s
   }
   await mappings.upsert(tx, mappingWrites);
 }
+
+/** The QBO name lists this phase reads, in order. */
+export const REFERENCE_ENTITIES: readonly SyncedEntity[] = REFERENCE_LISTS.map((spec) => spec.entity);

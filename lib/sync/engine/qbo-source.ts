@@ -75,12 +75,24 @@ export class QboSource {
 
   /** Every object of the entity, whatever the window (cached). */
   async fullList(entity: SyncedEntity): Promise<EntityRecords> {
-    const cached = this.cache.get(entity);
-    if (cached?.complete) return cached;
-    const live = await this.gateway.queryAll(entity, NAME_LISTS.has(entity) ? "Active IN (true, false)" : undefined);
-    const records: EntityRecords = { live, deleted: [], complete: true };
-    this.cache.set(entity, records);
-    return records;
+    await this.fullLists([entity]);
+    return this.cache.get(entity) as EntityRecords;
+  }
+
+  /**
+   * Every object of several entities, read together: their pages travel in a few batch requests
+   * instead of one request per page (cached). A full run calls this once, up front, for all it needs.
+   */
+  async fullLists(entities: readonly SyncedEntity[]): Promise<void> {
+    const missing = entities.filter((entity) => !this.cache.get(entity)?.complete);
+    if (missing.length === 0) return;
+    const rows = await this.gateway.queryAllMany(missing.map((entity) => (NAME_LISTS.has(entity) ? { entity, where: "Active IN (true, false)" } : { entity })));
+    for (const entity of missing) this.cache.set(entity, { live: rows.get(entity) ?? [], deleted: [], complete: true });
+  }
+
+  /** What a run will read, fetched in one go when it reads everything anyway (full mode). */
+  async prefetch(entities: readonly SyncedEntity[]): Promise<void> {
+    if (this.window.mode === "full") await this.fullLists(entities);
   }
 
   private async loadCdc(changedSince: string): Promise<void> {
@@ -127,9 +139,9 @@ export class QboSource {
         complete: false,
       });
     }
+    await this.fullLists([...needsFullQuery]);
     for (const entity of needsFullQuery) {
-      const full = await this.fullList(entity);
-      full.deleted = [...(changes.get(entity)?.deleted.values() ?? [])];
+      (this.cache.get(entity) as EntityRecords).deleted = [...(changes.get(entity)?.deleted.values() ?? [])];
     }
   }
 }
