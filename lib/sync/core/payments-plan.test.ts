@@ -68,6 +68,15 @@ describe("planBillSettlement — payments", () => {
     expect(settle({ payments: [payment()], bill: { ...bill, vendorId: "ven-x" } })).toEqual([expect.objectContaining({ reason: "VENDOR_NOT_SYNCED" })]);
   });
 
+  it("says the account is not in QuickBooks (not that preferences are missing) when a set account has no QBO twin", () => {
+    expect(settle({ payments: [payment({ method: "offline", bankAccountId: "acc-closed-in-qbo" })] })).toEqual([
+      expect.objectContaining({ type: "skip", reason: "ACCOUNT_NOT_IN_QBO", severity: "failure", params: expect.objectContaining({ account: "the bank account it was paid from" }) }),
+    ]);
+    expect(settle({ payments: [payment()], prefs: readyPrefs({ moneyOutClearingAccountId: "acc-closed-in-qbo" }) })).toEqual([
+      expect.objectContaining({ reason: "ACCOUNT_NOT_IN_QBO", params: expect.objectContaining({ account: "Money Out Clearing Account" }) }),
+    ]);
+  });
+
   it("does not send a synced payment twice", () => {
     expect(settle({ payments: [payment()], paymentMappings: [mappingOf("pay-1", "900")] })).toEqual([{ type: "noop", localId: "pay-1" }]);
   });
@@ -316,6 +325,16 @@ describe("planFundsTransfer", () => {
     expect(plan({ mapping: mappingOf("ft-1", "1200") })).toEqual({ type: "noop", localId: "ft-1" });
     expect(plan({ prefs: readyPrefs({ moneyOutClearingAccountId: undefined }) })).toMatchObject({
       type: "skip",
+      reason: "PREFERENCES_MISSING",
+      params: { missing: ["Money Out Clearing Account"] },
+    });
+    expect(plan({ transfer: { ...transfer, bankAccountId: "acc-closed-in-qbo" } })).toMatchObject({
+      type: "skip",
+      reason: "ACCOUNT_NOT_IN_QBO",
+      params: { account: "the transfer’s bank account" },
+    });
+    // A preference that is not set at all is the thing to fix first.
+    expect(plan({ transfer: { ...transfer, bankAccountId: "acc-closed-in-qbo" }, prefs: readyPrefs({ moneyOutClearingAccountId: undefined }) })).toMatchObject({
       reason: "PREFERENCES_MISSING",
       params: { missing: ["Money Out Clearing Account"] },
     });

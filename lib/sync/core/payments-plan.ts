@@ -183,13 +183,22 @@ function byDateThenId(a: { date: string; id: string }, b: { date: string; id: st
   return a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date);
 }
 
-function resolveAccount(
-  resolver: RefResolver,
-  localId: string | undefined,
-  label: string,
-): { ok: true; qboId: string } | { ok: false; missing: string } {
+type AccountResolution = { ok: true; qboId: string } | { ok: false; missing: string; unlinked: boolean };
+
+/**
+ * The QBO account behind an app account. Not set at all → a preference is missing; set but with no
+ * QBO twin (deleted or inactive there, or never from QBO) → the account itself is the problem.
+ */
+function resolveAccount(resolver: RefResolver, localId: string | undefined, label: string): AccountResolution {
   const qboId = localId ? resolver.toQbo("account", localId) : undefined;
-  return qboId ? { ok: true, qboId } : { ok: false, missing: label };
+  return qboId ? { ok: true, qboId } : { ok: false, missing: label, unlinked: localId !== undefined };
+}
+
+/** The skip for an account that cannot be used: missing preference or account not in QuickBooks. */
+function accountSkip(localId: string, failures: ReadonlyArray<{ missing: string; unlinked: boolean }>, params: ReasonParams): PaymentSkip {
+  const notSet = failures.filter((f) => !f.unlinked).map((f) => f.missing);
+  if (notSet.length > 0) return paymentSkip(localId, "PREFERENCES_MISSING", { ...params, missing: notSet });
+  return paymentSkip(localId, "ACCOUNT_NOT_IN_QBO", { ...params, account: failures.map((f) => f.missing).join(" and ") });
 }
 
 /* ───────────────────────────── bill payments and vendor credits ───────────────────────────── */
@@ -258,9 +267,9 @@ export function planBillSettlement(input: BillSettlementInput): BillSettlementDe
     const account =
       payment.method === "electronic"
         ? resolveAccount(resolver, prefs.moneyOutClearingAccountId, "Money Out Clearing Account")
-        : resolveAccount(resolver, payment.bankAccountId ?? prefs.bankAccountId, "Bank Account GL");
+        : resolveAccount(resolver, payment.bankAccountId ?? prefs.bankAccountId, payment.bankAccountId ? "the bank account it was paid from" : "Bank Account GL");
     if (!account.ok) {
-      decisions.push(paymentSkip(payment.id, "PREFERENCES_MISSING", { ...baseParams, missing: [account.missing] }));
+      decisions.push(accountSkip(payment.id, [account], baseParams));
       continue;
     }
     if (!vendorQboId) {
@@ -340,7 +349,7 @@ export function planBillSettlement(input: BillSettlementInput): BillSettlementDe
   const clearing = resolveAccount(resolver, prefs.moneyOutClearingAccountId, "Money Out Clearing Account");
   const account = clearing.ok ? clearing : resolveAccount(resolver, prefs.bankAccountId, "Bank Account GL");
   if (!account.ok) {
-    decisions.push(paymentSkip(localId, "PREFERENCES_MISSING", { ...baseParams, missing: [account.missing] }));
+    decisions.push(accountSkip(localId, [account], baseParams));
     return decisions;
   }
   decisions.push({
@@ -408,9 +417,9 @@ export function planInvoicePayments(input: InvoicePaymentsInput): InvoicePayment
     const account =
       payment.method === "electronic"
         ? resolveAccount(resolver, prefs.moneyInClearingAccountId, "Money In Clearing Account")
-        : resolveAccount(resolver, payment.depositAccountId ?? prefs.bankAccountId, "Bank Account GL");
+        : resolveAccount(resolver, payment.depositAccountId ?? prefs.bankAccountId, payment.depositAccountId ? "the bank account it was deposited to" : "Bank Account GL");
     if (!account.ok) {
-      decisions.push(paymentSkip(payment.id, "PREFERENCES_MISSING", { ...params, missing: [account.missing] }));
+      decisions.push(accountSkip(payment.id, [account], params));
       continue;
     }
     if (!customerQboId) {
@@ -578,13 +587,12 @@ export function planFundsTransfer(input: {
   const amountCents = sumCents(transfer.payments.map((p) => p.amountCents));
   if (amountCents <= 0) return paymentSkip(transfer.id, "ZERO_AMOUNT", params);
 
-  const bank = resolveAccount(resolver, transfer.bankAccountId ?? prefs.bankAccountId, "Bank Account GL");
+  const bank = resolveAccount(resolver, transfer.bankAccountId ?? prefs.bankAccountId, transfer.bankAccountId ? "the transfer’s bank account" : "Bank Account GL");
   const clearing =
     transfer.direction === "money_out"
       ? resolveAccount(resolver, prefs.moneyOutClearingAccountId, "Money Out Clearing Account")
       : resolveAccount(resolver, prefs.moneyInClearingAccountId, "Money In Clearing Account");
-  const missing = [bank, clearing].flatMap((r) => (r.ok ? [] : [r.missing]));
-  if (!bank.ok || !clearing.ok) return paymentSkip(transfer.id, "PREFERENCES_MISSING", { ...params, missing });
+  if (!bank.ok || !clearing.ok) return accountSkip(transfer.id, [bank, clearing].flatMap((r) => (r.ok ? [] : [r])), params);
 
   const amount = centsToAmount(amountCents);
   const bankPosting = transfer.direction === "money_out" ? "Credit" : "Debit";

@@ -33,6 +33,8 @@ export interface ReasonParams {
   currency?: string;
   /** Labels of preference fields that are not set (e.g. "Unallocated Expense Account"); stored issues keep them as comma-separated text. */
   missing?: string[] | string;
+  /** Which account a message is about ("Money Out Clearing Account", "the payment’s bank account"). */
+  account?: string;
   /** QBO fault code and its detail text, for failures that came from QBO. */
   qboCode?: string;
   qboDetail?: string;
@@ -95,6 +97,16 @@ export const REASONS = {
       "Until they are set, no bills or invoices sync.",
     fix: (p) =>
       `Go to ${PREFERENCES}, select Edit preferences, choose ${listMissing(p)}, select Save, then select Sync Now.`,
+  },
+  ACCOUNT_NOT_IN_QBO: {
+    code: "ACCOUNT_NOT_IN_QBO",
+    severity: "failure",
+    title: "Account is not in QuickBooks",
+    explanation: (p) =>
+      `${describeRecord(p)} was not synced because ${p.account ?? "the account it uses"} has no matching account in QuickBooks ` +
+      "(it was deleted or made inactive there, or never came from QuickBooks).",
+    fix: (p) =>
+      `In QuickBooks, restore or create that account, or choose another one (${p.account ?? "the account"} in ${PREFERENCES}, or on the payment). Then select Sync Now.`,
   },
   APP_TO_QBO_ONLY: {
     code: "APP_TO_QBO_ONLY",
