@@ -7,6 +7,7 @@ import type { SyncRunSummary } from "@/lib/sync/engine/types";
 
 export interface BenchRow {
   scenario: string;
+  database: BenchDatabase["kind"];
   throttling: boolean;
   records: number;
   apiCalls: number;
@@ -17,6 +18,9 @@ export interface BenchRow {
   peakRssMb: number;
   status: SyncRunSummary["status"];
 }
+
+/** Where the app's data lives during a pass: embedded PGlite, or a throwaway database on a PostgreSQL server. */
+export type BenchDatabase = { kind: "pglite" } | { kind: "postgres"; serverUrl: string };
 
 export interface BenchSize {
   bills: number;
@@ -37,9 +41,15 @@ function peakRssMb(): number {
  * brings the chart of accounts (needed to choose preferences), then the measured full sync and a
  * no-change incremental one.
  */
-export async function runBench(size: BenchSize, throttling: boolean, log: (line: string) => void = () => undefined): Promise<BenchRow[]> {
+export async function runBench(
+  size: BenchSize,
+  throttling: boolean,
+  database: BenchDatabase = { kind: "pglite" },
+  log: (line: string) => void = () => undefined,
+): Promise<BenchRow[]> {
   const server = await startSandboxServer({ port: 0, throttling });
-  const handle = await openDatabase({ kind: "pglite" });
+  const scratch = database.kind === "postgres" ? await createScratchDatabase(database.serverUrl) : null;
+  const handle = await openDatabase(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite" });
   try {
     await migrateDatabase(handle);
     const qbo = sandboxClientFactory(server, { rateLimited: throttling });
@@ -66,6 +76,7 @@ export async function runBench(size: BenchSize, throttling: boolean, log: (line:
       const callFloor = full ? apiCallFloor({ objectsPerEntity, writes: stats.writes, fixedCalls: 1 }) : apiCallFloor({ objectsPerEntity: [], writes: stats.writes, fixedCalls: 2 });
       rows.push({
         scenario,
+        database: database.kind,
         throttling,
         records,
         apiCalls: stats.total,
@@ -81,13 +92,31 @@ export async function runBench(size: BenchSize, throttling: boolean, log: (line:
   } finally {
     await server.close();
     await handle.close();
+    await scratch?.drop();
   }
 }
 
+/** A fresh, empty database on the server of `serverUrl`, dropped after the pass. */
+async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ledgerbridge_bench_${process.pid}_${Date.now()}`;
+  const admin = await openDatabase({ kind: "postgres", url: serverUrl, max: 1 });
+  await admin.query(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.close();
+    },
+  };
+}
+
 export function formatBenchTable(rows: readonly BenchRow[]): string {
-  const header = ["Scenario", "Throttle", "Records", "API calls", "Calls/record (floor)", "Wall time (rate floor)", "Records/s", "Peak RSS", "Status"];
+  const header = ["Scenario", "Database", "Throttle", "Records", "API calls", "Calls/record (floor)", "Wall time (rate floor)", "Records/s", "Peak RSS", "Status"];
   const cells = rows.map((r) => [
     r.scenario,
+    r.database === "pglite" ? "embedded" : "PostgreSQL",
     r.throttling ? "on" : "off",
     String(r.records),
     `${r.apiCalls} (floor ${r.callFloor})`,
