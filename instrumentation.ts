@@ -2,10 +2,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAppJobs } = await import("@/lib/jobs/app-jobs");
+  const { logger } = await import("@/lib/log");
   try {
     await startAppJobs();
   } catch (error) {
-    // The app still serves pages; automatic sync is what stops. Say so loudly.
-    console.error("[jobs] could not start the job queue: automatic sync is off", error);
+    // The app still serves pages; syncs are what stop (Sync Now retries starting the queue). Say so loudly.
+    logger().error("could not start the job queue: syncs cannot run", { component: "jobs", error });
   }
 }

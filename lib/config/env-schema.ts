@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS } from "@/lib/log";
 
 /** Every environment variable of SPEC §8 (plus the few operational ones), validated in one place. */
 const optionalUrl = z.preprocess(
@@ -41,6 +42,13 @@ export const envSchema = z.object({
   QBO_OAUTH_TOKEN_URL: optionalUrl,
   QBO_OAUTH_REVOKE_URL: optionalUrl,
   QBO_WEBHOOK_VERIFIER_TOKEN: optionalText,
+  /** Lowest level written to the JSON-lines log; debug adds one line per QBO request. */
+  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(LOG_LEVELS).default("info")),
+  /** Bearer token that unlocks per-company detail on /api/health; unset → never shown. */
+  OPS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters (it guards operational detail)").optional(),
+  ),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

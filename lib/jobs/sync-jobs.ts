@@ -1,18 +1,26 @@
 import type PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { executeSyncRun, requestSync, type QboClientFactory } from "@/lib/sync/engine";
-import type { SyncTrigger } from "@/lib/sync/engine/types";
+import { createLogger, logger as processLogger, type Logger } from "@/lib/log";
 import { createBoss } from "./boss";
 import { findDueOrganizations } from "./due-organizations";
+import { AUTO_SYNC_TICK, SYNC_QUEUE } from "./queue-names";
+import { runSyncJob, type RunClientFactory, type SyncJobData } from "./run-sync-job";
 
-export const SYNC_QUEUE = "sync";
-export const AUTO_SYNC_TICK = "auto-sync-tick";
+export type { SyncJobData } from "./run-sync-job";
 
-export type SyncJobData = { organizationId: string; trigger: SyncTrigger; userId?: string };
+export { AUTO_SYNC_TICK, SYNC_QUEUE } from "./queue-names";
+
+/** pg-boss 10's floor: a Sync Now waits at most this long for an idle worker elsewhere to see it. */
+export const SYNC_POLLING_INTERVAL_SECONDS = 0.5;
 
 export type EnqueueOptions = {
   /** Wait this long before the job may start: later requests for the same organisation fold into it (debounce). */
   delaySeconds?: number;
+  /**
+   * Someone is waiting (Sync Now): when a job for the organisation is already queued with a delay
+   * (a debounced webhook, a retry's backoff), it may start now; it will run the waiting run.
+   */
+  promptly?: boolean;
 };
 
 export type SyncJobs = {
@@ -30,44 +38,96 @@ export type SyncJobs = {
 export async function startSyncJobs(options: {
   handle: DatabaseHandle;
   connectionString?: string;
-  clientFactory: QboClientFactory;
+  clientFactory: RunClientFactory;
   concurrency?: number;
   now?: () => Date;
+  logger?: Logger;
+  /** Older form of `logger` (a bare message sink), kept for callers that silence the jobs' lines. */
   log?: (message: string, extra?: Record<string, unknown>) => void;
 }): Promise<SyncJobs> {
   const { handle, clientFactory } = options;
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((message, extra) => console.log(JSON.stringify({ level: "info", message, ...extra })));
+  const log = (options.logger ?? (options.log ? loggerFromSink(options.log) : processLogger())).child({ component: "jobs" });
   const boss = createBoss(handle, options.connectionString);
-  boss.on("error", (error) => console.error(JSON.stringify({ level: "error", message: "job queue error", error: String(error) })));
+  boss.on("error", (error) => log.error("job queue error", { error }));
   await boss.start();
   await ensureQueue(boss, SYNC_QUEUE, { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 });
   await ensureQueue(boss, AUTO_SYNC_TICK, { policy: "singleton" });
 
-  const enqueueSync = (data: SyncJobData, enqueue: EnqueueOptions = {}) =>
-    boss.send(SYNC_QUEUE, data, {
+  const workerIds: string[] = [];
+  const enqueueSync = async (data: SyncJobData, enqueue: EnqueueOptions = {}) => {
+    const jobId = await boss.send(SYNC_QUEUE, data, {
       singletonKey: data.organizationId,
       ...(enqueue.delaySeconds ? { startAfter: enqueue.delaySeconds } : {}),
     });
+    if (jobId === null && enqueue.promptly) await startQueuedJobNow(boss, data.organizationId);
+    log.info(jobId ? "sync job enqueued" : "sync job folded into a queued one", {
+      jobId,
+      organizationId: data.organizationId,
+      runId: data.runId,
+      trigger: data.trigger,
+      delaySeconds: enqueue.delaySeconds,
+    });
+    // A worker of this process may be sleeping between polls: wake it (others poll every 0.5 s).
+    if (!enqueue.delaySeconds) for (const id of workerIds) boss.notifyWorker(id);
+    return jobId;
+  };
 
-  await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, localConcurrency: options.concurrency ?? 1 } as PgBoss.WorkOptions, async ([job]) => {
-    if (!job) return;
-    const { runId, joined } = await requestSync(handle.db, job.data);
-    log("sync job started", { jobId: job.id, runId, joined, organizationId: job.data.organizationId });
-    // A joined run is already being executed (or was orphaned): executeSyncRun claims it safely.
-    const summary = await executeSyncRun(handle.db, runId, { clientFactory, now });
-    log("sync job finished", { jobId: job.id, runId, status: summary.status });
-  });
+  // pg-boss 10 has no per-worker concurrency option: each worker runs one job at a time, so N jobs
+  // at once means N workers (each polls; all are woken by a local enqueue).
+  const concurrency = options.concurrency ?? 1;
+  for (let i = 0; i < concurrency; i += 1) {
+    workerIds.push(
+      await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: SYNC_POLLING_INTERVAL_SECONDS }, async ([job]) => {
+        if (!job) return;
+        try {
+          return await runSyncJob(handle.db, job, { clientFactory, logger: log, now });
+        } catch (error) {
+          log.warn("sync job failed: pg-boss retries it with backoff", { jobId: job.id, organizationId: job.data.organizationId, runId: job.data.runId, error });
+          throw error;
+        }
+      }),
+    );
+  }
 
   await boss.schedule(AUTO_SYNC_TICK, "* * * * *");
   await boss.work(AUTO_SYNC_TICK, async () => {
     for (const organizationId of await findDueOrganizations(handle.db, now())) {
       await enqueueSync({ organizationId, trigger: "automatic" });
-      log("automatic sync enqueued", { organizationId });
     }
   });
+  log.info("job worker started", { queue: SYNC_QUEUE, concurrency, database: handle.kind, pid: process.pid });
 
-  return { boss, enqueueSync, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+  return {
+    boss,
+    enqueueSync,
+    stop: async () => {
+      log.info("job worker stopping: finishing the current jobs");
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      log.info("job worker stopped");
+    },
+  };
+}
+
+function loggerFromSink(sink: (message: string, extra?: Record<string, unknown>) => void): Logger {
+  return createLogger({
+    level: "debug",
+    sink: (line) => {
+      const { message, ...extra } = JSON.parse(line) as { message: string };
+      sink(message, extra);
+    },
+  });
+}
+
+/** Moves the organisation's waiting sync job (delayed by a debounce or a retry backoff) to now. */
+async function startQueuedJobNow(boss: PgBoss, organizationId: string): Promise<void> {
+  await boss
+    .getDb()
+    .executeSql(
+      `update pgboss.job set start_after = now()
+        where name = $1 and singleton_key = $2 and state in ('created', 'retry') and start_after > now()`,
+      [SYNC_QUEUE, organizationId],
+    );
 }
 
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {

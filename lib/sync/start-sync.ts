@@ -1,32 +1,35 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
-import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
-import { executeSyncRun, requestSync } from "@/lib/sync/engine";
+import { syncRuns } from "@/lib/db/schema";
+import { UserFacingError } from "@/lib/forms/action-result";
+import { startAppJobs } from "@/lib/jobs/app-jobs";
+import type { SyncJobs } from "@/lib/jobs/sync-jobs";
+import { logger } from "@/lib/log";
+import { requestSync } from "@/lib/sync/engine";
 import type { SyncTrigger } from "@/lib/sync/engine/types";
 
-// Runs executing in this process, kept so a second Sync Now joins instead of starting another.
-const KEY = Symbol.for("ledgerbridge.sync.executing");
-type Holder = { [KEY]?: Map<string, Promise<unknown>> };
-function executing(): Map<string, Promise<unknown>> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new Map();
-  return holder[KEY];
-}
-
 /**
- * Starts a sync and returns at once; the run lives on the server (its row carries the progress),
- * so the person can keep working and every member sees it. A second request joins the running one.
+ * Starts a sync and returns at once: the run row is created here (so the person sees it queued and
+ * every member sees its progress) and a job on the sync queue executes it, in this process or in any
+ * worker. A second request while a run is queued or running joins that run and enqueues nothing.
  */
 export async function startSyncInBackground(
   db: Db,
   input: { organizationId: string; trigger: SyncTrigger; userId?: string },
+  jobs: () => Promise<Pick<SyncJobs, "enqueueSync">> = startAppJobs,
 ): Promise<{ runId: string; joined: boolean }> {
   const { runId, joined } = await requestSync(db, input);
-  const running = executing();
-  if (!running.has(runId)) {
-    const work = executeSyncRun(db, runId, { clientFactory: createQboClientFactory(db) })
-      .catch((error: unknown) => console.error("[sync] run failed", { runId, error }))
-      .finally(() => running.delete(runId));
-    running.set(runId, work);
+  if (joined) return { runId, joined };
+  try {
+    await (await jobs()).enqueueSync({ ...input, runId }, { promptly: true });
+  } catch (error) {
+    logger().error("sync could not be queued", { runId, organizationId: input.organizationId, error });
+    // Close the run rather than leave it "queued" with nobody to run it.
+    await db
+      .update(syncRuns)
+      .set({ status: "failed", error: "The sync could not be queued. Please try again in a minute.", finishedAt: new Date() })
+      .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "queued")));
+    throw new UserFacingError("The sync could not start. Please try again in a minute.");
   }
   return { runId, joined };
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, type LogLevel } from "./log";
+
+function capture(level?: LogLevel) {
+  const lines: { level: LogLevel; entry: Record<string, unknown> }[] = [];
+  const log = createLogger({
+    ...(level ? { level } : {}),
+    now: () => new Date("2030-01-02T03:04:05.000Z"),
+    sink: (line, lineLevel) => lines.push({ level: lineLevel, entry: JSON.parse(line) as Record<string, unknown> }),
+  });
+  return { log, lines };
+}
+
+describe("createLogger", () => {
+  it("writes one JSON object per line with level, time, message and fields", () => {
+    const { log, lines } = capture();
+    log.info("sync job started", { runId: "r1", attempt: 2 });
+    expect(lines).toEqual([
+      { level: "info", entry: { level: "info", time: "2030-01-02T03:04:05.000Z", message: "sync job started", runId: "r1", attempt: 2 } },
+    ]);
+  });
+
+  it("drops lines below its level (info by default)", () => {
+    const { log, lines } = capture();
+    log.debug("qbo.request", { path: "query" });
+    log.warn("slow");
+    expect(lines.map((l) => l.entry.message)).toEqual(["slow"]);
+
+    const verbose = capture("debug");
+    verbose.log.debug("qbo.request");
+    expect(verbose.lines).toHaveLength(1);
+
+    const quiet = capture("error");
+    quiet.log.warn("ignored");
+    quiet.log.error("kept");
+    expect(quiet.lines.map((l) => l.entry.message)).toEqual(["kept"]);
+  });
+
+  it("child loggers carry their bindings on every line, nested bindings add up", () => {
+    const { log, lines } = capture();
+    const run = log.child({ organizationId: "o1" }).child({ runId: "r1" });
+    run.info("qbo.request", { intuitTid: "tid-1" });
+    log.info("plain");
+    expect(lines[0]?.entry).toMatchObject({ organizationId: "o1", runId: "r1", intuitTid: "tid-1" });
+    expect(lines[1]?.entry).not.toHaveProperty("runId");
+  });
+
+  it("fields cannot overwrite level, time or message", () => {
+    const { log, lines } = capture();
+    log.child({ level: "debug" }).warn("real", { message: "fake", time: "never" });
+    expect(lines[0]?.entry).toMatchObject({ level: "warn", message: "real", time: "2030-01-02T03:04:05.000Z" });
+  });
+
+  it("serialises errors with their message and survives circular fields", () => {
+    const { log, lines } = capture();
+    log.error("failed", { error: new TypeError("boom") });
+    expect(lines[0]?.entry.error).toMatchObject({ name: "TypeError", message: "boom" });
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    log.error("odd", { circular });
+    expect(lines[1]?.entry).toMatchObject({ message: "odd", logError: "fields could not be serialised" });
+  });
+});
