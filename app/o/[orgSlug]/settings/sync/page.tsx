@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
 import { ConnectionCard } from "@/components/sync/connection-card";
@@ -31,7 +32,17 @@ export default async function SyncSettingsPage(props: {
   ]);
   return (
     <>
-      <PageHeader title="Sync" description="How this organisation stays in step with QuickBooks Online." />
+      <PageHeader
+        title="Sync"
+        description="How this organisation stays in step with QuickBooks Online."
+        actions={
+          org.role === "admin" ? (
+            <Link href={`/o/${org.slug}/settings/sync/jobs`} className="text-sm font-medium text-brand-700 hover:underline">
+              Sync jobs
+            </Link>
+          ) : null
+        }
+      />
       <div className="space-y-6">
         <ConnectionCard
           orgSlug={org.slug}
