@@ -10,6 +10,7 @@
  *   GET  /_sandbox/companies/{realm}/records/{Entity}/{id}
  *   GET|POST|DELETE /_sandbox/faults                  list / inject / clear
  *   POST /_sandbox/throttling {enabled}   POST /_sandbox/clock {advanceMs}   POST /_sandbox/reset
+ *   GET|POST /_sandbox/webhooks {format: "classic"|"cloudevents"}   shape of the webhooks sent
  */
 import { z } from "zod";
 import { SandboxError, type SandboxCore } from "./core";
@@ -17,6 +18,7 @@ import { QboFault } from "./faults";
 import { jsonResponse, readJson } from "./http";
 import { ENTITY_NAMES } from "./types";
 import { userActionsSchema } from "./user-actions";
+import { WEBHOOK_FORMATS } from "./webhooks";
 
 const seedSchema = z.object({
   vendors: z.number().int().min(0).max(100_000).optional(),
@@ -45,6 +47,7 @@ const settingsSchema = z.object({
 
 const throttlingSchema = z.object({ enabled: z.boolean() });
 const clockSchema = z.object({ advanceMs: z.number().int() });
+const webhooksSchema = z.object({ format: z.enum(WEBHOOK_FORMATS) });
 
 class BadRequest extends Error {
   constructor(readonly issues: unknown) {
@@ -72,6 +75,12 @@ async function dispatch(core: SandboxCore, request: Request, parts: string[]): P
   }
   if (section === "clock" && method === "POST") {
     return jsonResponse(200, { now: core.advanceClock((await body(request, clockSchema)).advanceMs).toISOString() });
+  }
+  if (section === "webhooks" && !realmId) {
+    if (method === "POST") core.setWebhookFormat((await body(request, webhooksSchema)).format);
+    if (method === "GET" || method === "POST") {
+      return jsonResponse(200, { format: core.webhookFormat, enabled: Boolean(core.options.webhookUrl) });
+    }
   }
   if (section === "faults" && !realmId) {
     if (method === "GET") return jsonResponse(200, { faults: core.listFaults() });

@@ -27,7 +27,7 @@ import type {
 } from "./types";
 import { ENTITY_NAMES } from "./types";
 import { runUserAction, type UserAction, type UserActionsResult } from "./user-actions";
-import { buildWebhookBody, deliverWebhook } from "./webhooks";
+import { buildWebhookBodyIn, deliverWebhook, type WebhookFormat } from "./webhooks";
 
 export interface QboSandboxOptions {
   /** Path prefix the sandbox is mounted under, e.g. "/qbo-sandbox" (default ""). */
@@ -37,6 +37,8 @@ export interface QboSandboxOptions {
   webhookVerifierToken?: string;
   /** Where to POST webhooks when a simulated QBO user changes data. */
   webhookUrl?: string;
+  /** Shape of the webhook body: Intuit's classic eventNotifications (default) or CloudEvents. */
+  webhookFormat?: WebhookFormat;
   /** QBO's rate limits (default true; switch off for fast tests). */
   throttling?: boolean;
   /** JSON file to load state from and save it to (debounced). Memory only when unset. */
@@ -94,6 +96,8 @@ export class SandboxCore {
   readonly throttle = new Throttle();
   readonly faults = new FaultInjector();
   throttling: boolean;
+  /** Switchable at run time through the control API (`POST /_sandbox/webhooks`). */
+  webhookFormat: WebhookFormat;
   private clockOffsetMs = 0;
   private readonly clock: () => Date;
   private readonly saver: DebouncedSaver | undefined;
@@ -110,6 +114,7 @@ export class SandboxCore {
       batchMaxItems: options.batchMaxItems ?? SANDBOX_DEFAULTS.batchMaxItems,
     };
     this.throttling = options.throttling ?? true;
+    this.webhookFormat = options.webhookFormat ?? "classic";
     this.clock = options.now ?? (() => new Date());
     if (this.options.persistPath) {
       const snapshot = loadSnapshot(this.options.persistPath);
@@ -222,9 +227,13 @@ export class SandboxCore {
   notify(realmId: string, changes: ChangeEvent[]): void {
     const url = this.options.webhookUrl;
     if (!url || changes.length === 0) return;
-    const delivery = deliverWebhook(url, buildWebhookBody(realmId, changes), this.options.webhookVerifierToken);
+    const delivery = deliverWebhook(url, buildWebhookBodyIn(this.webhookFormat, realmId, changes), this.options.webhookVerifierToken);
     this.pendingWebhooks.add(delivery);
     void delivery.finally(() => this.pendingWebhooks.delete(delivery));
+  }
+
+  setWebhookFormat(format: WebhookFormat): void {
+    this.webhookFormat = format;
   }
 
   getStats(realmId: string): SandboxStats {

@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixture, type SandboxFixture } from "./test-support";
-import { signWebhookBody } from "./webhooks";
+import type { ChangeEvent } from "./types";
+import { buildCloudEventsBody, cloudEventType, signWebhookBody } from "./webhooks";
 
 interface Delivery {
   body: string;
@@ -87,5 +88,45 @@ describe("webhooks", () => {
     expect(deliveries[0]?.body).toBe(deliveries[1]?.body);
     const bill = fx.server.sandbox.getRecord(fx.realmId, "Bill", billId);
     expect(bill?.["PrivateNote"]).toBe("edited in QBO");
+  });
+
+  it("switches to CloudEvents through the control API, signed the same way", async () => {
+    const control = (method: string, body?: unknown) =>
+      fetch(`${fx.server.url}/_sandbox/webhooks`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect(await (await control("GET")).json()).toEqual({ format: "classic", enabled: true });
+    expect((await control("POST", { format: "xml" })).status).toBe(400);
+    expect(await (await control("POST", { format: "cloudevents" })).json()).toEqual({ format: "cloudevents", enabled: true });
+    try {
+      deliveries.length = 0;
+      const billId = await unpaidBillId();
+      fx.server.sandbox.act(fx.realmId, [{ type: "pay-bill", billId, amount: 1 }]);
+      await fx.server.sandbox.flush();
+      expect(deliveries).toHaveLength(1);
+      const delivery = deliveries[0];
+      expect(delivery?.signature).toBe(createHmac("sha256", VERIFIER).update(delivery?.body ?? "").digest("base64"));
+      const events = JSON.parse(delivery?.body ?? "[]") as { specversion: string; id: string; type: string; time: string; intuitentityid: string; intuitaccountid: string }[];
+      expect(events.map((event) => event.type)).toEqual(["qbo.billpayment.created.v1", "qbo.bill.updated.v1"]);
+      expect(events.every((event) => event.specversion === "1.0" && event.intuitaccountid === fx.realmId && event.time)).toBe(true);
+      expect(events[1]?.intuitentityid).toBe(billId);
+      expect(new Set(events.map((event) => event.id)).size).toBe(2);
+    } finally {
+      await control("POST", { format: "classic" });
+    }
+  });
+});
+
+describe("CloudEvents body", () => {
+  const changes: ChangeEvent[] = [
+    { entity: "Bill", id: "1", operation: "Create", lastUpdated: "2030-01-01T00:00:00Z" },
+    { entity: "Invoice", id: "2", operation: "Void", lastUpdated: "2030-01-01T00:00:01Z" },
+    { entity: "Vendor", id: "3", operation: "Merge", lastUpdated: "2030-01-01T00:00:02Z" },
+    { entity: "JournalEntry", id: "4", operation: "Delete", lastUpdated: "2030-01-01T00:00:03Z" },
+  ];
+
+  it("names each change qbo.<entity>.<past tense>.v1 with the realm as account and a unique id", () => {
+    expect(changes.map(cloudEventType)).toEqual(["qbo.bill.created.v1", "qbo.invoice.voided.v1", "qbo.vendor.merged.v1", "qbo.journalentry.deleted.v1"]);
+    const events = JSON.parse(buildCloudEventsBody("123", changes)) as Record<string, unknown>[];
+    expect(events[0]).toMatchObject({ specversion: "1.0", type: "qbo.bill.created.v1", time: "2030-01-01T00:00:00Z", intuitentityid: "1", intuitaccountid: "123" });
+    expect(new Set(events.map((event) => event["id"])).size).toBe(changes.length);
   });
 });

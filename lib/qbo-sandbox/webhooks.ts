@@ -1,10 +1,14 @@
 /**
- * QBO webhooks in the classic format, signed like Intuit does: header `intuit-signature` =
- * base64(HMAC-SHA256(raw body, verifier token)). Delivery is fire-and-forget with one retry so a
- * slow or failing receiver never blocks the action that caused the change.
+ * QBO webhooks in the classic format (default) or Intuit's newer CloudEvents form, signed the same
+ * way for both: header `intuit-signature` = base64(HMAC-SHA256(raw body, verifier token)).
+ * Delivery is fire-and-forget with one retry so a slow or failing receiver never blocks the
+ * action that caused the change.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import type { ChangeEvent } from "./types";
+
+export const WEBHOOK_FORMATS = ["classic", "cloudevents"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 export const WEBHOOK_RETRY_DELAY_MS = 1000;
 const WEBHOOK_TIMEOUT_MS = 5000;
@@ -29,6 +33,40 @@ export function buildWebhookBody(realmId: string, changes: ChangeEvent[]): strin
       },
     ],
   });
+}
+
+// CloudEvents types name the operation in the past tense: qbo.bill.updated.v1.
+const CLOUD_EVENT_VERB: Record<ChangeEvent["operation"], string> = {
+  Create: "created",
+  Update: "updated",
+  Delete: "deleted",
+  Void: "voided",
+  Merge: "merged",
+};
+
+export function cloudEventType(change: Pick<ChangeEvent, "entity" | "operation">): string {
+  return `qbo.${change.entity.toLowerCase()}.${CLOUD_EVENT_VERB[change.operation]}.v1`;
+}
+
+/** The CloudEvents form: a JSON array, one event per change, each with its own id. */
+export function buildCloudEventsBody(realmId: string, changes: ChangeEvent[], newId: () => string = randomUUID): string {
+  return JSON.stringify(
+    changes.map((change) => ({
+      specversion: "1.0",
+      id: newId(),
+      source: "intuit.sandbox",
+      type: cloudEventType(change),
+      datacontenttype: "application/json",
+      time: change.lastUpdated,
+      intuitentityid: change.id,
+      intuitaccountid: realmId,
+      data: {},
+    })),
+  );
+}
+
+export function buildWebhookBodyIn(format: WebhookFormat, realmId: string, changes: ChangeEvent[]): string {
+  return format === "cloudevents" ? buildCloudEventsBody(realmId, changes) : buildWebhookBody(realmId, changes);
 }
 
 async function post(url: string, body: string, signature: string): Promise<boolean> {
