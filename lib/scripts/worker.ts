@@ -8,6 +8,7 @@ import { env } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db";
 import { startSyncJobs } from "@/lib/jobs/sync-jobs";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
+import { connectionDeps, rateBudgetsFor } from "@/lib/qbo-connection/deps";
 
 const { values } = parseArgs({ options: { concurrency: { type: "string", default: "2" } } });
 const concurrency = Number(values.concurrency);
@@ -24,7 +25,8 @@ const handle = await getDatabase();
 const jobs = await startSyncJobs({
   handle,
   connectionString: config.DATABASE_URL,
-  clientFactory: createQboClientFactory(handle.db),
+  // QBO's limits are per company: every worker on this database draws on one budget per realm.
+  clientFactory: createQboClientFactory(handle.db, connectionDeps(), rateBudgetsFor(handle)),
   concurrency,
 });
 console.log(JSON.stringify({ level: "info", message: "worker started", concurrency, pid: process.pid }));
