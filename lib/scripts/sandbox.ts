@@ -3,6 +3,7 @@
  * QBO_API_BASE_URL and the QBO_OAUTH_* variables of another Ledgerbridge at it.
  *   --port <n>      (default 4010)      --memory   keep state in memory only
  *   --no-throttle   switch QBO's rate limits off
+ *   --empty         start without the demo company (create companies through the control API)
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "4010" },
     memory: { type: "boolean", default: false },
     "no-throttle": { type: "boolean", default: false },
+    empty: { type: "boolean", default: false },
   },
 });
 const port = Number(values.port);
@@ -25,7 +27,7 @@ const server = await startSandboxServer({
   throttling: !values["no-throttle"],
   persistPath: values.memory ? undefined : path.resolve(".data/qbo-sandbox-standalone.json"),
 });
-if (server.sandbox.listCompanies().length === 0) {
+if (server.sandbox.listCompanies().length === 0 && !values.empty) {
   server.sandbox.createCompany({ name: "Sandbox Company (standalone)", seed: DEFAULT_SEED });
 }
 console.log(`QBO sandbox listening on ${server.url}`);

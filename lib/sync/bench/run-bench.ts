@@ -1,7 +1,8 @@
 import { openDatabase, migrateDatabase } from "@/lib/db/connection";
-import { startSandboxServer } from "@/lib/qbo-sandbox";
+import { signUp } from "@/lib/auth/accounts";
 import { apiCallFloor, rateLimitFloorMs } from "@/lib/sync/bench/floors";
-import { orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
+import { SandboxProcess } from "@/lib/sync/bench/sandbox-process";
+import { setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
 import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
 import type { SyncRunSummary } from "@/lib/sync/engine/types";
 
@@ -37,9 +38,9 @@ function peakRssMb(): number {
 }
 
 /**
- * One bench pass: a fresh sandbox company of `size` and a fresh embedded database; a first sync
+ * One bench pass: a sandbox process with one company of `size`, a fresh database; a first sync
  * brings the chart of accounts (needed to choose preferences), then the measured full sync and a
- * no-change incremental one.
+ * no-change incremental one. Peak RSS is this (the app's) process only.
  */
 export async function runBench(
   size: BenchSize,
@@ -47,29 +48,32 @@ export async function runBench(
   database: BenchDatabase = { kind: "pglite" },
   log: (line: string) => void = () => undefined,
 ): Promise<BenchRow[]> {
-  const server = await startSandboxServer({ port: 0, throttling });
+  const sandbox = await SandboxProcess.start({ throttling });
   const scratch = database.kind === "postgres" ? await createScratchDatabase(database.serverUrl) : null;
   const handle = await openDatabase(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite" });
   try {
     await migrateDatabase(handle);
-    const qbo = sandboxClientFactory(server, { rateLimited: throttling });
-    log(`seeding ${size.bills} bills, ${size.invoices} invoices, ${size.vendors} vendors, ${size.customers} customers (throttling ${throttling ? "on" : "off"})`);
-    const org = await orgWithSandboxCompany(handle.db, server, qbo, { ...size, randomSeed: 42 });
-    const company = server.sandbox.listCompanies().find((c) => c.realmId === org.realmId);
-    const objectsPerEntity = READ_ENTITIES.map((e) => company?.counts[e] ?? 0);
+    const qbo = sandboxClientFactory(sandbox, { rateLimited: throttling });
+    log(`seeding ${size.bills} bills, ${size.invoices} invoices, ${size.vendors} vendors, ${size.customers} customers (throttling ${throttling ? "on" : "off"}, ${database.kind})`);
+    const { realmId } = await sandbox.createCompany({ ...size, randomSeed: 42 });
+    const { user, organization } = await signUp(handle.db, { name: "Bench", email: `bench-${realmId}@example.com`, password: "correct horse battery staple", organizationName: `Bench ${realmId}` });
+    qbo.connect(organization.id, realmId, await sandbox.issueTokens(realmId));
+    const counts = await sandbox.counts(realmId);
+    const objectsPerEntity = READ_ENTITIES.map((e) => counts[e] ?? 0);
     const records = size.bills + size.invoices + size.vendors + size.customers;
 
-    await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
-    await setStandardPreferences(handle.db, org.organizationId, org.userId);
+    // A first sync brings the chart of accounts, which the preferences are chosen from.
+    await syncNow(handle.db, organization.id, { clientFactory: qbo.factory });
+    await setStandardPreferences(handle.db, organization.id, user.id);
 
     const rows: BenchRow[] = [];
     for (const scenario of ["full sync", "incremental, no change"] as const) {
-      server.sandbox.resetStats(org.realmId);
+      await sandbox.resetStats(realmId);
       log(`${scenario}…`);
       const started = performance.now();
-      const summary = await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
+      const summary = await syncNow(handle.db, organization.id, { clientFactory: qbo.factory });
       const wallMs = performance.now() - started;
-      const stats = server.sandbox.getStats(org.realmId);
+      const stats = await sandbox.stats(realmId);
       const full = scenario === "full sync";
       // Full: every entity read in pages (BillPayment/Payment too once 2-way payments are on — off here);
       // incremental: one CDC call. Plus the CompanyInfo connection check.
@@ -90,7 +94,7 @@ export async function runBench(
     }
     return rows;
   } finally {
-    await server.close();
+    await sandbox.close();
     await handle.close();
     await scratch?.drop();
   }

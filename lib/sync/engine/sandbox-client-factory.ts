@@ -16,7 +16,15 @@ import type { QboClientFactory } from "@/lib/sync/engine/types";
  * from the sandbox's control API and live in memory. `connect(orgId, realmId)` links an
  * organisation to a sandbox company.
  */
-export function sandboxClientFactory(server: SandboxServer, options: { rateLimited?: boolean } = {}) {
+/** What the factory needs of a sandbox: where it listens and its app credentials (and, in-process, a token shortcut). */
+export type SandboxTarget = Pick<SandboxServer, "url"> & {
+  sandbox: { options: Pick<SandboxServer["sandbox"]["options"], "clientId" | "clientSecret"> } & Partial<Pick<SandboxServer["sandbox"], "issueTokens">>;
+};
+
+/** Tokens as the sandbox's control API issues them. */
+export type IssuedTokens = ReturnType<SandboxServer["sandbox"]["issueTokens"]>;
+
+export function sandboxClientFactory(server: SandboxTarget, options: { rateLimited?: boolean } = {}) {
   const endpoints = builtInSandboxEndpoints(server.url);
   const oauth = createQboOAuth({
     clientId: server.sandbox.options.clientId,
@@ -28,8 +36,10 @@ export function sandboxClientFactory(server: SandboxServer, options: { rateLimit
   const stores = new Map<string, TokenStore>();
   const budget = options.rateLimited ? new InMemoryRateBudget() : unlimitedRateBudget;
 
-  function connect(organizationId: string, realmId: string): void {
-    const issued = server.sandbox.issueTokens(realmId);
+  /** Links an organisation to a sandbox company; tokens come from the in-process sandbox unless given. */
+  function connect(organizationId: string, realmId: string, given?: IssuedTokens): void {
+    const issued = given ?? server.sandbox.issueTokens?.(realmId);
+    if (!issued) throw new Error("connect: pass the tokens issued by the sandbox's control API (out-of-process sandbox)");
     const now = Date.now();
     let tokens: QboTokenSet = {
       realmId,
