@@ -2,6 +2,7 @@ import { env } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
+import { connectionDeps, rateBudgetsFor } from "@/lib/qbo-connection/deps";
 import { startSyncJobs, type SyncJobs } from "./sync-jobs";
 
 const KEY = Symbol.for("ledgerbridge.jobs");
@@ -19,7 +20,8 @@ export function startAppJobs(): Promise<SyncJobs> {
     return startSyncJobs({
       handle,
       connectionString: env().DATABASE_URL,
-      clientFactory: createQboClientFactory(handle.db),
+      // On PostgreSQL the QBO rate budget is shared with every `npm run worker` serving the same companies.
+      clientFactory: createQboClientFactory(handle.db, connectionDeps(), rateBudgetsFor(handle)),
       logger: logger(),
     });
   })().catch((error: unknown) => {

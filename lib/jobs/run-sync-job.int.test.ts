@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/lib/db/connection";
 import { syncRuns } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { capturingLogger } from "./job-test-fixtures";
-import { chooseRunForJob, runSyncJob, SyncBusyError } from "./run-sync-job";
+import { BUSY_REQUEUE_SECONDS, chooseRunForJob, runSyncJob } from "./run-sync-job";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -71,10 +71,23 @@ describe("chooseRunForJob", () => {
     expect(row).toMatchObject({ trigger: "automatic", status: "queued" });
   });
 
-  it("a job without a run retries later while the organisation's run is live (changes since it began still get a sync)", async () => {
+  it("a job without a run is busy while the organisation's run is live, and is queued again (changes since it began still get a sync)", async () => {
     const o = await org();
     await run(o, { status: "running", startedAt: minutesAgo(1), heartbeatAt: now });
-    await expect(chooseRunForJob(handle.db, { organizationId: o, trigger: "webhook" }, now)).rejects.toBeInstanceOf(SyncBusyError);
+    expect(await chooseRunForJob(handle.db, { organizationId: o, trigger: "webhook" }, now)).toEqual({ busy: true });
+    const requeued: Array<[unknown, number]> = [];
+    const output = await runSyncJob(handle.db, { id: "job-busy", data: { organizationId: o, trigger: "webhook" } }, {
+      clientFactory: async () => {
+        throw new Error("a busy job must not sync");
+      },
+      logger: capturingLogger().logger,
+      now: () => now,
+      requeue: async (data, delay) => {
+        requeued.push([data, delay]);
+      },
+    });
+    expect(output).toMatchObject({ runId: null, skipped: expect.stringContaining("queued again") });
+    expect(requeued).toEqual([[{ organizationId: o, trigger: "webhook" }, BUSY_REQUEUE_SECONDS]]);
   });
 });
 
@@ -91,6 +104,7 @@ describe("runSyncJob", () => {
         return null; // not connected: the run fails with a message
       },
       logger,
+      requeue: async () => undefined,
     });
     expect(output).toEqual({ runId, status: "failed" });
     expect(received).toEqual({ logger: expect.anything() });
@@ -108,6 +122,9 @@ describe("runSyncJob", () => {
       },
       logger,
       now: () => now,
+      requeue: async () => {
+        throw new Error("must not be queued again");
+      },
     });
     expect(output).toEqual({ runId: null, skipped: "run is finished" });
     expect(lines).toMatchObject([{ message: "sync job skipped", requestedRunId: done, reason: "run is finished" }]);

@@ -20,10 +20,8 @@ export type RunClientFactory = (organizationId: string, options?: QboClientOptio
 /** What the job hands back to pg-boss (stored as the job's output, shown on the jobs page). */
 export type SyncJobOutput = { runId: string; status: Exclude<SyncRunStatus, "queued" | "running"> } | { runId: null; skipped: string };
 
-/** Thrown so pg-boss retries the job later: the organisation's sync is running right now. */
-export class SyncBusyError extends Error {
-  override name = "SyncBusyError";
-}
+/** How long a job that found its organisation's sync running waits before it tries again. */
+export const BUSY_REQUEUE_SECONDS = 30;
 
 function isLive(run: SyncRunRow, now: Date): boolean {
   const lastSign = run.heartbeatAt ?? run.startedAt ?? run.createdAt;
@@ -40,9 +38,9 @@ function isClaimable(run: SyncRunRow, now: Date): boolean {
  * - With a runId (Sync Now): that run, unless it already finished or is being run elsewhere (a
  *   duplicate or late job); then a queued run of the organisation still waiting for a job, if any.
  * - Without (automatic, webhook): start or join the organisation's run. A run that is live elsewhere
- *   makes the job retry later, so changes that arrived during that run still get their sync.
+ *   makes the job busy: it is queued again, so changes that arrived during that run still get a sync.
  */
-export async function chooseRunForJob(db: Db, data: SyncJobData, now: Date): Promise<{ runId: string } | { skipped: string }> {
+export async function chooseRunForJob(db: Db, data: SyncJobData, now: Date): Promise<{ runId: string } | { skipped: string } | { busy: true }> {
   if (data.runId) {
     const [run] = await db
       .select()
@@ -56,7 +54,7 @@ export async function chooseRunForJob(db: Db, data: SyncJobData, now: Date): Pro
   const { runId, joined } = await requestSync(db, { organizationId: data.organizationId, trigger: data.trigger, ...(data.userId ? { userId: data.userId } : {}), now });
   if (joined) {
     const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
-    if (run && !isClaimable(run, now)) throw new SyncBusyError("Another sync of this organisation is running; this job will retry after it.");
+    if (run && !isClaimable(run, now)) return { busy: true };
   }
   return { runId };
 }
@@ -65,11 +63,23 @@ export async function chooseRunForJob(db: Db, data: SyncJobData, now: Date): Pro
 export async function runSyncJob(
   db: Db,
   job: { id: string; data: SyncJobData },
-  deps: { clientFactory: RunClientFactory; logger: Logger; now?: () => Date },
+  deps: {
+    clientFactory: RunClientFactory;
+    logger: Logger;
+    now?: () => Date;
+    /** Queues the job's request again after a delay (folds into an already queued one). */
+    requeue: (data: SyncJobData, delaySeconds: number) => Promise<unknown>;
+  },
 ): Promise<SyncJobOutput> {
   const now = deps.now ?? (() => new Date());
   const jobLog = deps.logger.child({ jobId: job.id, organizationId: job.data.organizationId, trigger: job.data.trigger });
   const choice = await chooseRunForJob(db, job.data, now());
+  if ("busy" in choice) {
+    // Not a failure, so no retry budget is spent: a long sync elsewhere may outlast every retry.
+    await deps.requeue(job.data, BUSY_REQUEUE_SECONDS);
+    jobLog.info("sync job deferred: the organisation's sync is running elsewhere", { delaySeconds: BUSY_REQUEUE_SECONDS });
+    return { runId: null, skipped: `another sync of this organisation was running; queued again in ${BUSY_REQUEUE_SECONDS} s` };
+  }
   if ("skipped" in choice) {
     jobLog.info("sync job skipped", { requestedRunId: job.data.runId, reason: choice.skipped });
     return { runId: null, skipped: choice.skipped };

@@ -31,9 +31,19 @@ export type SyncJobs = {
 };
 
 /**
- * Sync jobs on pg-boss: one queued + one active job per organisation ("stately" queue keyed by the
- * organisation), retried with backoff, and a once-a-minute tick that enqueues automatic syncs that
- * are due. The same code runs in the app process (embedded database) and in `npm run worker`.
+ * The sync queue. "short": at most one *queued* job per organisation (the singleton key), so a burst
+ * of requests folds into one job. Not "stately": pg-boss 10 fetches the oldest job whatever its
+ * key, and a stately queue whose oldest job belongs to an organisation with an active job cannot
+ * fetch anything (the unique index refuses the move), stalling every other organisation. Two jobs
+ * of one organisation may therefore be active at once; the engine's run lock lets only one sync,
+ * and the other is deferred (see runSyncJob). A job whose worker died is re-delivered after
+ * `expireInSeconds`; the run it held is taken over once its heartbeat lapses.
+ */
+export const SYNC_QUEUE_OPTIONS = { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 } as const;
+
+/**
+ * Sync jobs on pg-boss, retried with backoff, and a once-a-minute tick that enqueues automatic
+ * syncs that are due. The same code runs in the app process (embedded database) and in `npm run worker`.
  */
 export async function startSyncJobs(options: {
   handle: DatabaseHandle;
@@ -51,7 +61,7 @@ export async function startSyncJobs(options: {
   const boss = createBoss(handle, options.connectionString);
   boss.on("error", (error) => log.error("job queue error", { error }));
   await boss.start();
-  await ensureQueue(boss, SYNC_QUEUE, { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 });
+  await ensureQueue(boss, SYNC_QUEUE, SYNC_QUEUE_OPTIONS);
   await ensureQueue(boss, AUTO_SYNC_TICK, { policy: "singleton" });
 
   const workerIds: string[] = [];
@@ -81,7 +91,12 @@ export async function startSyncJobs(options: {
       await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: SYNC_POLLING_INTERVAL_SECONDS }, async ([job]) => {
         if (!job) return;
         try {
-          return await runSyncJob(handle.db, job, { clientFactory, logger: log, now });
+          return await runSyncJob(handle.db, job, {
+            clientFactory,
+            logger: log,
+            now,
+            requeue: (data, delaySeconds) => enqueueSync(data, { delaySeconds }),
+          });
         } catch (error) {
           log.warn("sync job failed: pg-boss retries it with backoff", { jobId: job.id, organizationId: job.data.organizationId, runId: job.data.runId, error });
           throw error;
@@ -130,6 +145,12 @@ async function startQueuedJobNow(boss: PgBoss, organizationId: string): Promise<
     );
 }
 
+/**
+ * Creates the queue, or brings an existing one to the policy this code needs (queues made by an
+ * older version were "stately"). Its other options stay as an operator may have tuned them.
+ */
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
-  if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+  const existing = await boss.getQueue(name);
+  if (!existing) await boss.createQueue(name, { name, ...options });
+  else if (options.policy && existing.policy !== options.policy) await boss.updateQueue(name, { name, policy: options.policy });
 }

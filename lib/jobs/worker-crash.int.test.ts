@@ -31,7 +31,7 @@ const BILLS = 120; // four batches of 30
  * production queue allows an hour. This test's queue expires jobs after 10 s and retries after
  * 1 s; a supervisor below expires them every second (the workers' own maintenance runs every 2 min).
  */
-const TEST_QUEUE = { policy: "stately", retryLimit: 3, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 } as const;
+const TEST_QUEUE = { policy: "short", retryLimit: 3, retryDelay: 1, retryBackoff: false, expireInSeconds: 10 } as const;
 
 describe.skipIf(!onPostgres)("a worker killed in the middle of a sync", () => {
   let database: PostgresTestDatabase;

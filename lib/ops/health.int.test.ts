@@ -41,7 +41,7 @@ describe("checkHealth", () => {
   it("counts queued, active and failed sync jobs; ok when the database and queue answer", async () => {
     boss = createBoss(handle, await bossConnectionString(handle));
     await boss.start();
-    await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately", retryLimit: 0 });
+    await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short", retryLimit: 0 });
     for (const key of ["a", "b", "c", "d"]) await boss.send(SYNC_QUEUE, { organizationId: key }, { singletonKey: key });
     const [first] = await boss.fetch(SYNC_QUEUE);
     const [second] = await boss.fetch(SYNC_QUEUE);

@@ -20,7 +20,7 @@ afterAll(async () => {
 const ORG = "00000000-0000-4000-8000-00000000000a";
 const OTHER = "00000000-0000-4000-8000-00000000000b";
 
-// The sync queue is "stately" per singleton key: distinct keys let one test hold several waiting jobs.
+// The sync queue allows one queued job per singleton key: distinct keys let one test hold several waiting jobs.
 let key = 0;
 const send = (data: Record<string, unknown>, options: PgBoss.SendOptions = {}) => boss!.send(SYNC_QUEUE, data, { singletonKey: `k${(key += 1)}`, ...options });
 
@@ -43,7 +43,7 @@ describe("listOrgSyncJobs", () => {
   it("lists the organisation's jobs in every state, newest first, with runs, attempts and errors", async () => {
     boss = createBoss(handle, await bossConnectionString(handle));
     await boss.start();
-    await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately", retryLimit: 1 });
+    await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "short", retryLimit: 1 });
 
     const completed = (await send({ organizationId: ORG, trigger: "automatic" }))!;
     await fetchJob(completed);

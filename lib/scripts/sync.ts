@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { getDatabase } from "@/lib/db";
 import { organizations } from "@/lib/db/schema";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
+import { connectionDeps, rateBudgetsFor } from "@/lib/qbo-connection/deps";
 import { phaseLabel } from "@/lib/sync/core";
 import { executeSyncRun, requestSync } from "@/lib/sync/engine";
 import { formatSyncSummary } from "@/lib/sync/engine/summary-table";
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     const bar = values.json ? undefined : new SingleBar({ format: " {bar} {percentage}% | {phase}", hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
     bar?.start(100, 0, { phase: phaseLabel("connection") });
     const summary = await executeSyncRun(db, runId, {
-      clientFactory: createQboClientFactory(db),
+      clientFactory: createQboClientFactory(db, connectionDeps(), rateBudgetsFor(handle)),
       onProgress: (progress) => bar?.update(progress.percent, { phase: phaseLabel(progress.phase) }),
     });
     bar?.update(summary.status === "failed" ? bar.getProgress() * 100 : 100, { phase: summary.status === "failed" ? "Stopped" : "Done" });
