@@ -5,6 +5,21 @@ import { BUILT_IN_SANDBOX_PATH, qboAppConfig } from "./app-config";
 
 export const BUILT_IN_COMPANY_NAME = "Brightwater Landscaping (QuickBooks sandbox)";
 
+/**
+ * The sandbox's control API (act as a QBO user, inject faults, reset) changes the fake company at
+ * will: it is for the demo, development and tests, never for a production deployment that merely
+ * lacks Intuit credentials.
+ */
+export function sandboxControlAllowed(config: { NODE_ENV: string; DEMO_MODE: string }): boolean {
+  return config.NODE_ENV !== "production" || config.DEMO_MODE === "1";
+}
+
+const CONTROL_PATH = /\/_sandbox(?:\/|$)/;
+
+export function isSandboxControlPath(pathname: string): boolean {
+  return CONTROL_PATH.test(pathname);
+}
+
 // One sandbox per process (Next.js may load this module in several bundles).
 const KEY = Symbol.for("ledgerbridge.qboSandbox");
 type Holder = { [KEY]?: QboSandbox };
