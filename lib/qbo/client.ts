@@ -128,69 +128,75 @@ export class QboClient {
   /**
    * Every row of several entities at once, in pages of `queryPageSize` carried by batch requests
    * instead of one request per page: one batch asks each entity's COUNT(*) together with its first
-   * page, then the remaining pages follow `pagesPerBatch` to a batch. Knowing the count avoids the
-   * empty page that plain paging needs to see the end. Rows created between the count and the last
-   * page are left to the next change-data-capture pass (a sync reads changes since its own start).
+   * page; each entity with more rows then gets its remaining pages in batches of its own, sent
+   * concurrently. Knowing the count avoids the empty page that plain paging needs to see the end.
+   * Each entity's promise settles as soon as its own pages are in, so a caller can work on the
+   * small lists while the large ones are still arriving. Rows created between the count and the
+   * last page are left to the next change-data-capture pass (a sync reads changes since its start).
    */
-  async queryAllMany<E extends QboEntityName>(
+  queryAllMany<E extends QboEntityName>(
     specs: ReadonlyArray<{ entity: E; where?: string }>,
-    options: { pagesPerBatch?: number } = {},
-  ): Promise<{ rows: Map<E, QboEntity<E>[]>; requests: number }> {
+    options: { pagesPerBatch?: number; onRequest?: () => void } = {},
+  ): Map<E, Promise<QboEntity<E>[]>> {
     const pagesPerBatch = Math.min(options.pagesPerBatch ?? this.batchMaxItems, this.batchMaxItems);
     const page = (spec: { entity: E; where?: string }, startPosition: number) =>
       buildQboQuery({ entity: spec.entity, ...(spec.where ? { where: spec.where } : {}), startPosition, maxResults: this.pageSize });
-    const rows = new Map<E, QboEntity<E>[]>(specs.map((spec) => [spec.entity, []]));
-    const addPage = (entity: E, response: Record<string, unknown>, startPosition: number) => {
+    const rowsOf = (entity: E, response: Record<string, unknown>, startPosition: number) => {
       const list = response[entity] === undefined ? [] : z.array(z.unknown()).parse(response[entity]);
-      const target = rows.get(entity) as QboEntity<E>[];
-      list.forEach((row, index) => target.push(parseEntity(entity, row, `${entity} query row ${startPosition + index}`)));
+      return list.map((row, index) => parseEntity(entity, row, `${entity} query row ${startPosition + index}`));
     };
 
-    const first = specs.flatMap((spec) => [
-      buildQboQuery({ entity: spec.entity, select: "COUNT(*)", ...(spec.where ? { where: spec.where } : {}) }),
-      page(spec, 1),
-    ]);
-    const firstAnswers = await this.queryStatements(first, this.batchMaxItems);
-    let requests = firstAnswers.requests;
-    const rest: Array<{ entity: E; startPosition: number; text: string }> = [];
+    const first = this.queryStatements(
+      specs.flatMap((spec) => [buildQboQuery({ entity: spec.entity, select: "COUNT(*)", ...(spec.where ? { where: spec.where } : {}) }), page(spec, 1)]),
+      this.batchMaxItems,
+      options.onRequest,
+    );
+    const result = new Map<E, Promise<QboEntity<E>[]>>();
     specs.forEach((spec, i) => {
-      const total = Number(firstAnswers.responses[2 * i]?.totalCount ?? 0);
-      addPage(spec.entity, firstAnswers.responses[2 * i + 1] ?? {}, 1);
-      for (let start = 1 + this.pageSize; start <= total; start += this.pageSize) rest.push({ entity: spec.entity, startPosition: start, text: page(spec, start) });
+      const rows = (async () => {
+        const answers = await first;
+        const total = Number(answers[2 * i]?.totalCount ?? 0);
+        const starts: number[] = [];
+        for (let start = 1 + this.pageSize; start <= total; start += this.pageSize) starts.push(start);
+        const rest = starts.length === 0 ? [] : await this.queryStatements(starts.map((start) => page(spec, start)), pagesPerBatch, options.onRequest);
+        return [rowsOf(spec.entity, answers[2 * i + 1] ?? {}, 1), ...rest.map((response, k) => rowsOf(spec.entity, response, starts[k] as number))].flat();
+      })();
+      // Whoever asks for the entity sees its failure; an entity nobody asks for must not crash the process.
+      rows.catch(() => undefined);
+      result.set(spec.entity, rows);
     });
-    if (rest.length > 0) {
-      const answers = await this.queryStatements(rest.map((r) => r.text), pagesPerBatch);
-      requests += answers.requests;
-      rest.forEach((r, i) => addPage(r.entity, answers.responses[i] ?? {}, r.startPosition));
-    }
-    return { rows, requests };
+    return result;
   }
 
-  /** Query statements in batch requests of at most `perBatch`; answers in input order. A failed item fails the read. */
-  private async queryStatements(texts: readonly string[], perBatch: number): Promise<{ responses: Array<Record<string, unknown>>; requests: number }> {
-    const responses: Array<Record<string, unknown>> = [];
-    let requests = 0;
-    for (let offset = 0; offset < texts.length; offset += perBatch) {
-      const chunk = texts.slice(offset, offset + perBatch);
-      // Reads change nothing, so they carry no request id (QBO replays only writes).
-      const response = await this.http.send({
-        method: "POST",
-        path: "batch",
-        body: { BatchItemRequest: chunk.map((Query, i) => ({ bId: `q${offset + i}`, Query })) },
-        kind: "batch",
-      });
-      requests += 1;
-      const byBId = new Map(parseWith(batchEnvelope, response.json, "batch response").BatchItemResponse.map((r) => [r.bId, r]));
-      chunk.forEach((_, i) => {
-        const bId = `q${offset + i}`;
-        const answer = byBId.get(bId);
-        if (!answer) throw invalidResponse(`batch item ${bId}`, "QBO returned no answer for this query");
-        const fault = answer.Fault === undefined ? null : qboErrorFromFault(answer.Fault, response.status, response.intuitTid);
-        if (fault) throw fault;
-        responses.push(parseWith(queryEnvelope, answer, `batch item ${bId}`).QueryResponse);
-      });
-    }
-    return { responses, requests };
+  /**
+   * Query statements in batch requests of at most `perBatch`, sent concurrently (the rate budget
+   * keeps them within QBO's limits); answers in input order. A failed item fails the read.
+   */
+  private async queryStatements(texts: readonly string[], perBatch: number, onRequest?: () => void): Promise<Array<Record<string, unknown>>> {
+    const chunks: Array<{ offset: number; texts: string[] }> = [];
+    for (let offset = 0; offset < texts.length; offset += perBatch) chunks.push({ offset, texts: texts.slice(offset, offset + perBatch) });
+    const answered = await Promise.all(
+      chunks.map(async ({ offset, texts: chunk }) => {
+        onRequest?.();
+        // Reads change nothing, so they carry no request id (QBO replays only writes).
+        const response = await this.http.send({
+          method: "POST",
+          path: "batch",
+          body: { BatchItemRequest: chunk.map((Query, i) => ({ bId: `q${offset + i}`, Query })) },
+          kind: "batch",
+        });
+        const byBId = new Map(parseWith(batchEnvelope, response.json, "batch response").BatchItemResponse.map((r) => [r.bId, r]));
+        return chunk.map((_, i) => {
+          const bId = `q${offset + i}`;
+          const answer = byBId.get(bId);
+          if (!answer) throw invalidResponse(`batch item ${bId}`, "QBO returned no answer for this query");
+          const fault = answer.Fault === undefined ? null : qboErrorFromFault(answer.Fault, response.status, response.intuitTid);
+          if (fault) throw fault;
+          return parseWith(queryEnvelope, answer, `batch item ${bId}`).QueryResponse;
+        });
+      }),
+    );
+    return answered.flat();
   }
 
   async count(entity: QboEntityName, where?: string): Promise<number> {

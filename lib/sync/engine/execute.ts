@@ -95,8 +95,8 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
     await writer.recoverPending();
 
-    // A full run reads everything it will need in a few batch requests rather than page by page.
-    await ctx.source.prefetch([
+    // A full run asks for everything it will need at once, in a few batch requests rather than page by page.
+    ctx.source.prefetch([
       ...REFERENCE_ENTITIES,
       "Vendor",
       "Customer",

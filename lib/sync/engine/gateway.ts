@@ -21,11 +21,10 @@ export class QboGateway {
     return rows;
   }
 
-  /** Every row of several entities, pages carried by batch requests (see QboClient.queryAllMany). */
-  async queryAllMany<E extends QboEntityName>(specs: ReadonlyArray<{ entity: E; where?: string }>): Promise<Map<E, QboEntity<E>[]>> {
-    const { rows, requests } = await this.client.queryAllMany(specs);
-    this.calls += requests;
-    return rows;
+  /** Every row of several entities, pages carried by batch requests; each entity settles on its own (see QboClient.queryAllMany). */
+  queryAllMany<E extends QboEntityName>(specs: ReadonlyArray<{ entity: E; where?: string }>): Map<E, Promise<QboEntity<E>[]>> {
+    // Ten pages (10,000 rows) to a batch: large lists come in a few responses that arrive one after another.
+    return this.client.queryAllMany(specs, { pagesPerBatch: 10, onRequest: () => (this.calls += 1) });
   }
 
   async cdc(entities: readonly QboEntityName[], changedSince: Date): Promise<CdcResult> {

@@ -51,6 +51,7 @@ function idOf(raw: unknown): string {
  */
 export class QboSource {
   private readonly cache = new Map<SyncedEntity, EntityRecords>();
+  private readonly arriving = new Map<SyncedEntity, Promise<void>>();
   private cdcLoaded = false;
 
   constructor(
@@ -63,6 +64,7 @@ export class QboSource {
   }
 
   async records(entity: SyncedEntity): Promise<EntityRecords> {
+    await this.arrival(entity);
     const cached = this.cache.get(entity);
     if (cached) return cached;
     if (this.window.mode === "cdc") {
@@ -81,18 +83,43 @@ export class QboSource {
 
   /**
    * Every object of several entities, read together: their pages travel in a few batch requests
-   * instead of one request per page (cached). A full run calls this once, up front, for all it needs.
+   * instead of one request per page (cached).
    */
   async fullLists(entities: readonly SyncedEntity[]): Promise<void> {
-    const missing = entities.filter((entity) => !this.cache.get(entity)?.complete);
-    if (missing.length === 0) return;
-    const rows = await this.gateway.queryAllMany(missing.map((entity) => (NAME_LISTS.has(entity) ? { entity, where: "Active IN (true, false)" } : { entity })));
-    for (const entity of missing) this.cache.set(entity, { live: rows.get(entity) ?? [], deleted: [], complete: true });
+    this.startFullLists(entities);
+    for (const entity of entities) await this.arrival(entity);
   }
 
-  /** What a run will read, fetched in one go when it reads everything anyway (full mode). */
-  async prefetch(entities: readonly SyncedEntity[]): Promise<void> {
-    if (this.window.mode === "full") await this.fullLists(entities);
+  /**
+   * What a full run will read, requested at once without waiting: each entity is ready as soon as
+   * its own pages are in, so the first phases work while the large lists are still arriving.
+   */
+  prefetch(entities: readonly SyncedEntity[]): void {
+    if (this.window.mode === "full") this.startFullLists(entities);
+  }
+
+  private startFullLists(entities: readonly SyncedEntity[]): void {
+    const missing = entities.filter((entity) => !this.cache.get(entity)?.complete && !this.arriving.has(entity));
+    if (missing.length === 0) return;
+    const rows = this.gateway.queryAllMany(missing.map((entity) => (NAME_LISTS.has(entity) ? { entity, where: "Active IN (true, false)" } : { entity })));
+    for (const entity of missing) {
+      const arrived = (rows.get(entity) ?? Promise.resolve([])).then((live) => {
+        this.cache.set(entity, { live, deleted: [], complete: true });
+      });
+      arrived.catch(() => undefined); // surfaced to whoever waits for the entity
+      this.arriving.set(entity, arrived);
+    }
+  }
+
+  /** Waits for an entity requested earlier (a read failure surfaces here, in the phase that needs it). */
+  private async arrival(entity: SyncedEntity): Promise<void> {
+    const arriving = this.arriving.get(entity);
+    if (!arriving) return;
+    try {
+      await arriving;
+    } finally {
+      this.arriving.delete(entity);
+    }
   }
 
   private async loadCdc(changedSince: string): Promise<void> {
