@@ -49,6 +49,8 @@ export function parseBatchRequest(input: unknown, maxItems: number): JsonObject[
 
 export function runBatch(company: CompanyState, items: JsonObject[], performWrite: PerformWrite): BatchResult {
   const responses: JsonObject[] = [];
+  // A query's rows must be snapshotted only when a later item of the batch may change them.
+  const readOnly = items.every((item) => typeof item["Query"] === "string");
   const changes: ChangeEvent[] = [];
   let writes = 0;
   for (const item of items) {
@@ -56,7 +58,8 @@ export function runBatch(company: CompanyState, items: JsonObject[], performWrit
     try {
       const query = item["Query"];
       if (typeof query === "string") {
-        responses.push({ bId, QueryResponse: deepClone(executeQuery(company, parseQuery(query))) });
+        const result = executeQuery(company, parseQuery(query));
+        responses.push({ bId, QueryResponse: readOnly ? result : deepClone(result) });
         continue;
       }
       const entityKey = Object.keys(item).find((key) => !RESERVED_KEYS.has(key));
