@@ -26,7 +26,9 @@ export const QBO_RATE_LIMITS: RateLimits = {
   requestsPerWindow: 500,
   batchesPerWindow: 40,
   maxConcurrent: 10,
-  windowMs: 60_000,
+  // A minute plus a second: QBO counts a request when it arrives, we when we send it, so a slot
+  // reused exactly 60 s later can still land inside QBO's minute and cost a 429.
+  windowMs: 61_000,
 };
 
 interface Waiter {
