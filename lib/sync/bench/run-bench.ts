@@ -1,8 +1,12 @@
-import { openDatabase, migrateDatabase } from "@/lib/db/connection";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { bulkInsert } from "@/lib/db/bulk-insert";
+import { openDatabase, migrateDatabase, type Db } from "@/lib/db/connection";
+import { billLines, bills, syncMappings } from "@/lib/db/schema";
 import { signUp } from "@/lib/auth/accounts";
 import { apiCallFloor, rateLimitFloorMs } from "@/lib/sync/bench/floors";
 import { SandboxProcess } from "@/lib/sync/bench/sandbox-process";
-import { setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
+import { accountIdByName, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
 import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
 import type { SyncRunSummary } from "@/lib/sync/engine/types";
 
@@ -28,6 +32,8 @@ export interface BenchSize {
   invoices: number;
   vendors: number;
   customers: number;
+  /** New app bills pushed to QBO in a third, write-bound scenario (0: skip it). */
+  push?: number;
 }
 
 const READ_ENTITIES = ["Account", "Item", "Class", "Department", "Term", "Vendor", "Customer", "Bill", "Invoice", "VendorCredit"] as const;
@@ -67,7 +73,17 @@ export async function runBench(
     await setStandardPreferences(handle.db, organization.id, user.id);
 
     const rows: BenchRow[] = [];
-    for (const scenario of ["full sync", "incremental, no change"] as const) {
+    const push = size.push ?? 0;
+    const scenarios = ["full sync", "incremental, no change", ...(push > 0 ? (["push new app bills"] as const) : [])] as const;
+    for (const scenario of scenarios) {
+      if (scenario === "push new app bills") {
+        await addAppBills(handle.db, organization.id, push);
+        // The floor assumes an empty minute: let the reads' batches of the syncs above leave QBO's window.
+        if (throttling) {
+          log("waiting a minute for QuickBooks' rate window to clear…");
+          await new Promise((resolve) => setTimeout(resolve, 62_000));
+        }
+      }
       await sandbox.resetStats(realmId);
       log(`${scenario}…`);
       const started = performance.now();
@@ -76,18 +92,21 @@ export async function runBench(
       const stats = await sandbox.stats(realmId);
       const full = scenario === "full sync";
       // Full: every entity read in pages (BillPayment/Payment too once 2-way payments are on — off here);
-      // incremental: one CDC call. Plus the CompanyInfo connection check.
-      const callFloor = full ? apiCallFloor({ objectsPerEntity, writes: stats.writes, fixedCalls: 1 }) : apiCallFloor({ objectsPerEntity: [], writes: stats.writes, fixedCalls: 2 });
+      // incremental: one CDC call. Plus the CompanyInfo connection check. Writes: batches of 30.
+      const callFloor = full
+        ? apiCallFloor({ objectsPerEntity, writes: 0, fixedCalls: 1 })
+        : apiCallFloor({ objectsPerEntity: [], writes: scenario === "push new app bills" ? push : 0, fixedCalls: 2 });
+      const scenarioRecords = scenario === "push new app bills" ? push : records;
       rows.push({
-        scenario,
+        scenario: scenario === "push new app bills" ? `push ${push} new app bills` : scenario,
         database: database.kind,
         throttling,
-        records,
+        records: scenarioRecords,
         apiCalls: stats.total,
         callFloor,
         wallMs,
         rateFloorMs: rateLimitFloorMs(stats.total, stats.batches),
-        recordsPerSecond: records / (wallMs / 1000),
+        recordsPerSecond: scenarioRecords / (wallMs / 1000),
         peakRssMb: peakRssMb(),
         status: summary.status,
       });
@@ -98,6 +117,20 @@ export async function runBench(
     await handle.close();
     await scratch?.drop();
   }
+}
+
+/** New unpaid app bills from one vendor already in QBO, for the sync to push (written in bulk). */
+async function addAppBills(db: Db, organizationId: string, n: number): Promise<void> {
+  const [vendor] = await db
+    .select({ id: syncMappings.localId })
+    .from(syncMappings)
+    .where(and(eq(syncMappings.organizationId, organizationId), eq(syncMappings.objectType, "vendor")))
+    .limit(1);
+  const expenseAccountId = await accountIdByName(db, organizationId, "Uncategorized Expense");
+  if (!vendor) throw new Error("bench: no synced vendor to bill from");
+  const rows = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), organizationId, vendorId: vendor.id, billNumber: `BENCH-${i + 1}`, billDate: "2026-11-02", dueDate: "2026-12-02", totalCents: 10_000 + i, openBalanceCents: 10_000 + i, status: "unpaid" as const }));
+  await bulkInsert(db, bills, rows);
+  await bulkInsert(db, billLines, rows.map((bill) => ({ organizationId, billId: bill.id, position: 1, accountId: expenseAccountId, amountCents: bill.totalCents })));
 }
 
 /** A fresh, empty database on the server of `serverUrl`, dropped after the pass. */
