@@ -29,4 +29,17 @@ test("a change made in QuickBooks syncs by itself: the webhook queues a sync, no
 
   await page.goto(`/o/${slug}/vendors?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("table").getByRole("link", { name })).toBeVisible();
+
+  // The admin's jobs page lists that job as completed, next to the Sync Now ones.
+  await page.goto(`/o/${slug}/settings/sync`);
+  await page.getByRole("link", { name: "Sync jobs" }).click();
+  await expect(page.getByRole("heading", { name: "Sync jobs" })).toBeVisible();
+  const jobRow = page.getByRole("row").filter({ hasText: "QuickBooks change" }).first();
+  await expect(jobRow).toContainText("Completed");
+  await expect(jobRow.getByRole("link", { name: "View run" })).toBeVisible();
+
+  // Operations can check the service without signing in.
+  const health = await page.request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true }, queue: { ok: true } });
 });
