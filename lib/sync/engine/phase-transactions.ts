@@ -46,6 +46,8 @@ function flat(fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalC
 /** Bills and invoices (phase "bills_invoices"), or vendor credits (phase "vendor_credits"). */
 export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds: readonly TxnKind[]): Promise<void> {
   const loaded: Array<{ kind: TxnKind; app: AppTxnSnapshot[]; qbo: Array<QboTxnSnapshot | QboDeletedSnapshot>; complete: boolean }> = [];
+  // The phase starts while its records are still arriving from QBO: say so, the total follows.
+  ctx.progress.setPhase(kinds.includes("vendor_credit") ? "vendor_credits" : "bills_invoices");
   for (const kind of kinds) {
     const app = await loadAppTxns(ctx.db, ctx.organizationId, kind);
     // Vendor credits go app → QBO only; their QBO side matters only for linked ones (change detection).
@@ -65,7 +67,7 @@ export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds
     }
     loaded.push({ kind, app, qbo, complete: records.complete });
   }
-  ctx.progress.setPhase(kinds.includes("vendor_credit") ? "vendor_credits" : "bills_invoices", loaded.reduce((n, l) => n + l.app.length + l.qbo.length, 0));
+  ctx.progress.addTotal(loaded.reduce((n, l) => n + l.app.length + l.qbo.length, 0));
   for (const { kind, app, qbo, complete } of loaded) {
     const decisions = planEntitySync({
       kind,
