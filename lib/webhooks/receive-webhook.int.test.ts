@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/accounts";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { qboConnections } from "@/lib/db/schema";
+import { qboConnections, syncMappings } from "@/lib/db/schema";
 import { SYNC_QUEUE, startSyncJobs, type EnqueueOptions, type SyncJobData } from "@/lib/jobs/sync-jobs";
 import { withDatabaseName } from "@/lib/testing/local-database-url";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -114,6 +114,33 @@ describe("receiveWebhook", () => {
     expect(result).toMatchObject({ duplicate: false, format: "cloudevents", eventCount: 3 });
     expect(calls.map((call) => call.data.organizationId).sort()).toEqual([orgA, orgB].sort());
     expect(await deliveryRow(body)).toEqual([{ format: "cloudevents", realm_ids: [realmA, realmB], event_count: 3, enqueued_count: 2 }]);
+  });
+
+  it("does not sync again for the organisation's own writes coming back, but does for a newer change or a delete", async () => {
+    const realm = newRealm();
+    const org = await connectedOrg(realm);
+    // The sync wrote bill 500 and recorded the version QBO answered with (QBO's offset time format).
+    await handle.db.insert(syncMappings).values({
+      organizationId: org,
+      objectType: "bill",
+      localId: randomUUID(),
+      realmId: realm,
+      qboId: "500",
+      syncToken: "1",
+      lastUpdatedTime: "2026-11-25T07:29:14-08:00",
+      contentHash: "h",
+    });
+    const delivery = (operation: string, lastUpdated: string) =>
+      JSON.stringify({ eventNotifications: [{ realmId: realm, dataChangeEvent: { entities: [{ name: "Bill", id: "500", operation, lastUpdated }] } }] });
+
+    const echo = recorder();
+    expect(await receive(delivery("Update", "2026-11-25T15:29:14.000Z"), echo.enqueue)).toMatchObject({ duplicate: false, organizationIds: [] });
+    expect(echo.calls).toEqual([]);
+
+    const newer = recorder();
+    expect(await receive(delivery("Update", "2026-11-25T15:31:00.000Z"), newer.enqueue)).toMatchObject({ organizationIds: [org] });
+    const deleted = recorder();
+    expect(await receive(delivery("Delete", "2026-11-25T15:29:14.000Z"), deleted.enqueue)).toMatchObject({ organizationIds: [org] });
   });
 
   it("forgets the delivery when enqueueing fails, so Intuit's retry is not taken for a duplicate", async () => {

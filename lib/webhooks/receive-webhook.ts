@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
-import { qboConnections, qboWebhookDeliveries } from "@/lib/db/schema";
+import { qboConnections, qboWebhookDeliveries, syncMappings } from "@/lib/db/schema";
 import type { EnqueueOptions, SyncJobData } from "@/lib/jobs/sync-jobs";
-import { realmsOf, type WebhookFormat, type WebhookNotification } from "./parse-notification";
+import { isEcho, versionKey } from "./echo";
+import { realmsOf, type WebhookEvent, type WebhookFormat, type WebhookNotification } from "./parse-notification";
 
 /**
  * How long a webhook-triggered sync waits before it may start. The sync queue keeps at most one
@@ -26,14 +27,27 @@ export type ReceiveWebhookResult =
       organizationIds: string[];
     };
 
+/** True when every event is the organisation's own sync write coming back (nothing new to fetch). */
+async function onlyEchoes(db: Db, organizationId: string, realmId: string, events: readonly WebhookEvent[]): Promise<boolean> {
+  if (events.length === 0) return false;
+  const qboIds = [...new Set(events.map((event) => event.entityId))];
+  const rows = await db
+    .select({ objectType: syncMappings.objectType, qboId: syncMappings.qboId, lastUpdatedTime: syncMappings.lastUpdatedTime })
+    .from(syncMappings)
+    .where(and(eq(syncMappings.organizationId, organizationId), eq(syncMappings.realmId, realmId), inArray(syncMappings.qboId, qboIds)));
+  const known = new Map(rows.map((row) => [versionKey(row.objectType, row.qboId), row]));
+  return events.every((event) => isEcho(event, known));
+}
+
 export function sha256Hex(rawBody: string): string {
   return createHash("sha256").update(rawBody, "utf8").digest("hex");
 }
 
 /**
  * Records a verified delivery and asks for an incremental sync of every organisation connected to a
- * realm it names. Intuit retries and may send a delivery twice: the body's hash is unique, so a
- * replay is recorded once and enqueues nothing. Realms no organisation is connected to are fine.
+ * realm it names, unless all its events are that organisation's own sync writes coming back.
+ * Intuit retries and may send a delivery twice: the body's hash is unique, so a replay is recorded
+ * once and enqueues nothing. Realms no organisation is connected to are fine.
  */
 export async function receiveWebhook(
   db: Db,
@@ -53,10 +67,16 @@ export async function receiveWebhook(
     realmIds.length === 0
       ? []
       : await db
-          .select({ organizationId: qboConnections.organizationId })
+          .select({ organizationId: qboConnections.organizationId, realmId: qboConnections.realmId })
           .from(qboConnections)
           .where(and(inArray(qboConnections.realmId, realmIds), eq(qboConnections.status, "connected")));
-  const organizationIds = organizations.map((row) => row.organizationId).sort();
+  const organizationIds: string[] = [];
+  for (const { organizationId, realmId } of organizations) {
+    const events = notification.events.filter((event) => event.realmId === realmId);
+    if (await onlyEchoes(db, organizationId, realmId, events)) continue;
+    organizationIds.push(organizationId);
+  }
+  organizationIds.sort();
 
   try {
     for (const organizationId of organizationIds) {
