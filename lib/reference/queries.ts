@@ -72,6 +72,16 @@ export async function listAccounts(
   return rows.sort((a, b) => compareAccountTypes(a.accountType, b.accountType));
 }
 
+/**
+ * Whether an empty reference list may offer the sample lists: only to an admin, and only while the
+ * organisation has no chart of accounts at all (neither synced nor loaded before).
+ */
+export async function canLoadSampleLists(db: Db | Tx, org: { organizationId: string; role: string }): Promise<boolean> {
+  if (org.role !== "admin") return false;
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.organizationId, org.organizationId)).limit(1);
+  return !row;
+}
+
 export type ItemRow = typeof items.$inferSelect & { incomeAccountName: string | null; expenseAccountName: string | null };
 
 export async function listItems(db: Db | Tx, organizationId: string, options: ListOptions = {}): Promise<ItemRow[]> {

@@ -1,5 +1,5 @@
-import { ReferenceEmpty, ReferencePage, tableClass, tdClass, theadClass, thClass } from "@/components/reference/reference-page";
-import { StatusCell } from "@/components/reference/status-cell";
+import { ReferencePage } from "@/components/reference/reference-page";
+import { ReferenceTable } from "@/components/reference/reference-table";
 import { Select } from "@/components/ui/field";
 import { requireOrg } from "@/lib/auth/guard";
 import { humanizeCode } from "@/lib/reference/format";
@@ -38,34 +38,16 @@ export default async function ChartOfAccountsPage(props: {
         ) : null
       }
     >
-      {rows.length === 0 ? (
-        <ReferenceEmpty orgSlug={org.slug} what="accounts" canLoadSamples={all.length === 0 && org.role === "admin"} />
-      ) : (
-        <div className="overflow-x-auto">
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={thClass}>Name</th>
-                <th scope="col" className={thClass}>Type</th>
-                <th scope="col" className={thClass}>Detail type</th>
-                <th scope="col" className={thClass}>Currency</th>
-                <th scope="col" className={thClass}>Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 bg-white">
-              {rows.map((account) => (
-                <tr key={account.id} className="hover:bg-slate-50">
-                  <td className={`${tdClass} font-medium text-slate-900`}>{account.fullyQualifiedName}</td>
-                  <td className={`${tdClass} text-slate-700`}>{account.accountType}</td>
-                  <td className={`${tdClass} text-slate-600`}>{humanizeCode(account.accountSubType)}</td>
-                  <td className={`${tdClass} text-slate-600`}>{account.currency}</td>
-                  <td className={tdClass}><StatusCell active={account.active} qboId={account.qboId} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ReferenceTable
+        rows={rows}
+        columns={[
+          { header: "Name", cell: (account) => <span className="font-medium text-slate-900">{account.fullyQualifiedName}</span> },
+          { header: "Type", className: "text-slate-700", cell: (account) => account.accountType },
+          { header: "Detail type", className: "text-slate-600", cell: (account) => humanizeCode(account.accountSubType) },
+          { header: "Currency", className: "text-slate-600", cell: (account) => account.currency },
+        ]}
+        empty={{ orgSlug: org.slug, what: "accounts", canLoadSamples: all.length === 0 && org.role === "admin" }}
+      />
     </ReferencePage>
   );
 }
