@@ -91,6 +91,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
       now,
       afterWrite: options.afterWrite,
     };
+    await issues.loadOpenKeys(db);
     const writer = new QboWriter(ctx);
     // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
     await writer.recoverPending();

@@ -46,6 +46,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class IssueStore {
   private readonly open = new Map<string, typeof syncIssues.$inferInsert>();
   private readonly resolved = new Set<string>();
+  /** Keys of the organisation's open issues, when loaded: resolving anything else needs no statement. */
+  private openInDatabase: Set<string> | null = null;
   /** Issues recorded this run, by object type and severity (for counts). */
   recorded = 0;
 
@@ -53,6 +55,18 @@ export class IssueStore {
     readonly organizationId: string,
     readonly runId: string,
   ) {}
+
+  /**
+   * Reads which issues are open now, so that the thousands of records that synced cleanly (and
+   * never had an issue) cost nothing at flush time. Without it, every resolution is sent.
+   */
+  async loadOpenKeys(db: Db | Tx): Promise<void> {
+    const rows = await db
+      .select({ key: syncIssues.issueKey })
+      .from(syncIssues)
+      .where(and(eq(syncIssues.organizationId, this.organizationId), isNull(syncIssues.resolvedAt)));
+    this.openInDatabase = new Set(rows.map((row) => row.key));
+  }
 
   record(issue: IssueInput): void {
     const key = issueKeyFor(issue.objectType, issue);
@@ -96,8 +110,11 @@ export class IssueStore {
         update: ["objectType", "localId", "qboId", "label", "reasonCode", "severity", "params", "detail", "lastSeenRunId", "resolvedAt", "updatedAt"],
       },
     });
-    const keys = [...this.resolved];
+    for (const row of rows) this.openInDatabase?.add(row.issueKey);
+    const known = this.openInDatabase;
+    const keys = known ? [...this.resolved].filter((key) => known.has(key)) : [...this.resolved];
     this.resolved.clear();
+    for (const key of keys) known?.delete(key);
     for (let i = 0; i < keys.length; i += 1000) {
       await db
         .update(syncIssues)
