@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { env } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db";
 import { startSyncJobs } from "@/lib/jobs/sync-jobs";
+import { logger } from "@/lib/log";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
 import { connectionDeps, rateBudgetsFor } from "@/lib/qbo-connection/deps";
 
@@ -21,6 +22,7 @@ if (!config.DATABASE_URL) {
   console.error("npm run worker needs DATABASE_URL (PostgreSQL): the embedded database serves one process, and the app runs its own jobs.");
   process.exit(2);
 }
+const log = logger().child({ component: "worker" });
 const handle = await getDatabase();
 const jobs = await startSyncJobs({
   handle,
@@ -28,15 +30,16 @@ const jobs = await startSyncJobs({
   // QBO's limits are per company: every worker on this database draws on one budget per realm.
   clientFactory: createQboClientFactory(handle.db, connectionDeps(), rateBudgetsFor(handle)),
   concurrency,
+  logger: logger(),
 });
-console.log(JSON.stringify({ level: "info", message: "worker started", concurrency, pid: process.pid }));
+log.info("worker started", { concurrency, pid: process.pid });
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log(JSON.stringify({ level: "info", message: "worker stopping: finishing the current job", signal }));
+    log.info("worker stopping: finishing the current jobs", { signal });
     void jobs
       .stop()
       .then(() => handle.close())
