@@ -9,6 +9,7 @@ import { formDataToObject } from "@/lib/forms/form-data";
 import { findMembership, type OrgMembership, type Role } from "@/lib/orgs/organizations";
 import type { SessionUser } from "./accounts";
 import { getSessionUser } from "./session";
+import { logger } from "@/lib/log";
 
 /** Who is acting, for which organisation, with which database. Every org-scoped entry point gets one. */
 export type OrgContext = { user: SessionUser; org: OrgMembership; db: Db };
@@ -70,7 +71,7 @@ export function orgAction<S extends z.ZodType, R>(
       return { ok: true, data: await handler(access.ctx, parsed.data) };
     } catch (error) {
       if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-      console.error("[action] failed", { org: access.ctx.org.slug, error });
+      logger().error("server action failed", { org: access.ctx.org.slug, error });
       return { ok: false, message: "Something went wrong and nothing was saved. Please try again." };
     }
   };

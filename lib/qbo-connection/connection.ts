@@ -15,6 +15,7 @@ import {
 } from "@/lib/qbo";
 import type { QboAppConfig } from "./app-config";
 import { encryptedColumns } from "./token-store";
+import { logger } from "@/lib/log";
 
 export type ConnectionDeps = { config: QboAppConfig; cipher: TokenCipher; stateSecret: string; now?: () => Date };
 
@@ -161,7 +162,7 @@ export async function disconnect(db: Db, organizationId: string, deps: Connectio
       await oauthFor(deps.config).revoke(deps.cipher.decrypt(row.refreshTokenEncrypted, organizationId));
       revoked = true;
     } catch (error) {
-      console.warn("[qbo] revoke failed; disconnecting locally", { organizationId, error: String(error) });
+      logger().warn("qbo revoke failed; disconnecting locally", { organizationId, error });
     }
   }
   await db

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { QBO_RATE_LIMITS, type RateBudget, type RateKind, type RateLimits, type Release } from "@/lib/qbo/limiter";
 import { decideRateStart, type RateUsage } from "./shared-rate-budget-decision";
+import { logger } from "@/lib/log";
 
 /** QBO gives up on a request after 120 s; a lease not released by then belongs to a dead holder. */
 export const LEASE_TIMEOUT_MS = 150_000;
@@ -123,7 +124,7 @@ export class SharedRateBudget implements RateBudget {
       void this.db
         .execute(sql`update qbo_rate_leases set released_at = clock_timestamp() where id = ${leaseId} and released_at is null`)
         .catch((error: unknown) =>
-          console.error(JSON.stringify({ level: "warn", message: "qbo rate lease release failed", leaseId, error: String(error) })),
+          logger().warn("qbo rate lease release failed", { leaseId, error }),
         );
     };
   }

@@ -19,6 +19,7 @@ import { QboSource } from "@/lib/sync/engine/qbo-source";
 import { claimRun } from "@/lib/sync/engine/run-lock";
 import type { ExecuteSyncOptions, SyncRunSummary } from "@/lib/sync/engine/types";
 import { QboWriter } from "@/lib/sync/engine/writer";
+import { logger } from "@/lib/log";
 
 const AUTO_SYNC_AFTER_MS = 24 * 60 * 60_000;
 
@@ -126,7 +127,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     await issues.flush(db);
   } catch (error) {
     failure = describeFailure(error);
-    if (!(error instanceof SyncStopError) && !(error instanceof QboError)) console.error("[sync] run failed", error);
+    if (!(error instanceof SyncStopError) && !(error instanceof QboError)) logger().error("sync run failed", { runId, organizationId, error });
     try {
       await issues.flush(db);
     } catch {

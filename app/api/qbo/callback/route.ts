@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { listMemberships } from "@/lib/orgs/organizations";
 import { completeConnect, ConnectError } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
+import { logger } from "@/lib/log";
 
 /** Intuit redirects here after consent with code, state and realmId. */
 export async function GET(request: Request) {
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
   } catch (error) {
     const message =
       error instanceof ConnectError ? error.message : "QuickBooks could not be connected. Please try again.";
-    if (!(error instanceof ConnectError)) console.error("[qbo] connect failed", error);
+    if (!(error instanceof ConnectError)) logger().error("qbo connect failed", { error });
     // A state we could not trust names no organisation: show the message in the person's first one.
     const slug =
       (error instanceof ConnectError && error.organizationSlug) ||
