@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Stable fingerprint of synced content: sha256 over a canonical JSON (object keys sorted,
@@ -22,17 +22,26 @@ export function canonicalJson(value: CanonicalValue): string {
     if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError("cannot hash a non-finite number");
     return JSON.stringify(value);
   }
+  // Plain loops and string building: this runs for every record of a sync (tens of thousands).
   if (Array.isArray(value)) {
-    return `[${(value as readonly CanonicalValue[]).map(canonicalJson).join(",")}]`;
+    const items = value as readonly CanonicalValue[];
+    let out = "[";
+    for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(items[i]);
+    return `${out}]`;
   }
   const record = value as { readonly [key: string]: CanonicalValue };
-  const members = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(",")}}`;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function contentHash(fields: CanonicalValue): string {
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+  return hash("sha256", canonicalJson(fields), "hex");
 }
