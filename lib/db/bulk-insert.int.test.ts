@@ -40,6 +40,18 @@ describe("bulkInsert", () => {
     expect(first?.createdAt).toBeInstanceOf(Date);
   });
 
+  it("sends a value shared by every row once, whatever its type (boolean, null, number), and keeps per-row ones", async () => {
+    await bulkInsert(handle.db, vendors, [
+      { organizationId, displayName: "Shared A", email: null, active: false },
+      { organizationId, displayName: "Shared B", email: null, active: false },
+    ]);
+    const stored = await handle.db.select().from(vendors).where(and(eq(vendors.organizationId, organizationId), eq(vendors.active, false)));
+    expect(stored.map((v) => [v.displayName, v.email, v.active]).sort()).toEqual([["Shared A", null, false], ["Shared B", null, false]]);
+    // One row: every value is "shared", yet the row is written once.
+    await bulkInsert(handle.db, vendors, [{ organizationId, displayName: "Single", active: true }]);
+    expect(await handle.db.select().from(vendors).where(eq(vendors.displayName, "Single"))).toHaveLength(1);
+  });
+
   it("stores jsonb and text[] values as structures, not strings", async () => {
     await bulkInsert(handle.db, auditEvents, [
       { organizationId, entityType: "bill", entityId: vendorId, action: "imported", changes: [{ field: "total", label: "Total", old: null, new: "1.00" }] },

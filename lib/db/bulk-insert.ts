@@ -49,17 +49,36 @@ export async function bulkInsert<T extends PgTable>(
     }
   }
   const names = keys.map((key) => quote(columns[key]!.name)).join(", ");
-  const recordType = keys.map((key) => `${quote(columns[key]!.name)} ${sqlTypeOf(columns[key]!)}`).join(", ");
   const conflict = conflictClause(columns, options.onConflict);
   const chunkSize = options.chunkSize ?? 5000;
 
   for (let start = 0; start < rows.length; start += chunkSize) {
-    const chunk = rows.slice(start, start + chunkSize).map((row) => {
+    const chunk = rows.slice(start, start + chunkSize).map((row) => keys.map((key) => jsonValue((row as Record<string, unknown>)[key])));
+    // A column with one and the same scalar in every row (the organisation, the run) travels once,
+    // as a parameter, instead of once per row. At least one column stays in the rows (it carries the count).
+    const constant = keys.map((_, i) => {
+      const first = chunk[0]![i];
+      return (first === null || typeof first !== "object") && chunk.every((values) => values[i] === first);
+    });
+    if (constant.every(Boolean)) constant[0] = false;
+    // Short positional names keep the JSON small: c0, c1, … rather than the column names in every row.
+    const records = chunk.map((values) => {
       const record: Record<string, unknown> = {};
-      for (const key of keys) record[columns[key]!.name] = jsonValue((row as Record<string, unknown>)[key]);
+      values.forEach((value, i) => {
+        if (!constant[i]) record[`c${i}`] = value;
+      });
       return record;
     });
-    const statement: SQL = sql`insert into ${sql.raw(quote(getTableName(table)))} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${JSON.stringify(chunk)}::json) as r(${sql.raw(recordType)})${sql.raw(conflict)}`;
+    const recordType = keys.flatMap((key, i) => (constant[i] ? [] : [`c${i} ${sqlTypeOf(columns[key]!)}`])).join(", ");
+    const selected = sql.join(
+      keys.map((key, i) => {
+        if (!constant[i]) return sql.raw(`r.c${i}`);
+        const value = chunk[0]![i];
+        return sql`${value === null ? null : String(value)}::${sql.raw(sqlTypeOf(columns[key]!))}`;
+      }),
+      sql`, `,
+    );
+    const statement: SQL = sql`insert into ${sql.raw(quote(getTableName(table)))} (${sql.raw(names)}) select ${selected} from json_to_recordset(${JSON.stringify(records)}::json) as r(${sql.raw(recordType)})${sql.raw(conflict)}`;
     await db.execute(statement);
   }
 }
