@@ -47,9 +47,15 @@ describe("bulkInsert", () => {
     ]);
     const stored = await handle.db.select().from(vendors).where(and(eq(vendors.organizationId, organizationId), eq(vendors.active, false)));
     expect(stored.map((v) => [v.displayName, v.email, v.active]).sort()).toEqual([["Shared A", null, false], ["Shared B", null, false]]);
+    await bulkInsert(handle.db, vendors, [
+      { organizationId, displayName: "Shared C", active: true },
+      { organizationId, displayName: "Shared D", active: true },
+    ]);
+    const active = await handle.db.select().from(vendors).where(and(eq(vendors.organizationId, organizationId), eq(vendors.active, true)));
+    expect(active.map((v) => v.displayName).filter((name) => name.startsWith("Shared")).sort()).toEqual(["Shared C", "Shared D"]);
     // One row: every value is "shared", yet the row is written once.
     await bulkInsert(handle.db, vendors, [{ organizationId, displayName: "Single", active: true }]);
-    expect(await handle.db.select().from(vendors).where(eq(vendors.displayName, "Single"))).toHaveLength(1);
+    expect(await handle.db.select().from(vendors).where(eq(vendors.displayName, "Single"))).toMatchObject([{ active: true }]);
   });
 
   it("stores jsonb and text[] values as structures, not strings", async () => {

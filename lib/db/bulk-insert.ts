@@ -74,7 +74,9 @@ export async function bulkInsert<T extends PgTable>(
       keys.map((key, i) => {
         if (!constant[i]) return sql.raw(`r.c${i}`);
         const value = chunk[0]![i];
-        return sql`${value === null ? null : String(value)}::${sql.raw(sqlTypeOf(columns[key]!))}`;
+        // Sent as text and cast by the database: drivers serialise typed parameters their own way
+        // (postgres.js turns the string "true" for a boolean parameter into false).
+        return sql`${value === null ? null : String(value)}::text::${sql.raw(sqlTypeOf(columns[key]!))}`;
       }),
       sql`, `,
     );
