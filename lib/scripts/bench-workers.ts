@@ -22,8 +22,9 @@ import { SYNC_QUEUE } from "@/lib/jobs/sync-jobs";
 import { unlimitedRateBudget } from "@/lib/qbo";
 import { startSandboxServer } from "@/lib/qbo-sandbox";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
+import { createScratchDatabase } from "@/lib/sync/bench/scratch-database";
 import { setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { assertLocalDatabaseUrl, withDatabaseName } from "@/lib/testing/local-database-url";
+import { assertLocalDatabaseUrl } from "@/lib/testing/local-database-url";
 import { connectedSandboxOrg, sandboxConnectionDeps, sandboxWorkerEnv, spawnWorker, unfinishedSyncJobs, waitFor } from "@/lib/testing/sandbox-workers";
 
 const { values } = parseArgs({
@@ -51,10 +52,8 @@ type Row = { workers: number; companies: number; records: number; wallS: number;
 async function pass(workers: number): Promise<Row> {
   const log = (line: string) => console.error(`[${workers} worker${workers === 1 ? "" : "s"}] ${line}`);
   const server = await startSandboxServer({ port: 0, throttling: true });
-  const name = `ledgerbridge_bench_workers_${process.pid}_${Date.now()}`;
-  const admin = await openDatabase({ kind: "postgres", url: serverUrl!, max: 1 });
-  await admin.query(`create database "${name}"`);
-  const url = withDatabaseName(serverUrl!, name);
+  const scratch = await createScratchDatabase(serverUrl!, "ledgerbridge_bench_workers");
+  const url = scratch.url;
   const handle = await openDatabase({ kind: "postgres", url, max: 8 });
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-workers-"));
   const spawned: ReturnType<typeof spawnWorker>[] = [];
@@ -104,8 +103,7 @@ async function pass(workers: number): Promise<Row> {
     await Promise.all(spawned.map((w) => w.exited));
     await boss?.stop({ graceful: false, wait: true });
     await handle.close();
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.close();
+    await scratch.drop();
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { billLines, bills, syncMappings } from "@/lib/db/schema";
 import { signUp } from "@/lib/auth/accounts";
 import { apiCallFloor, rateLimitFloorMs } from "@/lib/sync/bench/floors";
 import { SandboxProcess } from "@/lib/sync/bench/sandbox-process";
+import { createScratchDatabase } from "@/lib/sync/bench/scratch-database";
 import { accountIdByName, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
 import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
 import type { SyncRunSummary } from "@/lib/sync/engine/types";
@@ -55,7 +56,7 @@ export async function runBench(
   log: (line: string) => void = () => undefined,
 ): Promise<BenchRow[]> {
   const sandbox = await SandboxProcess.start({ throttling });
-  const scratch = database.kind === "postgres" ? await createScratchDatabase(database.serverUrl) : null;
+  const scratch = database.kind === "postgres" ? await createScratchDatabase(database.serverUrl, "ledgerbridge_bench") : null;
   const handle = await openDatabase(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite" });
   try {
     await migrateDatabase(handle);
@@ -131,22 +132,6 @@ async function addAppBills(db: Db, organizationId: string, n: number): Promise<v
   const rows = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), organizationId, vendorId: vendor.id, billNumber: `BENCH-${i + 1}`, billDate: "2026-11-02", dueDate: "2026-12-02", totalCents: 10_000 + i, openBalanceCents: 10_000 + i, status: "unpaid" as const }));
   await bulkInsert(db, bills, rows);
   await bulkInsert(db, billLines, rows.map((bill) => ({ organizationId, billId: bill.id, position: 1, accountId: expenseAccountId, amountCents: bill.totalCents })));
-}
-
-/** A fresh, empty database on the server of `serverUrl`, dropped after the pass. */
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ledgerbridge_bench_${process.pid}_${Date.now()}`;
-  const admin = await openDatabase({ kind: "postgres", url: serverUrl, max: 1 });
-  await admin.query(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.close();
-    },
-  };
 }
 
 export function formatBenchTable(rows: readonly BenchRow[]): string {
