@@ -1,34 +1,23 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/connection";
 import { bills } from "@/lib/db/schema";
-import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
-import { createTestDatabase } from "@/lib/testing/test-database";
-import { orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
+import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
 
-let handle: DatabaseHandle;
-let server: SandboxServer;
-let qbo: ReturnType<typeof sandboxClientFactory>;
+let handle: SyncTestWorld["handle"];
+let server: SyncTestWorld["server"];
+let qbo: SyncTestWorld["qbo"];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  server = await startSandboxServer({ port: 0, throttling: false });
-  qbo = sandboxClientFactory(server);
+  ({ handle, server, qbo } = await openSyncTestWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
-});
+afterAll(() => closeSyncTestWorld({ handle, server }));
 
 describe("incremental sync past CDC's 1,000-object cap", () => {
   it("narrows the window (or reads in full) and misses no change", { timeout: 90_000 }, async () => {
     const db = handle.db;
-    const org = await orgWithSandboxCompany(db, server, qbo, { vendors: 10, customers: 5, bills: 1_080, invoices: 10 });
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
-    await setStandardPreferences(db, org.organizationId, org.userId);
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
+    const org = await syncedOrgWithSandboxCompany(db, server, qbo, { vendors: 10, customers: 5, bills: 1_080, invoices: 10 });
     const linked = await db.select({ id: bills.id, qboId: bills.qboId }).from(bills).where(eq(bills.organizationId, org.organizationId));
     const client = (await qbo.factory(org.organizationId))!.client;
     const everyBill = await client.query("Bill");

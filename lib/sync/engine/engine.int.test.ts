@@ -1,27 +1,19 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/connection";
 import { auditEvents, bills, invoices, syncIssues, syncMappings, syncRuns, vendors } from "@/lib/db/schema";
-import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
-import { createTestDatabase } from "@/lib/testing/test-database";
 import { executeSyncRun, getSyncStatus, requestSync } from "@/lib/sync/engine";
-import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
+import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
 
-let handle: DatabaseHandle;
-let server: SandboxServer;
-let qbo: ReturnType<typeof sandboxClientFactory>;
+let handle: SyncTestWorld["handle"];
+let server: SyncTestWorld["server"];
+let qbo: SyncTestWorld["qbo"];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  server = await startSandboxServer({ port: 0, throttling: false });
-  qbo = sandboxClientFactory(server);
+  ({ handle, server, qbo } = await openSyncTestWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
-});
+afterAll(() => closeSyncTestWorld({ handle, server }));
 
 const SEED = { vendors: 6, customers: 6, bills: 30, invoices: 30, randomSeed: 7 };
 
@@ -193,10 +185,7 @@ describe("full and incremental sync against a seeded sandbox company", () => {
 describe("voids and deletions", () => {
   it("a bill voided in the app is deleted in QBO; an invoice voided in QBO is voided in the app", { timeout: 60_000 }, async () => {
     const db = handle.db;
-    const org = await orgWithSandboxCompany(db, server, qbo, { vendors: 3, customers: 3, bills: 12, invoices: 12, randomSeed: 11 });
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
-    await setStandardPreferences(db, org.organizationId, org.userId);
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
+    const org = await syncedOrgWithSandboxCompany(db, server, qbo, { vendors: 3, customers: 3, bills: 12, invoices: 12, randomSeed: 11 });
 
     const [bill] = await db.select().from(bills).where(eq(bills.organizationId, org.organizationId)).limit(1);
     await db.update(bills).set({ voidedAt: new Date(), status: "voided" }).where(eq(bills.id, bill!.id));

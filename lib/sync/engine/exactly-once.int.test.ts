@@ -1,36 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/connection";
 import { billLines, bills, syncIntentions, syncMappings, vendors } from "@/lib/db/schema";
-import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
-import { createTestDatabase } from "@/lib/testing/test-database";
-import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { accountIdByName, syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
+import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
 
-let handle: DatabaseHandle;
-let server: SandboxServer;
-let qbo: ReturnType<typeof sandboxClientFactory>;
+let handle: SyncTestWorld["handle"];
+let server: SyncTestWorld["server"];
+let qbo: SyncTestWorld["qbo"];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  server = await startSandboxServer({ port: 0, throttling: false });
-  qbo = sandboxClientFactory(server);
+  ({ handle, server, qbo } = await openSyncTestWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
-});
+afterAll(() => closeSyncTestWorld({ handle, server }));
 
 class SimulatedCrash extends Error {}
 
 describe("exactly-once writes to QBO", () => {
   it("a crash after QBO accepted a write and before it was recorded creates no duplicate and loses no change", { timeout: 60_000 }, async () => {
     const db = handle.db;
-    const org = await orgWithSandboxCompany(db, server, qbo, { vendors: 2, customers: 2, bills: 10, invoices: 10 });
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
-    await setStandardPreferences(db, org.organizationId, org.userId);
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
+    const org = await syncedOrgWithSandboxCompany(db, server, qbo, { vendors: 2, customers: 2, bills: 10, invoices: 10 });
 
     const [vendor] = await db.insert(vendors).values({ organizationId: org.organizationId, displayName: "Crash Test Vendor" }).returning();
     const expense = await accountIdByName(db, org.organizationId, "Utilities");

@@ -1,35 +1,24 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/connection";
 import { billLines, bills, qboConnections, vendors } from "@/lib/db/schema";
-import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
-import { createTestDatabase } from "@/lib/testing/test-database";
 import { getSyncStatus } from "@/lib/sync/engine";
-import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { accountIdByName, orgWithSandboxCompany, syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
+import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
 
-let handle: DatabaseHandle;
-let server: SandboxServer;
-let qbo: ReturnType<typeof sandboxClientFactory>;
+let handle: SyncTestWorld["handle"];
+let server: SyncTestWorld["server"];
+let qbo: SyncTestWorld["qbo"];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  server = await startSandboxServer({ port: 0, throttling: false });
-  qbo = sandboxClientFactory(server);
+  ({ handle, server, qbo } = await openSyncTestWorld());
 });
 
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
-});
+afterAll(() => closeSyncTestWorld({ handle, server }));
 
 describe("QBO faults", () => {
   it("server errors on a batch are retried with the same request id: the write lands once", { timeout: 60_000 }, async () => {
     const db = handle.db;
-    const org = await orgWithSandboxCompany(db, server, qbo, { vendors: 2, customers: 2, bills: 10, invoices: 10 });
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
-    await setStandardPreferences(db, org.organizationId, org.userId);
-    await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
+    const org = await syncedOrgWithSandboxCompany(db, server, qbo, { vendors: 2, customers: 2, bills: 10, invoices: 10 });
     const [vendor] = await db.select().from(vendors).where(eq(vendors.organizationId, org.organizationId)).limit(1);
     const [bill] = await db
       .insert(bills)

@@ -1,32 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/lib/db/connection";
 import { billPayments, bills, fundsTransfers, invoices, receivedPayments, vendorCreditApplications, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
-import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
-import { createTestDatabase } from "@/lib/testing/test-database";
 import { getSyncPreferences } from "@/lib/sync/preferences";
-import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { accountIdByName, orgWithSandboxCompany, setStandardPreferences, syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
+import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
 
-let handle: DatabaseHandle;
-let server: SandboxServer;
-let qbo: ReturnType<typeof sandboxClientFactory>;
+let handle: SyncTestWorld["handle"];
+let server: SyncTestWorld["server"];
+let qbo: SyncTestWorld["qbo"];
 let org: Awaited<ReturnType<typeof orgWithSandboxCompany>>;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  server = await startSandboxServer({ port: 0, throttling: false });
-  qbo = sandboxClientFactory(server);
-  org = await orgWithSandboxCompany(handle.db, server, qbo, { vendors: 4, customers: 4, bills: 24, invoices: 24, randomSeed: 3 });
-  await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
-  await setStandardPreferences(handle.db, org.organizationId, org.userId);
-  await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
+  ({ handle, server, qbo } = await openSyncTestWorld());
+  org = await syncedOrgWithSandboxCompany(handle.db, server, qbo, { vendors: 4, customers: 4, bills: 24, invoices: 24, randomSeed: 3 });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
-});
+afterAll(() => closeSyncTestWorld({ handle, server }));
 
 async function unpaidBills() {
   return handle.db.select().from(bills).where(and(eq(bills.organizationId, org.organizationId), eq(bills.status, "unpaid")));

@@ -25,6 +25,18 @@ export async function orgWithSandboxCompany(db: Db, server: SandboxServer, facto
   return { organizationId: organization.id, slug: organization.slug, userId: user.id, realmId };
 }
 
+/**
+ * An organisation whose sandbox company is fully synced: a first sync brings the chart of accounts,
+ * the standard preferences are chosen from it, and a second sync brings everything else in.
+ */
+export async function syncedOrgWithSandboxCompany(db: Db, server: SandboxServer, factory: ReturnType<typeof sandboxClientFactory>, seed?: SeedSpec) {
+  const org = await orgWithSandboxCompany(db, server, factory, seed);
+  await syncNow(db, org.organizationId, { clientFactory: factory.factory });
+  await setStandardPreferences(db, org.organizationId, org.userId);
+  await syncNow(db, org.organizationId, { clientFactory: factory.factory });
+  return org;
+}
+
 export async function accountIdByName(db: Db, organizationId: string, name: string): Promise<string> {
   const [row] = await db
     .select({ id: accounts.id })
