@@ -58,6 +58,14 @@ describe("describeJob", () => {
     });
   });
 
+  it("a completed job whose sync failed or synced only part says so", () => {
+    expect(describeJob(row({ state: "completed", output: { runId: "run-3", status: "failed" } }), now)).toMatchObject({
+      status: "completed",
+      detail: "The sync failed: open the run to see why.",
+    });
+    expect(describeJob(row({ state: "completed", output: { runId: "run-4", status: "partial" } }), now).detail).toMatch(/Some records did not sync/);
+  });
+
   it("tolerates odd data (jobs written by hand or by older versions)", () => {
     expect(describeJob(row({ data: null, output: "x" }), now)).toMatchObject({ trigger: null, runId: null, detail: null });
   });

@@ -45,6 +45,15 @@ function errorMessage(output: unknown): string | null {
   return text(field(output, "message")) ?? text(field(field(output, "value"), "message")) ?? text(field(output, "value"));
 }
 
+/** The job did its work, but the sync it ran did not (fully) succeed: say so, the run tells why. */
+function runOutcome(row: OrgJobRow): string | null {
+  if (row.state !== "completed") return null;
+  const status = field(row.output, "status");
+  if (status === "failed") return "The sync failed: open the run to see why.";
+  if (status === "partial") return "Some records did not sync: open the run to see which and why.";
+  return null;
+}
+
 export function describeJob(row: OrgJobRow, now: Date): OrgJobView {
   const waiting = row.state === "created" || row.state === "retry";
   const skipped = row.state === "completed" ? text(field(row.output, "skipped")) : null;
@@ -74,6 +83,6 @@ export function describeJob(row: OrgJobRow, now: Date): OrgJobView {
     nextStartAt: waiting && row.startAfter > now ? row.startAfter : null,
     startedOn: row.startedOn,
     completedOn: row.completedOn,
-    detail: skipped ?? (row.state === "failed" || row.state === "retry" ? errorMessage(row.output) : null),
+    detail: skipped ?? runOutcome(row) ?? (row.state === "failed" || row.state === "retry" ? errorMessage(row.output) : null),
   };
 }
