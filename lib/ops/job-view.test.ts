@@ -61,7 +61,7 @@ describe("describeJob", () => {
   it("a completed job whose sync failed or synced only part says so", () => {
     expect(describeJob(row({ state: "completed", output: { runId: "run-3", status: "failed" } }), now)).toMatchObject({
       status: "completed",
-      detail: "The sync failed: open the run to see why.",
+      detail: "Sync failed: see the run.",
     });
     expect(describeJob(row({ state: "completed", output: { runId: "run-4", status: "partial" } }), now).detail).toMatch(/Some records did not sync/);
   });

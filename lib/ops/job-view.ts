@@ -49,8 +49,8 @@ function errorMessage(output: unknown): string | null {
 function runOutcome(row: OrgJobRow): string | null {
   if (row.state !== "completed") return null;
   const status = field(row.output, "status");
-  if (status === "failed") return "The sync failed: open the run to see why.";
-  if (status === "partial") return "Some records did not sync: open the run to see which and why.";
+  if (status === "failed") return "Sync failed: see the run.";
+  if (status === "partial") return "Some records did not sync: see the run.";
   return null;
 }
 

@@ -13,6 +13,9 @@ export const metadata = { title: "Sync jobs" };
 // Jobs of one minute are told apart by their seconds.
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 const formatTime = (d: Date) => timeFormat.format(d);
+// Started and finished are usually the day the job was queued: then the clock says enough.
+const clockFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "medium" });
+const formatAfter = (d: Date, queued: Date) => (d.toDateString() === queued.toDateString() ? clockFormat.format(d) : formatTime(d));
 
 /** Admins: the job queue's view of this organisation's syncs, to see what waits, retries or failed. */
 export default async function SyncJobsPage(props: {
@@ -69,8 +72,8 @@ export default async function SyncJobsPage(props: {
                       {/* The retry budget matters while a job may still fail. */}
                       {job.status === "completed" || job.status === "skipped" ? job.attempts : `${job.attempts} of ${job.maxAttempts}`}
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{job.startedOn ? formatTime(job.startedOn) : "—"}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{job.completedOn ? formatTime(job.completedOn) : "—"}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{job.startedOn ? formatAfter(job.startedOn, job.createdOn) : "—"}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{job.completedOn ? formatAfter(job.completedOn, job.createdOn) : "—"}</td>
                     <td className="whitespace-nowrap px-4 py-3">
                       {job.runId ? (
                         <Link href={`/o/${org.slug}/sync/runs/${job.runId}`} className="font-medium text-brand-700 hover:underline">View run</Link>
@@ -78,7 +81,7 @@ export default async function SyncJobsPage(props: {
                         <span className="text-slate-400">—</span>
                       )}
                     </td>
-                    <td className="max-w-md px-4 py-3 text-slate-600">
+                    <td className="min-w-40 max-w-md px-4 py-3 text-slate-600">
                       {job.detail ? <p className={job.status === "failed" || job.status === "retrying" ? "break-words text-red-700" : "break-words"}>{job.detail}</p> : null}
                       {job.nextStartAt ? <p className="text-xs text-slate-500">{job.status === "retrying" ? "Next try" : "Starts"} {formatTime(job.nextStartAt)}</p> : null}
                       {!job.detail && !job.nextStartAt ? <span className="text-slate-400">—</span> : null}
