@@ -4,7 +4,7 @@ import { AuditTrail } from "@/components/audit/audit-trail";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
-import { getCounterparty } from "@/lib/counterparties/repository";
+import { clashWarning, crossKindClash, getCounterparty } from "@/lib/counterparties/repository";
 import type { CounterpartyKind } from "@/lib/counterparties/schemas";
 import { ActiveToggle } from "./active-toggle";
 import { CounterpartyForm } from "./counterparty-form";
@@ -15,6 +15,8 @@ export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { k
   const record = await getCounterparty(db, org.organizationId, kind, id);
   if (!record) notFound();
   const events = await listAudit(db, org.organizationId, kind, id);
+  // Shown for as long as the clash lasts (and right after creating, when the form has moved here).
+  const clash = await crossKindClash(db, org.organizationId, kind, record.displayName);
   return (
     <>
       <PageHeader
@@ -29,6 +31,7 @@ export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { k
         actions={<ActiveToggle orgSlug={org.slug} kind={kind} id={record.id} active={record.active} />}
       />
       {created ? <div className="mb-4"><Alert tone="success">Created.</Alert></div> : null}
+      {clash ? <div className="mb-4"><Alert tone="warning">{clashWarning(kind, record.displayName)}</Alert></div> : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="p-6">
           <CounterpartyForm orgSlug={org.slug} kind={kind} values={record} />

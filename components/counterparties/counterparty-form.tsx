@@ -26,7 +26,8 @@ export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: stri
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {state?.ok && values.id ? <Alert tone="success">Saved.</Alert> : null}
-      {state?.ok && state.data.warning ? <Alert tone="warning">{state.data.warning}</Alert> : null}
+      {/* After creating, the record's page (where the form goes next) shows the clash itself. */}
+      {state?.ok && values.id && state.data.warning ? <Alert tone="warning">{state.data.warning}</Alert> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Display name" name="displayName" error={errors.displayName} hint="How it appears on bills and in QuickBooks.">
           <Input name="displayName" defaultValue={values.displayName} required invalid={Boolean(errors.displayName)} />

@@ -79,7 +79,7 @@ export async function crossKindClash(db: Db, organizationId: string, kind: Count
 
 export type SaveResult = { id: string; warning?: string };
 
-function clashWarning(kind: CounterpartyKind, name: string) {
+export function clashWarning(kind: CounterpartyKind, name: string) {
   return `A ${kindLabel(otherKind(kind))} is also named "${name}". QuickBooks needs names to be unique across vendors and customers, so this ${kindLabel(kind)} will not sync until one of them is renamed.`;
 }
 
