@@ -51,11 +51,15 @@ describe("Sync Now runs as a job", () => {
     expect(run.trigger).toBe("manual");
     expect(run.triggeredBy).toBe(org.userId);
 
-    // One job, carrying the run, completed with the run's outcome.
-    const rows = await handle.query<{ data: Record<string, unknown>; state: string; output: Record<string, unknown> }>(
-      "select data, state, output from pgboss.job where name = $1 and data->>'organizationId' = $2",
-      [SYNC_QUEUE, org.organizationId],
-    );
+    // One job, carrying the run, completed with the run's outcome (pg-boss marks the job completed
+    // just after the run row is finished, so wait for it).
+    const rows = await eventually(async () => {
+      const found = await handle.query<{ data: Record<string, unknown>; state: string; output: Record<string, unknown> }>(
+        "select data, state, output from pgboss.job where name = $1 and data->>'organizationId' = $2",
+        [SYNC_QUEUE, org.organizationId],
+      );
+      return found.every((row) => row.state !== "active" && row.state !== "created") ? found : null;
+    });
     expect(rows).toEqual([
       {
         data: { organizationId: org.organizationId, trigger: "manual", userId: org.userId, runId: first.runId },

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "@/lib/db/connection";
+import { POSTGRES_TEMPLATE_DB, TEST_DATABASE_PREFIX } from "./database-names";
 import { assertLocalDatabaseUrl, withDatabaseName } from "./local-database-url";
 
 declare module "vitest" {
@@ -12,7 +13,6 @@ declare module "vitest" {
   }
 }
 
-export const POSTGRES_TEMPLATE_DB = "ledgerbridge_test_template";
 
 /** Migrations change rarely; the snapshot is rebuilt only when they do. */
 function migrationsFingerprint(): string {
@@ -45,9 +45,10 @@ async function preparePostgresTemplate(url: string): Promise<string> {
   assertLocalDatabaseUrl(url);
   const admin = await openDatabase({ kind: "postgres", url, max: 1 });
   try {
-    // Leftovers of an aborted run would block dropping the template.
+    // Leftovers of an aborted run of this checkout would block dropping the template.
     const stale = await admin.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'ledgerbridge_test_%'",
+      "select datname from pg_database where starts_with(datname, $1)",
+      [TEST_DATABASE_PREFIX],
     );
     for (const { datname } of stale) await admin.query(`drop database if exists "${datname}" with (force)`);
     await admin.query(`create database "${POSTGRES_TEMPLATE_DB}"`);

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
+import { newTestDatabaseName } from "./database-names";
 import { assertLocalDatabaseUrl, withDatabaseName } from "./local-database-url";
 
 /** True in the `integration-postgres` project (tests that need several real connections skip elsewhere). */
@@ -25,7 +25,7 @@ export async function createPostgresTestDatabase(): Promise<PostgresTestDatabase
   const baseUrl = process.env.TEST_DATABASE_URL!;
   assertLocalDatabaseUrl(baseUrl);
   const template = new URL(inject("postgresTemplateUrl")).pathname.slice(1);
-  const name = `ledgerbridge_test_${randomBytes(6).toString("hex")}`;
+  const name = newTestDatabaseName();
   const admin = await openDatabase({ kind: "postgres", url: baseUrl, max: 1 });
   await admin.query(`create database "${name}" template "${template}"`);
   await admin.close();

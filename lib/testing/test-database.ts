@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
+import { newTestDatabaseName } from "./database-names";
 import { assertLocalDatabaseUrl, withDatabaseName } from "./local-database-url";
 
 /**
@@ -13,7 +13,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const templateUrl = inject("postgresTemplateUrl");
     const baseUrl = process.env.TEST_DATABASE_URL!;
     assertLocalDatabaseUrl(baseUrl);
-    const name = `ledgerbridge_test_${randomBytes(6).toString("hex")}`;
+    const name = newTestDatabaseName();
     const template = new URL(templateUrl).pathname.slice(1);
     const admin = await openDatabase({ kind: "postgres", url: baseUrl, max: 1 });
     await admin.query(`create database "${name}" template "${template}"`);
