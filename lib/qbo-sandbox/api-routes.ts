@@ -4,18 +4,39 @@
  */
 import { runBatch, parseBatchRequest, type WriteOperation } from "./batch";
 import { runCdc } from "./cdc";
-import { formatQboDateTime } from "./clock";
+import { formatQboEnvelopeTime } from "./clock";
 import type { SandboxCore } from "./core";
 import { createRecord, deleteRecord, readRecord, updateRecord, voidRecord, type WriteOutcome } from "./engine";
 import { specForResource, type EntitySpec } from "./entity-specs";
-import { SERVICE_UNAVAILABLE_HTML, faults, QboFault, xmlServerErrorBody } from "./faults";
-import { faultResponse, jsonResponse, rawJsonResponse, readJson, sleep, unauthorizedResponse } from "./http";
+import { authenticationFailedBody, faultBody, SERVICE_UNAVAILABLE_HTML, faults, QboFault, xmlServerErrorBody } from "./faults";
+import { jsonResponse, rawJsonResponse, readJson, sleep } from "./http";
 import { isObject, stringAt } from "./json";
 import { executeQuery } from "./query-executor";
 import { parseQuery } from "./query-parser";
 import type { ActiveFault } from "./fault-injector";
 import type { CompanyState } from "./store";
 import type { JsonObject, RequestKind } from "./types";
+import { acceptsJson, toIntuitXml, XML_TYPE } from "./xml";
+
+/** QBO's request id limits: 50 characters, 36 for a batch (QBO.md, Idempotency). */
+const REQUEST_ID_MAX = 50;
+const BATCH_REQUEST_ID_MAX = 36;
+
+/** JSON when the request accepts it, XML otherwise, as QBO answers. */
+function answer(request: Request, status: number, body: JsonObject, headers: Record<string, string> = {}): Response {
+  if (acceptsJson(request.headers.get("accept"))) return jsonResponse(status, body, headers);
+  return new Response(toIntuitXml(body), { status, headers: { "content-type": XML_TYPE, ...headers } });
+}
+
+function faultAnswer(request: Request, fault: QboFault, time: string): Response {
+  return answer(request, fault.httpStatus, faultBody(fault, time));
+}
+
+/** A stored (replayed) JSON body, rendered for this request. */
+function answerText(request: Request, status: number, text: string): Response {
+  if (acceptsJson(request.headers.get("accept"))) return rawJsonResponse(status, text);
+  return answer(request, status, JSON.parse(text) as JsonObject);
+}
 
 export function classifyRequest(method: string, segments: string[]): RequestKind {
   const resource = segments[0]?.toLowerCase();
@@ -37,7 +58,7 @@ interface ApiRequest {
 }
 
 export async function handleApiRequest(core: SandboxCore, request: Request, url: URL, realmId: string, segments: string[]): Promise<Response> {
-  const time = formatQboDateTime(core.now());
+  const time = formatQboEnvelopeTime(core.now());
   const company = core.companies.get(realmId);
   const kind = classifyRequest(request.method, segments);
   if (company) {
@@ -49,7 +70,7 @@ export async function handleApiRequest(core: SandboxCore, request: Request, url:
     admitted = core.throttle.tryEnter(realmId, kind === "batch", core.now().getTime());
     if (!admitted) {
       if (company) company.stats.throttled += 1;
-      return faultResponse(faults.throttled(), time);
+      return faultAnswer(request, faults.throttled(), time);
     }
   }
   try {
@@ -59,14 +80,14 @@ export async function handleApiRequest(core: SandboxCore, request: Request, url:
     if (!auth.ok) {
       if (company) company.stats.unauthorized += 1;
       const detail = auth.reason === "expired" ? "Token expired" : auth.reason === "missing" ? "Authorization header missing" : "Token invalid or revoked";
-      return unauthorizedResponse(detail, time);
+      return answer(request, 401, authenticationFailedBody(detail, time), { "www-authenticate": 'Bearer realm="Intuit", error="invalid_token"' });
     }
     if (auth.realmId !== realmId || !company) {
-      return faultResponse(faults.authorization(`The access token is not authorized for company ${realmId}.`), time);
+      return faultAnswer(request, faults.authorization(`The access token is not authorized for company ${realmId}.`), time);
     }
     return await route({ core, request, url, realmId, segments }, company, time);
   } catch (error) {
-    if (error instanceof QboFault) return faultResponse(error, time);
+    if (error instanceof QboFault) return faultAnswer(request, error, time);
     throw error;
   } finally {
     if (admitted) core.throttle.leave(realmId);
@@ -94,7 +115,7 @@ async function applyInjectedFault(
 export async function renderInjectedFault(fault: ActiveFault, request: Request, time: string): Promise<Response | undefined> {
   switch (fault.kind) {
     case "429":
-      return faultResponse(faults.throttled(), time);
+      return faultAnswer(request, faults.throttled(), time);
     case "500":
       return new Response(xmlServerErrorBody(time), { status: 500, headers: { "content-type": "application/xml" } });
     case "503":
@@ -120,27 +141,27 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
   if (resource === "query") {
     const text = method === "GET" ? url.searchParams.get("query") : await request.text();
     if (!text || text.trim() === "") throw faults.requiredParam("query");
-    return jsonResponse(200, { QueryResponse: executeQuery(company, parseQuery(text)), time });
+    return answer(request, 200, { QueryResponse: executeQuery(company, parseQuery(text)), time });
   }
   if (resource === "cdc" && method === "GET") {
     const body = runCdc(company, url.searchParams.get("entities"), url.searchParams.get("changedSince"), core.now());
-    return jsonResponse(200, { ...body, time });
+    return answer(request, 200, { ...body, time });
   }
   if (resource === "batch" && method === "POST") {
-    return withReplay(api, company, async () => {
+    return withReplay(api, company, BATCH_REQUEST_ID_MAX, async () => {
       const items = parseBatchRequest(await readJson(request), core.options.batchMaxItems);
       company.stats.batches += 1;
-      const result = runBatch(company, items, (spec, operation, body) => performWrite(core, company, spec, operation, body));
+      const result = runBatch(company, items, core.now(), (spec, operation, body) => performWrite(core, company, spec, operation, body));
       company.stats.writes += result.writes;
       if (result.writes > 0) core.changed();
       return { status: 200, body: { ...result.body, time } };
     });
   }
   if (resource === "companyinfo" && method === "GET") {
-    return jsonResponse(200, entityEnvelope("CompanyInfo", readRecord(company, "CompanyInfo", "1"), time));
+    return answer(request, 200, entityEnvelope("CompanyInfo", readRecord(company, "CompanyInfo", "1"), time));
   }
   if (resource === "preferences" && method === "GET") {
-    return jsonResponse(200, entityEnvelope("Preferences", readRecord(company, "Preferences", "1"), time));
+    return answer(request, 200, entityEnvelope("Preferences", readRecord(company, "Preferences", "1"), time));
   }
 
   const spec = specForResource(resource);
@@ -148,10 +169,10 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
   if (method === "GET") {
     const id = segments[1];
     if (!id) throw faults.unsupportedOperation(`GET /${resource} without an Id (use /query)`);
-    return jsonResponse(200, entityEnvelope(spec.name, readRecord(company, spec.name, id), time));
+    return answer(request, 200, entityEnvelope(spec.name, readRecord(company, spec.name, id), time));
   }
   if (method !== "POST") throw faults.unsupportedOperation(`${method} /${resource}`);
-  return withReplay(api, company, async () => {
+  return withReplay(api, company, REQUEST_ID_MAX, async () => {
     const body = await readJson(request);
     if (!isObject(body)) throw faults.requestValidation("the request body must be a JSON object");
     const outcome = singleWrite(core, company, spec, url.searchParams, body);
@@ -187,6 +208,8 @@ function singleWrite(core: SandboxCore, company: CompanyState, spec: EntitySpec,
 export function performWrite(core: SandboxCore, company: CompanyState, spec: EntitySpec, operation: WriteOperation, body: JsonObject): WriteOutcome {
   const ctx = core.engine(company);
   if (operation === "delete") return deleteRecord(ctx, spec, body);
+  // A batch `void` item voids whatever QBO lets you void (invoices, payments, bill payments).
+  if (operation === "void") return voidRecord(ctx, spec, body);
   if (operation === "update") return updateRecord(ctx, spec, body);
   return createRecord(ctx, spec, body);
 }
@@ -198,12 +221,16 @@ export function performWrite(core: SandboxCore, company: CompanyState, spec: Ent
 async function withReplay(
   api: ApiRequest,
   company: CompanyState,
+  requestIdMax: number,
   run: () => Promise<{ status: number; body: JsonObject }>,
 ): Promise<Response> {
   const requestId = api.url.searchParams.get("requestid");
+  if (requestId !== null && requestId.length > requestIdMax) {
+    throw faults.lengthExceeded("requestid", requestIdMax, requestId.length);
+  }
   if (requestId) {
     const stored = company.replays.get(requestId);
-    if (stored) return rawJsonResponse(stored.status, stored.body);
+    if (stored) return answerText(api.request, stored.status, stored.body);
   }
   let status: number;
   let text: string;
@@ -214,11 +241,11 @@ async function withReplay(
   } catch (error) {
     if (!(error instanceof QboFault)) throw error;
     status = error.httpStatus;
-    text = JSON.stringify({ Fault: error.toJson(), time: formatQboDateTime(api.core.now()) });
+    text = JSON.stringify({ Fault: error.toJson(), time: formatQboEnvelopeTime(api.core.now()) });
   }
   if (requestId) {
     company.replays.set(requestId, { status, body: text });
     api.core.changed();
   }
-  return rawJsonResponse(status, text);
+  return answerText(api.request, status, text);
 }

@@ -65,6 +65,19 @@ export function appliedCents(company: CompanyState, targetKey: string, exceptPay
   return sum;
 }
 
+/** TxnTypes a payment appears under in a bill's, invoice's or credit's LinkedTxn. */
+const PAYMENT_LINK_TYPES = new Set(["BillPayment", "BillPaymentCheck", "BillPaymentCreditCard", "Payment"]);
+
+/**
+ * A bill lists a bill payment by its kind: `BillPaymentCheck` or `BillPaymentCreditCard` (QBO.md,
+ * Entities/Bill; the BillPayment XSD types `BillPaymentCheck` / `BillPaymentCreditCard` in the
+ * reference mirrors). An invoice lists a received payment as `Payment`.
+ */
+function linkedTypeOf(company: CompanyState, entity: EntityName, id: string): string {
+  if (entity !== "BillPayment") return entity;
+  return company.get("BillPayment", id)?.["PayType"] === "CreditCard" ? "BillPaymentCreditCard" : "BillPaymentCheck";
+}
+
 function compareIds(a: string, b: string): number {
   return Number(a) - Number(b) || a.localeCompare(b);
 }
@@ -86,12 +99,9 @@ export function recomputeTarget(company: CompanyState, targetKey: string): boole
   const paymentKeys = [...(company.linksByTarget.get(targetKey)?.keys() ?? [])]
     .map(splitKey)
     .sort((a, b) => compareIds(a.id, b.id));
-  const paymentLinked: JsonObject[] = paymentKeys.map((key) => ({ TxnId: key.id, TxnType: key.entity }));
+  const paymentLinked: JsonObject[] = paymentKeys.map((key) => ({ TxnId: key.id, TxnType: linkedTypeOf(company, key.entity, key.id) }));
   // Keep links QBO itself would keep (e.g. an Invoice's Estimate) and replace payment links.
-  const otherLinked = objectsAt(record, "LinkedTxn").filter((linked) => {
-    const type = stringAt(linked, "TxnType");
-    return type !== "BillPayment" && type !== "Payment";
-  });
+  const otherLinked = objectsAt(record, "LinkedTxn").filter((linked) => !PAYMENT_LINK_TYPES.has(stringAt(linked, "TxnType") ?? ""));
   const linked = [...otherLinked, ...paymentLinked];
   const nextLinked: Json | undefined = linked.length > 0 ? linked : undefined;
   const changed = record["Balance"] !== balance || !sameJson(record["LinkedTxn"], nextLinked);
@@ -132,7 +142,17 @@ export function indexParty(
   return [previousParty, nextParty].filter((party): party is string => party !== undefined);
 }
 
-/** Vendor balance = open bills − unapplied credits; Customer = open invoices − unapplied payments. */
+/** What a bill payment pays beyond the lines it applies (bills minus credits): a credit with the vendor. */
+function unappliedBillPaymentCents(payment: JsonObject): number {
+  let applied = 0;
+  for (const line of objectsAt(payment, "Line")) {
+    const credit = objectsAt(line, "LinkedTxn").some((txn) => stringAt(txn, "TxnType") === "VendorCredit");
+    applied += credit ? -toCents(line["Amount"]) : toCents(line["Amount"]);
+  }
+  return Math.max(0, toCents(payment["TotalAmt"]) - applied);
+}
+
+/** Vendor balance = open bills − unapplied credits and payments; Customer = open invoices − unapplied payments. */
 export function recomputeParty(company: CompanyState, partyKey: string): void {
   const { entity, id } = splitKey(partyKey);
   const party = company.get(entity, id);
@@ -145,6 +165,7 @@ export function recomputeParty(company: CompanyState, partyKey: string): void {
     if (txn.entity === "Bill" || txn.entity === "Invoice") cents += toCents(record["Balance"]);
     else if (txn.entity === "VendorCredit") cents -= toCents(record["Balance"]);
     else if (txn.entity === "Payment") cents -= toCents(record["UnappliedAmt"]);
+    else if (txn.entity === "BillPayment") cents -= unappliedBillPaymentCents(record);
   }
   party["Balance"] = fromCents(cents);
 }

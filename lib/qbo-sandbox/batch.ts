@@ -1,8 +1,11 @@
 /**
- * `POST /batch`: up to `batchMaxItems` independent items (create / update / delete / query), each
- * answered on its own with the entity, a QueryResponse, or a per-item Fault.
+ * `POST /batch`: up to `batchMaxItems` independent items (create / update / delete / void / query /
+ * CDCQuery), each answered on its own with the entity, a QueryResponse, a CDCResponse, or a
+ * per-item Fault. `CDCQuery: {Entities, ChangedSince}` is the item Intuit's Java SDK sends
+ * (BatchItemRequestSerializer, "CDCQuery"); its answer carries one CDCResponse object.
  */
 import { z } from "zod";
+import { runCdc } from "./cdc";
 import { specForName, type EntitySpec } from "./entity-specs";
 import type { WriteOutcome } from "./engine";
 import { faults, QboFault } from "./faults";
@@ -16,7 +19,8 @@ const batchRequestSchema = z.object({
   BatchItemRequest: z.array(z.record(z.string(), z.json())),
 });
 
-export type WriteOperation = "create" | "update" | "delete";
+export type WriteOperation = "create" | "update" | "delete" | "void";
+const WRITE_OPERATIONS: readonly string[] = ["create", "update", "delete", "void"];
 export type PerformWrite = (spec: EntitySpec, operation: WriteOperation, body: JsonObject) => WriteOutcome;
 
 export interface BatchResult {
@@ -25,7 +29,7 @@ export interface BatchResult {
   changes: ChangeEvent[];
 }
 
-const RESERVED_KEYS = new Set(["bId", "operation", "Query", "optionsData"]);
+const RESERVED_KEYS = new Set(["bId", "operation", "Query", "CDCQuery", "optionsData"]);
 
 function batchItemFault(fault: QboFault): JsonObject {
   return fault.toJson();
@@ -47,10 +51,14 @@ export function parseBatchRequest(input: unknown, maxItems: number): JsonObject[
   return items;
 }
 
-export function runBatch(company: CompanyState, items: JsonObject[], performWrite: PerformWrite): BatchResult {
+function isRead(item: JsonObject): boolean {
+  return typeof item["Query"] === "string" || isObject(item["CDCQuery"]);
+}
+
+export function runBatch(company: CompanyState, items: JsonObject[], now: Date, performWrite: PerformWrite): BatchResult {
   const responses: JsonObject[] = [];
   // A query's rows must be snapshotted only when a later item of the batch may change them.
-  const readOnly = items.every((item) => typeof item["Query"] === "string");
+  const readOnly = items.every(isRead);
   const changes: ChangeEvent[] = [];
   let writes = 0;
   for (const item of items) {
@@ -62,15 +70,23 @@ export function runBatch(company: CompanyState, items: JsonObject[], performWrit
         responses.push({ bId, QueryResponse: readOnly ? result : deepClone(result) });
         continue;
       }
-      const entityKey = Object.keys(item).find((key) => !RESERVED_KEYS.has(key));
-      const spec = entityKey ? specForName(entityKey) : undefined;
-      const body = entityKey ? item[entityKey] : undefined;
-      if (!entityKey || !spec || !isObject(body)) throw faults.requiredParam("BatchItemRequest entity");
-      const operation = item["operation"] ?? "create";
-      if (operation !== "create" && operation !== "update" && operation !== "delete") {
-        throw faults.unsupportedOperation(String(operation));
+      const cdc = item["CDCQuery"];
+      if (isObject(cdc)) {
+        const entities = typeof cdc["Entities"] === "string" ? cdc["Entities"] : null;
+        const since = typeof cdc["ChangedSince"] === "string" ? cdc["ChangedSince"] : null;
+        const [block] = runCdc(company, entities, since, now)["CDCResponse"] as JsonObject[];
+        responses.push({ bId, CDCResponse: readOnly ? (block ?? {}) : deepClone(block ?? {}) });
+        continue;
       }
-      const outcome = performWrite(spec, operation, body);
+      const entityKey = Object.keys(item).find((key) => !RESERVED_KEYS.has(key));
+      if (!entityKey) throw faults.requiredParam("BatchItemRequest entity");
+      const spec = specForName(entityKey);
+      if (!spec) throw faults.unknownResource(entityKey);
+      const body = item[entityKey];
+      if (!isObject(body)) throw faults.requiredParam(`BatchItemRequest ${entityKey}`);
+      const operation = String(item["operation"] ?? "create");
+      if (!WRITE_OPERATIONS.includes(operation)) throw faults.unsupportedOperation(operation);
+      const outcome = performWrite(spec, operation as WriteOperation, body);
       if (outcome.changes.length > 0) writes += 1;
       changes.push(...outcome.changes);
       // Snapshot now: a later item may change this record again (e.g. pay the bill just created).

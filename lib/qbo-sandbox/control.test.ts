@@ -84,7 +84,7 @@ describe("in-process handle (Next.js route handlers)", () => {
     const { GET } = toRouteHandlers(sandbox);
     const response = await GET(
       new Request(`http://localhost:3000/qbo-sandbox/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
-        headers: { authorization: `Bearer ${tokens.access_token}` },
+        headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" },
       }),
     );
     expect(response.status).toBe(200);

@@ -14,13 +14,24 @@ import {
 } from "./balances";
 import { formatQboDateTime } from "./clock";
 import { ENTITY_SPECS, type EntitySpec } from "./entity-specs";
+import { checkKnownFields } from "./field-catalog";
+import { checkFieldFormats } from "./field-formats";
 import { faults } from "./faults";
-import { objectAt, stringAt } from "./json";
+import { objectAt, objectsAt, stringAt } from "./json";
 import { toCents } from "./money";
 import { normalizeRecord, stripReadOnly } from "./normalize";
 import { recordKey, splitKey, type CompanyState } from "./store";
 import type { ChangeEvent, EntityName, JsonObject } from "./types";
-import { checkDocNumber, checkPaymentLinks, checkPeriodOpen, checkReferences, checkRequired, checkUniqueName } from "./validation";
+import {
+  checkDocNumber,
+  checkPaymentAccounts,
+  checkPaymentLinks,
+  checkPeriodOpen,
+  checkReferences,
+  checkRequired,
+  checkUniqueName,
+  dropSettledBillLines,
+} from "./validation";
 
 export interface EngineContext {
   company: CompanyState;
@@ -132,14 +143,18 @@ function touchTarget(company: CompanyState, targetKey: string, nowIso: string, p
 function validate(ctx: EngineContext, spec: EntitySpec, candidate: JsonObject, existing?: JsonObject): JsonObject {
   const { company } = ctx;
   checkRequired(spec, candidate);
-  const record = normalizeRecord({ company, now: ctx.now }, spec.name, candidate);
-  checkReferences(company, spec, record);
+  checkFieldFormats(spec, candidate);
   const selfId = existing ? stringAt(existing, "Id") : undefined;
+  const paymentKey = selfId ? recordKey(spec.name, selfId) : undefined;
+  // A line paying a bill that is already paid in full is dropped, not faulted (QBO.md, BillPayment).
+  const settled = spec.name === "BillPayment" ? dropSettledBillLines(company, candidate, paymentKey) : candidate;
+  const record = normalizeRecord({ company, now: ctx.now }, spec.name, settled);
+  checkReferences(company, spec, record);
   checkUniqueName(company, spec.name, record, selfId);
   checkDocNumber(company, spec.name, record, selfId);
   if (spec.kind === "txn") checkPeriodOpen(company, [stringAt(record, "TxnDate"), existing ? stringAt(existing, "TxnDate") : undefined]);
   if (isPayment(spec.name)) {
-    const paymentKey = selfId ? recordKey(spec.name, selfId) : undefined;
+    if (spec.name === "BillPayment") checkPaymentAccounts(company, record);
     checkPaymentLinks(company, spec.name, record, linksOf(record), paymentKey);
   }
   if (existing && selfId && BALANCE_TARGETS.includes(spec.name)) {
@@ -156,6 +171,7 @@ function validate(ctx: EngineContext, spec: EntitySpec, candidate: JsonObject, e
 
 export function createRecord(ctx: EngineContext, spec: EntitySpec, input: JsonObject): WriteOutcome {
   if (spec.kind === "singleton") throw faults.unsupportedOperation(`Create on ${spec.name}`);
+  checkKnownFields(spec.name, input);
   const record = validate(ctx, spec, stripReadOnly(spec.name, input));
   const changes = commitRecord(ctx, spec.name, record);
   return { entity: spec.name, body: record, changes };
@@ -164,6 +180,7 @@ export function createRecord(ctx: EngineContext, spec: EntitySpec, input: JsonOb
 /** Full update replaces every writable field (omitted ones are cleared); sparse merges the given ones. */
 export function updateRecord(ctx: EngineContext, spec: EntitySpec, input: JsonObject): WriteOutcome {
   if (spec.name === "Preferences") throw faults.unsupportedOperation("Update on Preferences through the API");
+  checkKnownFields(spec.name, input);
   const existing = lockedRecord(ctx.company, spec, input);
   const writable = stripReadOnly(spec.name, input);
   const candidate = input["sparse"] === true ? { ...stripReadOnly(spec.name, structuredClone(existing)), ...writable } : writable;
@@ -216,6 +233,20 @@ function voidedNote(note: string | undefined): string {
   return note ? `Voided - ${note}` : "Voided";
 }
 
+/**
+ * A voided invoice keeps its lines with zero amounts (QBO.md, Strictness); a voided payment's
+ * lines are emptied.
+ */
+export function voidedLines(entity: EntityName, existing: JsonObject): JsonObject[] {
+  if (entity !== "Invoice") return [];
+  return objectsAt(existing, "Line").map((line) => {
+    const zeroed: JsonObject = { ...line, Amount: 0 };
+    const detail = objectAt(line, "SalesItemLineDetail");
+    if (detail && "Qty" in detail) zeroed["SalesItemLineDetail"] = { ...detail, Qty: 0 };
+    return zeroed;
+  });
+}
+
 /** Invoice `?operation=void`, Payment/BillPayment `?operation=update&include=void`. */
 export function voidRecord(ctx: EngineContext, spec: EntitySpec, input: JsonObject): WriteOutcome {
   const { company } = ctx;
@@ -229,7 +260,7 @@ export function voidRecord(ctx: EngineContext, spec: EntitySpec, input: JsonObje
     throw faults.businessValidation(`This ${spec.name} has payments applied: void or delete them first.`);
   }
   const nowIso = formatQboDateTime(ctx.now);
-  const record: JsonObject = { ...existing, Line: [], TotalAmt: 0, PrivateNote: voidedNote(stringAt(existing, "PrivateNote")) };
+  const record: JsonObject = { ...existing, Line: voidedLines(spec.name, existing), TotalAmt: 0, PrivateNote: voidedNote(stringAt(existing, "PrivateNote")) };
   if (spec.name === "Invoice") record["Balance"] = 0;
   if (spec.name === "Payment") record["UnappliedAmt"] = 0;
   bump(record, nowIso);

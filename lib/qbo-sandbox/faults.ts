@@ -102,8 +102,25 @@ export const faults = {
     new QboFault("500", "Unsupported Operation", `Operation ${detail} is not supported.`),
   malformedRequest: (detail: string) =>
     new QboFault("2030", "Invalid ID", `Request is malformed: ${detail}`),
+  /** QBO answers a path it does not serve with 400, code 500 (Intuit, "Handling common errors"). */
   unknownResource: (path: string) =>
-    new QboFault("4004", "Resource not found", `No resource for ${path}`, "", 404),
+    new QboFault("500", "Unsupported Operation", `Operation ${path} is not supported.`, ""),
+  /** 2050, worded as QBO words it (quickbooks-ruby PR #436, quickbooks-php issue #79). */
+  lengthExceeded: (element: string, max: number, supplied: number) =>
+    new QboFault(
+      "2050",
+      "String length is either shorter or longer than supported by specification",
+      `String length specified does not match the supported length. Min:0 Max:${max.toLocaleString("en-US")} supported. Supplied length:${supplied.toLocaleString("en-US")}`,
+      element,
+    ),
+  /** A value QBO cannot deserialise (an impossible date) is a 2010 request fault, never a 5xx. */
+  invalidDate: (element: string, value: string) =>
+    new QboFault(
+      "2010",
+      "Request has invalid or unsupported property",
+      `Property Name:Can not parse "${value}" as a date (yyyy-MM-dd) specified is unsupported or invalid`,
+      element,
+    ),
   authorization: (detail: string) =>
     new QboFault("3100", "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", detail, "", 403, "AuthorizationFault"),
   throttled: () =>

@@ -1,6 +1,5 @@
 /** Response helpers shared by the API, OAuth and control routes (WHATWG Fetch types). */
 import { randomBytes } from "node:crypto";
-import { authenticationFailedBody, faultBody, type QboFault } from "./faults";
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
@@ -15,16 +14,6 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 
 export function rawJsonResponse(status: number, body: string): Response {
   return new Response(body, { status, headers: { "content-type": JSON_TYPE } });
-}
-
-export function faultResponse(fault: QboFault, time: string): Response {
-  return jsonResponse(fault.httpStatus, faultBody(fault, time));
-}
-
-export function unauthorizedResponse(detail: string, time: string): Response {
-  return jsonResponse(401, authenticationFailedBody(detail, time), {
-    "www-authenticate": 'Bearer realm="Intuit", error="invalid_token"',
-  });
 }
 
 export function htmlResponse(status: number, html: string): Response {

@@ -323,9 +323,12 @@ export function normalizeRecord(ctx: NormalizeContext, entity: EntityName, input
       if (!stringAt(record, "Type")) record["Type"] = "Service";
       return record;
     case "Class":
-    case "Department":
       normalizeListName(record);
       record["SubClass"] = false;
+      return record;
+    case "Department":
+      normalizeListName(record);
+      record["SubDepartment"] = false;
       return record;
     case "Term":
       normalizeListName(record);
@@ -375,16 +378,21 @@ export function normalizeRecord(ctx: NormalizeContext, entity: EntityName, input
       } else {
         throw faults.businessValidation(`PayType must be Check or CreditCard, got ${String(payType)}`, "PayType");
       }
+      // TotalAmt is required and kept as sent: above the lines, the excess is an unapplied credit
+      // with the vendor (QBO.md, Strictness; the CData driver's BillPayments insert needs TotalAmt).
+      if (!isAmount(record["TotalAmt"])) throw faults.requiredParam("TotalAmt");
+      const total = toCents(record["TotalAmt"]);
       const lines = normalizePaymentLines(record);
       let cents = 0;
       for (const line of lines) {
         const credit = objectsAt(line, "LinkedTxn").some((txn) => stringAt(txn, "TxnType") === "VendorCredit");
         cents += credit ? -toCents(line["Amount"]) : toCents(line["Amount"]);
       }
-      if (lines.length === 0) cents = toCents(record["TotalAmt"]);
       if (cents < 0) throw faults.businessValidation("Vendor credits applied exceed the bills paid.", "Line");
+      if (total < 0) throw faults.businessValidation("TotalAmt cannot be negative.", "TotalAmt");
+      if (cents > total) throw faults.businessValidation("The amounts applied exceed the bill payment's TotalAmt.", "TotalAmt");
       record["Line"] = lines;
-      record["TotalAmt"] = fromCents(cents);
+      record["TotalAmt"] = fromCents(total);
       if (!stringAt(record, "TxnDate")) record["TxnDate"] = formatQboDate(ctx.now);
       if (!refAt(record, "APAccountRef")) {
         const ap = refTo(findAccountByType(company, "Accounts Payable"));
@@ -430,7 +438,8 @@ export const READ_ONLY_FIELDS: Record<EntityName, readonly string[]> = (() => {
     Invoice: txn,
     VendorCredit: txn,
     JournalEntry: txn,
-    BillPayment: [...common, "TotalAmt"],
+    // BillPayment.TotalAmt is the amount paid: written by the client, required (QBO.md).
+    BillPayment: common,
     Payment: [...common, "UnappliedAmt"],
     CompanyInfo: common,
     Preferences: common,

@@ -22,7 +22,7 @@ describe("persistence", () => {
     const second = await startSandboxServer({ persistPath: path, throttling: false });
     expect(second.sandbox.listCompanies().map((company) => company.companyName)).toEqual(["Persisted Co"]);
     const vendorId = String(changed.results[0]?.["Id"]);
-    const response = await fetch(`${second.url}/v3/company/${realmId}/vendor/${vendorId}`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const response = await fetch(`${second.url}/v3/company/${realmId}/vendor/${vendorId}`, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" } });
     const read = await parseResult(response);
     expect(read.status).toBe(200);
     expect((read.body["Vendor"] as { DisplayName: string }).DisplayName).toBe("Saved Vendor");

@@ -4,8 +4,10 @@
  */
 import { parseQboDateTime } from "./clock";
 import { hasActiveFlag, specForName } from "./entity-specs";
+import { knownField } from "./field-catalog";
 import { faults } from "./faults";
 import { getPathInsensitive, isObject } from "./json";
+import { checkFilterable, checkSortable } from "./query-fields";
 import type { ParsedQuery, QueryCondition, QueryLiteral } from "./query-parser";
 import type { CompanyState } from "./store";
 import type { Json, JsonObject } from "./types";
@@ -100,6 +102,8 @@ function compareForSort(a: Comparable | undefined, b: Comparable | undefined, de
 export function filterRecords(company: CompanyState, query: ParsedQuery): { entity: string; rows: JsonObject[] } {
   const spec = specForName(query.entity);
   if (!spec) throw faults.queryParse(`Invalid entity name ${query.entity}: it is not a queryable entity.`);
+  for (const condition of query.where) checkFilterable(spec.name, condition.field);
+  for (const ordering of query.orderBy) checkSortable(spec.name, ordering.field);
   const conditions = [...query.where];
   const filtersActive = conditions.some((condition) => condition.field.length === 1 && condition.field[0]?.toLowerCase() === "active");
   if (hasActiveFlag(spec.name) && !filtersActive) conditions.push({ field: ["Active"], operator: "=", values: [true] });
@@ -121,11 +125,49 @@ export function filterRecords(company: CompanyState, query: ParsedQuery): { enti
   return { entity: spec.name, rows };
 }
 
-/** The value of the `QueryResponse` key. An empty page is `{}`, as in QBO. */
+/** The projected fields of a row, each under QBO's own spelling of its top-level name. */
+function project(row: JsonObject, fields: readonly (readonly string[])[]): JsonObject {
+  const out: JsonObject = {};
+  for (const path of fields) {
+    const top = path[0] ?? "";
+    const key = Object.keys(row).find((candidate) => candidate.toLowerCase() === top.toLowerCase());
+    if (key === undefined) continue;
+    if (path.length === 1) {
+      out[key] = row[key] as Json;
+      continue;
+    }
+    const value = getPathInsensitive(row, path);
+    if (value === undefined) continue;
+    // Nested picks keep their parent object: `MetaData.CreateTime` → { MetaData: { CreateTime } }.
+    const parent = isObject(out[key]) ? (out[key] as JsonObject) : {};
+    parent[path.slice(1).join(".")] = value;
+    out[key] = parent;
+  }
+  return out;
+}
+
+/**
+ * The value of the `QueryResponse` key. An empty page is `{}`, as in QBO. A page carries
+ * `totalCount` beside `startPosition`/`maxResults`: the XSD's QueryResponse attributes, equal to
+ * the rows in this response (Intuit's CDC sample shows a group with totalCount 5 and maxResults 5);
+ * the number of all matching rows is what `COUNT(*)` answers.
+ */
 export function executeQuery(company: CompanyState, query: ParsedQuery): JsonObject {
+  const spec = specForName(query.entity);
+  if (spec && query.fields) {
+    for (const path of query.fields) {
+      if (!knownField(spec.name, path[0] ?? "")) throw faults.queryValidation(`property '${path.join(".")}' is not a property of ${spec.name}`);
+    }
+  }
   const { entity, rows } = filterRecords(company, query);
   if (query.count) return { totalCount: rows.length };
   const page = rows.slice(query.startPosition - 1, query.startPosition - 1 + query.maxResults);
   if (page.length === 0) return {};
-  return { [entity]: page, startPosition: query.startPosition, maxResults: page.length };
+  const fields = query.fields;
+  return {
+    [entity]: fields ? page.map((row) => project(row, fields)) : page,
+    startPosition: query.startPosition,
+    maxResults: page.length,
+    totalCount: page.length,
+  };
 }

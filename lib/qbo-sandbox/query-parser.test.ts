@@ -104,11 +104,16 @@ describe("parseQuery", () => {
     expect(fault.detail).toContain("Max allowed value is: 1000");
   });
 
+  it("parses a projection of fields (QBO answers it with just those fields)", () => {
+    expect(parseQuery("select Id, MetaData.LastUpdatedTime from Vendor").fields).toEqual([["Id"], ["MetaData", "LastUpdatedTime"]]);
+    expect(parseQuery("select * from Vendor").fields).toBeUndefined();
+  });
+
   it.each([
     ["", "empty"],
     ["select", "no projection"],
     ["select * Bill", "missing FROM"],
-    ["select Id, DisplayName from Vendor", "projection"],
+    ["select Id, from Vendor", "dangling comma in a projection"],
     ["select * from", "missing entity"],
     ["select * from Bill where", "dangling WHERE"],
     ["select * from Bill where TotalAmt", "missing operator"],

@@ -1,9 +1,10 @@
 /**
  * Parser for QBO's query language:
- *   SELECT * | COUNT(*) FROM Entity [WHERE f op v [AND …]] [ORDERBY f [ASC|DESC][, …]]
+ *   SELECT * | COUNT(*) | f1, f2… FROM Entity [WHERE f op v [AND …]] [ORDERBY f [ASC|DESC][, …]]
  *   [STARTPOSITION n] [MAXRESULTS n]
  * Operators: = < > <= >= IN LIKE. Keywords and field names are case-insensitive; strings are
- * single-quoted with backslash escapes. No OR, joins or projections (QBO has none either).
+ * single-quoted with backslash escapes. No OR or joins (QBO has none either). A field list
+ * (`SELECT Id, DisplayName FROM Vendor`) is a projection, which QBO answers with just those fields.
  * MAXRESULTS above 1000 is rejected like QBO does ("QueryValidationError: value 1001 is too large").
  */
 import { faults } from "./faults";
@@ -25,6 +26,8 @@ export interface QueryOrdering {
 
 export interface ParsedQuery {
   count: boolean;
+  /** The projected fields; undefined for `SELECT *`. */
+  fields?: string[][];
   entity: string;
   where: QueryCondition[];
   orderBy: QueryOrdering[];
@@ -211,16 +214,20 @@ export function parseQuery(text: string): ParsedQuery {
   const stream = new TokenStream(tokenize(text));
   stream.keyword("SELECT");
   let count = false;
+  let fields: string[][] | undefined;
   if (stream.atKeyword("COUNT")) {
     stream.next("COUNT");
     stream.symbol("(");
     stream.symbol("*");
     stream.symbol(")");
     count = true;
+  } else if (stream.atSymbol("*")) {
+    stream.next('"*"');
   } else {
-    const token = stream.next('"*"');
-    if (token.type !== "symbol" || token.text !== "*") {
-      throw faults.queryParse(`Encountered " ${token.text} " at line 1, column ${token.column}. Only SELECT * and SELECT COUNT(*) are supported.`);
+    fields = [field(stream)];
+    while (stream.atSymbol(",")) {
+      stream.next(",");
+      fields.push(field(stream));
     }
   }
   stream.keyword("FROM");
@@ -281,5 +288,5 @@ export function parseQuery(text: string): ParsedQuery {
     throw faults.queryValidation(`value ${maxResults} is too large. Max allowed value is: ${MAX_MAX_RESULTS}`);
   }
   if (maxResults < 1) throw faults.queryValidation(`value ${maxResults} is too small. Min allowed value is: 1`);
-  return { count, entity: entityToken.text, where, orderBy, startPosition, maxResults };
+  return { count, ...(fields ? { fields } : {}), entity: entityToken.text, where, orderBy, startPosition, maxResults };
 }

@@ -8,7 +8,7 @@ import { handleApiRequest, renderInjectedFault } from "./api-routes";
 import { handleControlRequest } from "./control-routes";
 import { SandboxCore, type CreateCompanyInput, type QboSandboxOptions, type SettingsPatch } from "./core";
 import type { ActiveFault } from "./fault-injector";
-import { formatQboDateTime } from "./clock";
+import { formatQboEnvelopeTime } from "./clock";
 import { jsonResponse, newIntuitTid } from "./http";
 import { handleOAuthRequest } from "./oauth-routes";
 import type { CompanySettings, CompanySummary, EntityName, FaultSpec, JsonObject, SandboxStats, TokenResponse } from "./types";
@@ -58,7 +58,7 @@ async function route(core: SandboxCore, request: Request): Promise<Response> {
   if (path.startsWith("/oauth2/")) {
     // Injected faults reach the OAuth endpoints only when they name the path (pathMatch).
     const fault = core.faults.take(undefined, path, true);
-    const injected = fault ? await renderInjectedFault(fault, request, formatQboDateTime(core.now())) : undefined;
+    const injected = fault ? await renderInjectedFault(fault, request, formatQboEnvelopeTime(core.now())) : undefined;
     if (injected) return injected;
     const response = await handleOAuthRequest(core, request, url, path);
     if (response) return response;
@@ -84,7 +84,7 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
         console.error("[qbo-sandbox] unhandled error", error);
         response = jsonResponse(500, {
           Fault: { Error: [{ Message: "An application error has occurred", Detail: String(error), code: "10000", element: "" }], type: "SystemFault" },
-          time: formatQboDateTime(core.now()),
+          time: formatQboEnvelopeTime(core.now()),
         });
       }
       response.headers.set("intuit_tid", tid);

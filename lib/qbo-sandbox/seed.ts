@@ -8,7 +8,7 @@
  * scans (the generator guarantees unique names and numbers), so 10k bills take well under a second.
  */
 import { QUICKBOOKS_COMMERCE_NOTE_PREFIX, QUICKBOOKS_COMMERCE_TXN_SOURCE } from "./commerce-marker";
-import { commitRecord } from "./engine";
+import { commitRecord, voidedLines } from "./engine";
 import { ENTITY_SPECS } from "./entity-specs";
 import { addDays, formatQboDate } from "./clock";
 import { currencyRef, displayNameOf, normalizeRecord } from "./normalize";
@@ -333,11 +333,13 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
     const at = seeder.daysAgo(daysAgo, 18);
     const lines: JsonObject[] = [{ Amount: cents / 100, LinkedTxn: [{ TxnId: String(target["Id"]), TxnType: "Bill" }] }];
     if (credit) lines.push({ Amount: Number(credit["TotalAmt"]), LinkedTxn: [{ TxnId: String(credit["Id"]), TxnType: "VendorCredit" }] });
+    const creditCents = credit ? Math.round(Number(credit["TotalAmt"]) * 100) : 0;
     return seeder.insert("BillPayment", {
       VendorRef: structuredClone(target["VendorRef"] ?? null),
       PayType: "Check",
       CheckPayment: { BankAccountRef: seeder.ref("checking") },
       TxnDate: formatQboDate(at),
+      TotalAmt: (cents - creditCents) / 100,
       Line: lines,
     }, at);
   };
@@ -378,6 +380,7 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
     PayType: "Check",
     CheckPayment: { BankAccountRef: seeder.ref("checking") },
     TxnDate: formatQboDate(seeder.daysAgo(16)),
+    TotalAmt: 0,
     Line: [
       { Amount: 150, LinkedTxn: [{ TxnId: String(creditedBill["Id"]), TxnType: "Bill" }] },
       { Amount: 150, LinkedTxn: [{ TxnId: String(fullCredit["Id"]), TxnType: "VendorCredit" }] },
@@ -399,7 +402,7 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
   voidPayment("Payment", receive(reopenedInvoice, 31_000, 23), 20);
   const voidedInvoice = invoice(customerAliases[5 % customerAliases.length] ?? c0, [12_500], 13);
   const voidedAt = seeder.daysAgo(12, 19);
-  commitRecord({ company, now: voidedAt }, "Invoice", { ...voidedInvoice, Line: [], TotalAmt: 0, Balance: 0, PrivateNote: "Voided" }, voidedInvoice, { recomputeParties: false });
+  commitRecord({ company, now: voidedAt }, "Invoice", { ...voidedInvoice, Line: voidedLines("Invoice", voidedInvoice), TotalAmt: 0, Balance: 0, PrivateNote: "Voided" }, voidedInvoice, { recomputeParties: false });
   company.voided.add(recordKey("Invoice", String(voidedInvoice["Id"])));
   seeder.insert("JournalEntry", {
     DocNumber: "COMM-DAILY-1",

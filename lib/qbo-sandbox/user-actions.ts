@@ -76,6 +76,7 @@ export function runUserAction(ctx: EngineContext, action: UserAction): WriteOutc
         VendorRef: structuredClone(bill["VendorRef"] ?? null),
         PayType: "Check",
         CheckPayment: { BankAccountRef: { value: bank } },
+        TotalAmt: amount,
         Line: [{ Amount: amount, LinkedTxn: [{ TxnId: action.billId, TxnType: "Bill" }] }],
       };
       if (action.txnDate) payment["TxnDate"] = action.txnDate;

@@ -6,7 +6,7 @@
 import { appliedCents, type PaymentLink } from "./balances";
 import type { EntitySpec, RefRule } from "./entity-specs";
 import { faults } from "./faults";
-import { getPath, isObject, objectsAt, refAt, stringAt } from "./json";
+import { getPath, isObject, objectAt, objectsAt, refAt, stringAt } from "./json";
 import { toCents } from "./money";
 import { displayNameOf } from "./normalize";
 import { recordKey, type CompanyState } from "./store";
@@ -129,6 +129,48 @@ export function checkPaymentLinks(
         `The amount applied to ${link.target} ${link.targetId} exceeds its open balance of ${(open / 100).toFixed(2)}.`,
         "Line.Amount",
       );
+    }
+  }
+}
+
+/**
+ * A BillPayment line whose only link is a bill already paid in full is dropped; QBO accepts the
+ * payment (its amount stays as an unapplied credit) instead of faulting (QBO.md, Strictness).
+ */
+export function dropSettledBillLines(company: CompanyState, payment: JsonObject, paymentKey: string | undefined): JsonObject {
+  const lines = payment["Line"];
+  if (!Array.isArray(lines)) return payment;
+  const kept = lines.filter((line) => {
+    if (!isObject(line)) return true;
+    const linked = objectsAt(line, "LinkedTxn");
+    if (linked.length === 0) return true;
+    return !linked.every((txn) => {
+      if (stringAt(txn, "TxnType") !== "Bill") return false;
+      const bill = company.get("Bill", stringAt(txn, "TxnId") ?? "");
+      if (!bill) return false;
+      const key = recordKey("Bill", stringAt(bill, "Id") ?? "");
+      return toCents(bill["TotalAmt"]) - appliedCents(company, key, paymentKey) <= 0;
+    });
+  });
+  return kept.length === lines.length ? payment : { ...payment, Line: kept };
+}
+
+/**
+ * CheckPayment.BankAccountRef must name a Bank account and CreditCardPayment.CCAccountRef a Credit
+ * Card account (QBO.md, Strictness; Intuit's BillPayment reference: the bank account, resp. the
+ * credit card account, the payment is made from).
+ */
+export function checkPaymentAccounts(company: CompanyState, payment: JsonObject): void {
+  const rules: [string, string, string][] = [
+    ["CheckPayment", "BankAccountRef", "Bank"],
+    ["CreditCardPayment", "CCAccountRef", "Credit Card"],
+  ];
+  for (const [holder, field, type] of rules) {
+    const id = refAt(objectAt(payment, holder) ?? {}, field);
+    if (!id) continue;
+    const account = company.get("Account", id);
+    if (account && account["AccountType"] !== type) {
+      throw faults.businessValidation(`${holder}.${field} must be an account of type ${type}; account ${id} is ${String(account["AccountType"])}.`, `${holder}.${field}`);
     }
   }
 }
