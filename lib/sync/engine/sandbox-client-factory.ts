@@ -24,7 +24,7 @@ export type SandboxTarget = Pick<SandboxServer, "url"> & {
 /** Tokens as the sandbox's control API issues them. */
 export type IssuedTokens = ReturnType<SandboxServer["sandbox"]["issueTokens"]>;
 
-export function sandboxClientFactory(server: SandboxTarget, options: { rateLimited?: boolean } = {}) {
+export function sandboxClientFactory(server: SandboxTarget, options: { rateLimited?: boolean; fetch?: typeof fetch } = {}) {
   const endpoints = builtInSandboxEndpoints(server.url);
   const oauth = createQboOAuth({
     clientId: server.sandbox.options.clientId,
@@ -62,7 +62,13 @@ export function sandboxClientFactory(server: SandboxTarget, options: { rateLimit
     const realmId = realms.get(organizationId);
     const store = stores.get(organizationId);
     if (!realmId || !store) return null;
-    const client = new QboClient({ endpoints, realmId, tokenProvider: createTokenProvider(store, oauth), limiter: budget });
+    const client = new QboClient({
+      endpoints,
+      realmId,
+      tokenProvider: createTokenProvider(store, oauth),
+      limiter: budget,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     return { client, realmId };
   };
   return { factory, connect };
