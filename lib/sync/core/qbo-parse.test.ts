@@ -45,6 +45,30 @@ describe("parseQboTxn", () => {
     });
   });
 
+  it("reads a partly paid bill as QBO links its payments (BillPaymentCheck / BillPaymentCreditCard) with summer offsets", () => {
+    const bill = parseQboTxn(
+      {
+        ...billJson,
+        MetaData: { CreateTime: "2026-07-01T09:00:00-07:00", LastUpdatedTime: "2026-07-02T09:00:00-07:00" },
+        Balance: 25.5,
+        LinkedTxn: [
+          { TxnId: "300", TxnType: "BillPaymentCheck" },
+          { TxnId: "301", TxnType: "BillPaymentCreditCard" },
+        ],
+      },
+      "bill",
+    );
+    expect(bill).toMatchObject({ id: "146", totalCents: 12_550, balanceCents: 2_550, lastUpdatedTime: "2026-07-02T09:00:00-07:00", voided: false });
+  });
+
+  it("reads a voided invoice that keeps its lines at zero (as QBO returns it)", () => {
+    const voided = parseQboTxn(
+      { Id: "171", SyncToken: "3", MetaData: { LastUpdatedTime: "2026-11-02T00:00:00-08:00" }, CustomerRef: { value: "58" }, TotalAmt: 0, Balance: 0, DocNumber: "1042", PrivateNote: "Voided - spring job", Line: [{ Amount: 0, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "1" }, Qty: 0, UnitPrice: 40 } }, { Amount: 0, DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} }] },
+      "invoice",
+    );
+    expect(voided).toMatchObject({ voided: true, totalCents: 0 });
+  });
+
   it("reads invoices, currency, TxnSource and an empty DocNumber", () => {
     const invoice = parseQboTxn(
       { Id: "170", SyncToken: "0", MetaData: { LastUpdatedTime: "2026-11-02T00:00:00Z" }, CustomerRef: { value: "58" }, CurrencyRef: { value: "CAD" }, TotalAmt: 10, Balance: 10, DocNumber: "", TxnSource: "QuickBooksCommerce", Line: [{ Amount: 10, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "1" } } }, { Amount: 1, DetailType: "DiscountLineDetail", DiscountLineDetail: { PercentBased: false } }] },
