@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { faultCode, get, startFixture, type SandboxFixture } from "./test-support";
+import { faultCode, get, idWhere, postOk, startFixture, type SandboxFixture } from "./test-support";
 import type { JsonObject } from "./types";
 
 let fx: SandboxFixture;
@@ -7,17 +7,8 @@ let expenseAccountId: string;
 let checkingId: string;
 let itemId: string;
 
-async function idOf(entity: string, where: string): Promise<string> {
-  const id = get((await fx.query(`select * from ${entity} where ${where}`)).body, "QueryResponse", entity, 0, "Id");
-  if (typeof id !== "string") throw new Error(`no ${entity} where ${where}`);
-  return id;
-}
-
-async function post(path: string, body: Record<string, unknown>, key: string): Promise<JsonObject> {
-  const result = await fx.api(path, { body });
-  expect(result.status, result.text).toBe(200);
-  return result.body[key] as JsonObject;
-}
+const idOf = (entity: string, where: string) => idWhere(fx, entity, where);
+const post = (path: string, body: Record<string, unknown>, key: string) => postOk(fx, path, body, key);
 
 async function read(entity: string, id: unknown): Promise<JsonObject> {
   return (await fx.api(`/${entity.toLowerCase()}/${String(id)}`)).body[entity] as JsonObject;

@@ -84,3 +84,17 @@ export function get(value: unknown, ...path: (string | number)[]): unknown {
 export function faultCode(result: ApiResult): unknown {
   return get(result.body, "Fault", "Error", 0, "code");
 }
+
+/** The Id of the first `entity` row matching `where` (throws when there is none). */
+export async function idWhere(fx: SandboxFixture, entity: string, where: string): Promise<string> {
+  const id = get((await fx.query(`select * from ${entity} where ${where}`)).body, "QueryResponse", entity, 0, "Id");
+  if (typeof id !== "string") throw new Error(`no ${entity} where ${where}`);
+  return id;
+}
+
+/** POSTs a write that must succeed and returns the `key` entity of its answer (throws otherwise). */
+export async function postOk(fx: SandboxFixture, path: string, body: Record<string, unknown>, key: string): Promise<JsonObject> {
+  const result = await fx.api(path, { body });
+  if (result.status !== 200) throw new Error(`POST ${path} answered ${result.status}: ${result.text}`);
+  return result.body[key] as JsonObject;
+}
