@@ -28,6 +28,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1" }).NODE_ENV).toBe("production");
   });
 
+  it("serves the built-in QuickBooks sandbox in production only with DEMO_MODE=1", () => {
+    const secrets = { AUTH_SECRET: "s".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64) };
+    const intuit = { QBO_CLIENT_ID: "id", QBO_CLIENT_SECRET: "secret", QBO_REDIRECT_URI: "https://app.example.com/api/qbo/callback" };
+    expect(() => parseEnv({ NODE_ENV: "production", ...secrets })).toThrow(/QBO_CLIENT_ID.*required in production.*DEMO_MODE=1/s);
+    expect(parseEnv({ NODE_ENV: "production", ...secrets, ...intuit }).QBO_CLIENT_ID).toBe("id");
+    expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1", ...secrets }).DEMO_MODE).toBe("1");
+    expect(parseEnv({ NODE_ENV: "development" }).QBO_CLIENT_ID).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "test" }).QBO_CLIENT_ID).toBeUndefined();
+  });
+
   it("wants all three Intuit credentials or none", () => {
     expect(() => parseEnv({ QBO_CLIENT_ID: "abc" })).toThrow(/QBO_CLIENT_SECRET/);
     const env = parseEnv({
