@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,9 +63,26 @@ describe("buildEnv", () => {
     expect(first.PGLITE_DATA_DIR).toBe(path.join(dir, "pglite"));
   });
 
+  it("adds a missing generated secret to an existing file without replacing the ones kept there", () => {
+    const dir = tmp();
+    const file = path.join(dir, "secrets.json");
+    writeFileSync(file, JSON.stringify({ AUTH_SECRET: "k".repeat(43), TOKEN_ENCRYPTION_KEY: "b".repeat(64) }));
+    const env = buildEnv({ DATA_DIR: dir });
+    expect(env.AUTH_SECRET).toBe("k".repeat(43));
+    expect(env.TOKEN_ENCRYPTION_KEY).toBe("b".repeat(64));
+    expect(env.QBO_WEBHOOK_VERIFIER_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.parse(readFileSync(file, "utf8")).QBO_WEBHOOK_VERIFIER_TOKEN).toBe(env.QBO_WEBHOOK_VERIFIER_TOKEN);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("generates no webhook verifier token for an Intuit app (Intuit issues it)", () => {
+    const env = buildEnv({ DATA_DIR: tmp(), QBO_CLIENT_ID: "id", QBO_CLIENT_SECRET: "s", QBO_REDIRECT_URI: "https://a.example.com/api/qbo/callback" });
+    expect(env.QBO_WEBHOOK_VERIFIER_TOKEN).toBeUndefined();
+  });
+
   it("uses given secrets without writing any file", () => {
     const dir = tmp();
-    const env = buildEnv({ DATA_DIR: dir, AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64) });
+    const env = buildEnv({ DATA_DIR: dir, AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64), QBO_WEBHOOK_VERIFIER_TOKEN: "given" });
     expect(env.AUTH_SECRET).toBe("x".repeat(40));
     expect(() => statSync(path.join(dir, "secrets.json"))).toThrow();
   });
