@@ -7,7 +7,7 @@ import { memberships, qboConnections, users } from "@/lib/db/schema";
 import { builtInSandboxEndpoints, createTokenCipher } from "@/lib/qbo";
 import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { buildConnectUrl, completeConnect, ConnectError, type ConnectionDeps } from "./connection";
+import { buildConnectUrl, completeConnect, ConnectError, disconnect, type ConnectionDeps } from "./connection";
 
 const REDIRECT_URI = "http://localhost:3000/api/qbo/callback";
 let handle: DatabaseHandle;
@@ -108,5 +108,31 @@ describe("completeConnect", () => {
     const callbackUrl = await approveAt(buildConnectUrl({ organizationId: org.organizationId, userId: org.adminId }, deps), realmId);
     await expect(completeConnect(handle.db, { callbackUrl, userId: second!.id }, deps)).rejects.toThrow(/started by someone else/);
     await expect(completeConnect(handle.db, { callbackUrl, userId: org.adminId }, deps)).resolves.toMatchObject({ realmId });
+  });
+
+  it("never connects a second organisation to a company another organisation is connected to", async () => {
+    const first = await orgWithAdmin();
+    const second = await orgWithAdmin();
+    const { realmId } = server.sandbox.createCompany({ name: "One Owner Co" });
+    const connect = async (org: Awaited<ReturnType<typeof orgWithAdmin>>) =>
+      completeConnect(handle.db, { callbackUrl: await approveAt(buildConnectUrl({ organizationId: org.organizationId, userId: org.adminId }, deps), realmId), userId: org.adminId }, deps);
+    await connect(first);
+    await expect(connect(second)).rejects.toThrow("This QuickBooks company is already connected to another Ledgerbridge organisation.");
+    expect(await handle.db.select().from(qboConnections).where(eq(qboConnections.organizationId, second.organizationId))).toEqual([]);
+    // Reconnecting the same organisation is fine; once it disconnects, the company is free.
+    await expect(connect(first)).resolves.toMatchObject({ realmId });
+    await disconnect(handle.db, first.organizationId, deps);
+    await expect(connect(second)).resolves.toMatchObject({ realmId });
+  });
+
+  it("lets only one of two organisations connecting the same company at the same moment win", async () => {
+    const orgs = [await orgWithAdmin(), await orgWithAdmin()];
+    const { realmId } = server.sandbox.createCompany({ name: "Race Co" });
+    const callbacks = await Promise.all(orgs.map((org) => approveAt(buildConnectUrl({ organizationId: org.organizationId, userId: org.adminId }, deps), realmId)));
+    const outcomes = await Promise.allSettled(orgs.map((org, i) => completeConnect(handle.db, { callbackUrl: callbacks[i]!, userId: org.adminId }, deps)));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConnectError);
+    expect(await handle.db.select().from(qboConnections).where(eq(qboConnections.realmId, realmId))).toHaveLength(1);
   });
 });

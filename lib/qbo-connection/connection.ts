@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { memberships, oauthStates, organizations, qboConnections } from "@/lib/db/schema";
 import {
   createOAuthState,
@@ -105,10 +106,22 @@ export async function completeConnect(
     connectedBy: input.userId,
     connectedAt: new Date(),
   };
-  await db
-    .insert(qboConnections)
-    .values({ organizationId, ...values })
-    .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+  try {
+    await db
+      .insert(qboConnections)
+      .values({ organizationId, ...values })
+      .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+  } catch (error) {
+    if (isUniqueViolation(error, "qbo_connections_realm_key")) {
+      // The new tokens are simply not kept. Never revoke them: at Intuit a revoke disconnects the app
+      // from the company, which would cut off the organisation that rightly holds it.
+      throw new ConnectError(
+        "This QuickBooks company is already connected to another Ledgerbridge organisation. Connect a different company, or disconnect it there first.",
+        slug,
+      );
+    }
+    throw error;
+  }
   return { organizationSlug: slug, companyName, realmId: tokens.realmId };
 }
 

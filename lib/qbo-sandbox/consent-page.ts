@@ -15,6 +15,8 @@ export interface ConsentPageInput {
   state: string;
   scope: string;
   companies: ConsentCompany[];
+  /** Default name of the company offered for creation when there is none yet. */
+  newCompanyName?: string;
 }
 
 function escapeHtml(text: string): string {
@@ -43,7 +45,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
   if (!first) {
     body = `<h1>Connect to a new sandbox company</h1>
 <p>There is no sandbox company yet. Create one with demo data and connect it.</p>
-<label>Company name <input name="company_name" value="Sandbox Company US"></label>
+<label>Company name <input name="company_name" maxlength="100" value="${escapeHtml(input.newCompanyName ?? "Sandbox Company US")}"></label>
 <div class="actions"><button type="submit" name="decision" value="create">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></div>`;
   } else if (input.companies.length === 1) {
