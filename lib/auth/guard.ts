@@ -8,7 +8,9 @@ import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
 import { findMembership, type OrgMembership, type Role } from "@/lib/orgs/organizations";
 import type { SessionUser } from "./accounts";
+import { isCrossOriginChange } from "./same-origin";
 import { getSessionUser } from "./session";
+import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
 
 /** Who is acting, for which organisation, with which database. Every org-scoped entry point gets one. */
@@ -77,12 +79,16 @@ export { fieldErrorsOf } from "@/lib/forms/parse-form";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** Wraps a route handler under /api/orgs/[orgSlug]/…: 401 signed out, 404 not a member, 403 wrong role. */
+/**
+ * Wraps a route handler under /api/orgs/[orgSlug]/…: 403 for a change sent from another origin
+ * (CSRF, see same-origin.ts), 401 signed out, 404 not a member, 403 wrong role.
+ */
 export function orgRoute(
   options: { role?: Role },
   handler: (request: Request, ctx: OrgContext, params: Record<string, string | string[]>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    if (isCrossOriginChange(request, env().APP_URL)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
     const params = await routeContext.params;
     const access = await resolveOrgAccess(params.orgSlug, options.role);
     if (access.kind === "signed-out") return NextResponse.json({ error: "unauthenticated" }, { status: 401 });

@@ -11,6 +11,7 @@
  * The QBO API and token endpoints need no caller: their bearer tokens and codes are bound to a realm.
  */
 import type { SessionUser } from "@/lib/auth/accounts";
+import { isCrossOriginChange } from "@/lib/auth/same-origin";
 import type { Db } from "@/lib/db/connection";
 import { listMemberships } from "@/lib/orgs/organizations";
 import { OAuthStateError, readOAuthState } from "@/lib/qbo";
@@ -50,6 +51,15 @@ async function consentState(request: Request): Promise<string> {
   if (request.method === "GET") return new URL(request.url).searchParams.get("state") ?? "";
   const text = await request.clone().text();
   return new URLSearchParams(text).get("state") ?? "";
+}
+
+/**
+ * The consent decision and control-API changes act with the person's session cookie, so they must
+ * come from the app's own pages (CSRF). The QBO API and token endpoints are called server to server.
+ */
+export function isCrossOriginSandboxChange(request: Request, appUrl: string): boolean {
+  const path = sandboxPath(request);
+  return (isConsentPath(path) || isControlPath(path)) && isCrossOriginChange(request, appUrl);
 }
 
 export async function sandboxCallerFor(request: Request, deps: SandboxCallerDeps): Promise<SandboxCaller> {

@@ -3,7 +3,7 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
 import { builtInSandbox } from "@/lib/qbo-connection/built-in-sandbox";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
-import { sandboxCallerFor } from "@/lib/qbo-connection/sandbox-caller";
+import { isCrossOriginSandboxChange, sandboxCallerFor } from "@/lib/qbo-connection/sandbox-caller";
 
 /**
  * The built-in QuickBooks Online sandbox (API, OAuth consent, control API), served by the app in
@@ -14,6 +14,7 @@ import { sandboxCallerFor } from "@/lib/qbo-connection/sandbox-caller";
 async function handle(request: Request): Promise<Response> {
   const sandbox = builtInSandbox();
   if (!sandbox) return new Response("Not found", { status: 404 });
+  if (isCrossOriginSandboxChange(request, env().APP_URL)) return new Response("Cross-origin request refused", { status: 403 });
   const caller = await sandboxCallerFor(request, {
     sessionUser: getSessionUser,
     db: getDb,
