@@ -1,6 +1,9 @@
-/** Next.js start-up hook: migrate the database and start the sync job worker + auto-sync scheduler. */
+/** Next.js start-up hook: check the configuration, migrate the database and start the sync job worker + auto-sync scheduler. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad configuration stops the server here, before it listens (README: "a bad value stops the app").
+  const { checkEnvOrExit } = await import("@/lib/config/startup");
+  checkEnvOrExit();
   const { startAppJobs } = await import("@/lib/jobs/app-jobs");
   const { logger } = await import("@/lib/log");
   try {

@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/connection";
 import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
-import { formDataToObject } from "@/lib/forms/form-data";
+import { parseForm } from "@/lib/forms/parse-form";
 import { findMembership, type OrgMembership, type Role } from "@/lib/orgs/organizations";
 import type { SessionUser } from "./accounts";
+import { isCrossOriginChange } from "./same-origin";
 import { getSessionUser } from "./session";
+import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
 
 /** Who is acting, for which organisation, with which database. Every org-scoped entry point gets one. */
@@ -61,12 +63,8 @@ export function orgAction<S extends z.ZodType, R>(
     if (access.kind === "signed-out") return { ok: false, message: "Your session has ended. Sign in again." };
     if (access.kind === "not-found") return { ok: false, message: "Not found", notFound: true };
     if (access.kind === "forbidden") return { ok: false, message: "Only an admin of this organisation can do this." };
-    const raw = formDataToObject(form);
-    delete raw.orgSlug;
-    const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
+    const parsed = parseForm(form, options.schema, { omit: ["orgSlug"] });
+    if (!parsed.ok) return parsed.failure;
     try {
       return { ok: true, data: await handler(access.ctx, parsed.data) };
     } catch (error) {
@@ -77,23 +75,20 @@ export function orgAction<S extends z.ZodType, R>(
   };
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+export { fieldErrorsOf } from "@/lib/forms/parse-form";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** Wraps a route handler under /api/orgs/[orgSlug]/…: 401 signed out, 404 not a member, 403 wrong role. */
+/**
+ * Wraps a route handler under /api/orgs/[orgSlug]/…: 403 for a change sent from another origin
+ * (CSRF, see same-origin.ts), 401 signed out, 404 not a member, 403 wrong role.
+ */
 export function orgRoute(
   options: { role?: Role },
   handler: (request: Request, ctx: OrgContext, params: Record<string, string | string[]>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    if (isCrossOriginChange(request, env().APP_URL)) return NextResponse.json({ error: "cross_site_request" }, { status: 403 });
     const params = await routeContext.params;
     const access = await resolveOrgAccess(params.orgSlug, options.role);
     if (access.kind === "signed-out") return NextResponse.json({ error: "unauthenticated" }, { status: 401 });

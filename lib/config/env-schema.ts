@@ -68,12 +68,16 @@ export function parseEnv(source: Record<string, string | undefined>): RawEnv {
   if (!result.success) throw new EnvError(describeEnvErrors(result.error));
   const env = result.data;
   if (env.NODE_ENV === "production" && env.DEMO_MODE !== "1") {
-    const missing = (["AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"] as const).filter((k) => !env[k]);
-    if (missing.length > 0) {
-      throw new EnvError(
-        `Invalid environment configuration:\n${missing.map((k) => `  - ${k}: required in production`).join("\n")}`,
+    const missing: string[] = (["AUTH_SECRET", "TOKEN_ENCRYPTION_KEY"] as const)
+      .filter((k) => !env[k])
+      .map((k) => `  - ${k}: required in production`);
+    // The built-in sandbox is a test double with well-known credentials: never a production backend.
+    if (!env.QBO_CLIENT_ID) {
+      missing.push(
+        "  - QBO_CLIENT_ID, QBO_CLIENT_SECRET, QBO_REDIRECT_URI: required in production (the built-in QuickBooks sandbox is served only in development, tests and with DEMO_MODE=1)",
       );
     }
+    if (missing.length > 0) throw new EnvError(`Invalid environment configuration:\n${missing.join("\n")}`);
   }
   const qboCreds = [env.QBO_CLIENT_ID, env.QBO_CLIENT_SECRET, env.QBO_REDIRECT_URI].filter(Boolean).length;
   if (qboCreds !== 0 && qboCreds !== 3) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,6 +28,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1" }).NODE_ENV).toBe("production");
   });
 
+  it("serves the built-in QuickBooks sandbox in production only with DEMO_MODE=1", () => {
+    const secrets = { AUTH_SECRET: "s".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64) };
+    const intuit = { QBO_CLIENT_ID: "id", QBO_CLIENT_SECRET: "secret", QBO_REDIRECT_URI: "https://app.example.com/api/qbo/callback" };
+    expect(() => parseEnv({ NODE_ENV: "production", ...secrets })).toThrow(/QBO_CLIENT_ID.*required in production.*DEMO_MODE=1/s);
+    expect(parseEnv({ NODE_ENV: "production", ...secrets, ...intuit }).QBO_CLIENT_ID).toBe("id");
+    expect(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1", ...secrets }).DEMO_MODE).toBe("1");
+    expect(parseEnv({ NODE_ENV: "development" }).QBO_CLIENT_ID).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "test" }).QBO_CLIENT_ID).toBeUndefined();
+  });
+
   it("wants all three Intuit credentials or none", () => {
     expect(() => parseEnv({ QBO_CLIENT_ID: "abc" })).toThrow(/QBO_CLIENT_SECRET/);
     const env = parseEnv({
@@ -53,9 +63,26 @@ describe("buildEnv", () => {
     expect(first.PGLITE_DATA_DIR).toBe(path.join(dir, "pglite"));
   });
 
+  it("adds a missing generated secret to an existing file without replacing the ones kept there", () => {
+    const dir = tmp();
+    const file = path.join(dir, "secrets.json");
+    writeFileSync(file, JSON.stringify({ AUTH_SECRET: "k".repeat(43), TOKEN_ENCRYPTION_KEY: "b".repeat(64) }));
+    const env = buildEnv({ DATA_DIR: dir });
+    expect(env.AUTH_SECRET).toBe("k".repeat(43));
+    expect(env.TOKEN_ENCRYPTION_KEY).toBe("b".repeat(64));
+    expect(env.QBO_WEBHOOK_VERIFIER_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.parse(readFileSync(file, "utf8")).QBO_WEBHOOK_VERIFIER_TOKEN).toBe(env.QBO_WEBHOOK_VERIFIER_TOKEN);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("generates no webhook verifier token for an Intuit app (Intuit issues it)", () => {
+    const env = buildEnv({ DATA_DIR: tmp(), QBO_CLIENT_ID: "id", QBO_CLIENT_SECRET: "s", QBO_REDIRECT_URI: "https://a.example.com/api/qbo/callback" });
+    expect(env.QBO_WEBHOOK_VERIFIER_TOKEN).toBeUndefined();
+  });
+
   it("uses given secrets without writing any file", () => {
     const dir = tmp();
-    const env = buildEnv({ DATA_DIR: dir, AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64) });
+    const env = buildEnv({ DATA_DIR: dir, AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: "a".repeat(64), QBO_WEBHOOK_VERIFIER_TOKEN: "given" });
     expect(env.AUTH_SECRET).toBe("x".repeat(40));
     expect(() => statSync(path.join(dir, "secrets.json"))).toThrow();
   });

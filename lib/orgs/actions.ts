@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addMember, MissingPasswordError } from "@/lib/auth/accounts";
-import { fieldErrorsOf, orgAction } from "@/lib/auth/guard";
+import { orgAction } from "@/lib/auth/guard";
 import { addMemberSchema, createOrganizationSchema } from "@/lib/auth/schemas";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
-import { formDataToObject } from "@/lib/forms/form-data";
+import { parseForm } from "@/lib/forms/parse-form";
 import { createOrganization } from "./organizations";
 
 /** Admins only: add a person to this organisation (an existing account, or a new one). */
@@ -28,8 +28,8 @@ export const addMemberAction = orgAction({ schema: addMemberSchema, role: "admin
 export async function createOrganizationAction(_prev: unknown, form: FormData): Promise<ActionResult<never>> {
   const user = await getSessionUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  const parsed = createOrganizationSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(form, createOrganizationSchema);
+  if (!parsed.ok) return parsed.failure;
   const db = await getDb();
   const org = await db.transaction((tx) => createOrganization(tx, { name: parsed.data.organizationName, ownerUserId: user.id }));
   redirect(`/o/${org.slug}`);

@@ -30,9 +30,10 @@ export function qboAppConfig(env: AppEnv): QboAppConfig {
     clientId: env.QBO_CLIENT_ID ?? SANDBOX_DEFAULTS.clientId,
     clientSecret: env.QBO_CLIENT_SECRET ?? SANDBOX_DEFAULTS.clientSecret,
     redirectUri: env.QBO_REDIRECT_URI ?? `${appUrl}/api/qbo/callback`,
-    // With a real Intuit app, the sandbox's well-known token would let anyone sign webhooks: without
-    // QBO_WEBHOOK_VERIFIER_TOKEN every webhook is refused (an empty key verifies nothing).
-    webhookVerifierToken: env.QBO_WEBHOOK_VERIFIER_TOKEN ?? (builtInSandbox ? SANDBOX_DEFAULTS.webhookVerifierToken : ""),
+    // Never the sandbox's well-known default: the built-in sandbox signs with the token generated for
+    // this install (buildEnv); with an Intuit app and no QBO_WEBHOOK_VERIFIER_TOKEN every webhook is
+    // refused (an empty key verifies nothing).
+    webhookVerifierToken: env.QBO_WEBHOOK_VERIFIER_TOKEN ?? "",
     builtInSandbox,
   };
 }

@@ -1,23 +1,15 @@
 import path from "node:path";
 import { env } from "@/lib/config/env";
-import { createQboSandbox, DEFAULT_SEED, type QboSandbox } from "@/lib/qbo-sandbox";
+import { createQboSandbox, type QboSandbox } from "@/lib/qbo-sandbox";
 import { BUILT_IN_SANDBOX_PATH, qboAppConfig } from "./app-config";
 
-export const BUILT_IN_COMPANY_NAME = "Brightwater Landscaping (QuickBooks sandbox)";
-
 /**
- * The sandbox's control API (act as a QBO user, inject faults, reset) changes the fake company at
- * will: it is for the demo, development and tests, never for a production deployment that merely
- * lacks Intuit credentials.
+ * The built-in sandbox is a test double with well-known client credentials: served in development,
+ * tests and the demo (DEMO_MODE=1), never by a production deployment (which refuses to start without
+ * Intuit credentials, see env-schema.ts; this check keeps the rule even if that one moved).
  */
-export function sandboxControlAllowed(config: { NODE_ENV: string; DEMO_MODE: string }): boolean {
-  return config.NODE_ENV !== "production" || config.DEMO_MODE === "1";
-}
-
-const CONTROL_PATH = /\/_sandbox(?:\/|$)/;
-
-export function isSandboxControlPath(pathname: string): boolean {
-  return CONTROL_PATH.test(pathname);
+export function builtInSandboxServed(config: { NODE_ENV: string; DEMO_MODE: string; QBO_CLIENT_ID?: string }): boolean {
+  return !config.QBO_CLIENT_ID && (config.NODE_ENV !== "production" || config.DEMO_MODE === "1");
 }
 
 // One sandbox per process (Next.js may load this module in several bundles).
@@ -26,26 +18,22 @@ type Holder = { [KEY]?: QboSandbox };
 
 /**
  * The built-in QBO sandbox served by the app itself at /qbo-sandbox when no Intuit app is
- * configured. Its state persists under DATA_DIR; on first start it holds one realistic company.
+ * configured. Its state persists under DATA_DIR. Each organisation gets its own company, created
+ * (with realistic demo data) when one of its admins first connects — see sandbox-caller.ts.
  */
 export function builtInSandbox(): QboSandbox | null {
   const config = env();
-  const qbo = qboAppConfig(config);
-  if (!qbo.builtInSandbox) return null;
+  if (!builtInSandboxServed(config)) return null;
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const appUrl = config.APP_URL.replace(/\/+$/, "");
-    const sandbox = createQboSandbox({
+    holder[KEY] = createQboSandbox({
       basePath: BUILT_IN_SANDBOX_PATH,
       persistPath: path.join(config.DATA_DIR, "qbo-sandbox.json"),
       webhookUrl: `${appUrl}/api/qbo/webhooks`,
-      webhookVerifierToken: qbo.webhookVerifierToken,
+      webhookVerifierToken: qboAppConfig(config).webhookVerifierToken,
       throttling: true,
     });
-    if (sandbox.listCompanies().length === 0) {
-      sandbox.createCompany({ name: BUILT_IN_COMPANY_NAME, seed: DEFAULT_SEED });
-    }
-    holder[KEY] = sandbox;
   }
   return holder[KEY];
 }

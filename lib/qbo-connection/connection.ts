@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { memberships, oauthStates, organizations, qboConnections } from "@/lib/db/schema";
 import {
   createOAuthState,
@@ -7,8 +8,9 @@ import {
   createTokenProvider,
   OAuthStateError,
   QboClient,
+  readOAuthState,
+  spendOAuthState,
   unlimitedRateBudget,
-  verifyOAuthState,
   type QboOAuth,
   type QboTokenSet,
   type TokenCipher,
@@ -33,9 +35,9 @@ export async function getConnection(db: Db, organizationId: string) {
   return row ?? null;
 }
 
-/** The Intuit authorize URL for this organisation, with a signed single-use `state`. */
-export function buildConnectUrl(organizationId: string, deps: ConnectionDeps): string {
-  const state = createOAuthState({ orgId: organizationId, secret: deps.stateSecret });
+/** The Intuit authorize URL for this organisation, with a signed single-use `state` bound to the person starting it. */
+export function buildConnectUrl(input: { organizationId: string; userId: string }, deps: ConnectionDeps): string {
+  const state = createOAuthState({ orgId: input.organizationId, userId: input.userId, secret: deps.stateSecret });
   return oauthFor(deps.config).buildAuthorizeUrl({ state });
 }
 
@@ -49,8 +51,10 @@ export class ConnectError extends Error {
 }
 
 /**
- * Finishes the OAuth flow: the state must be ours, unexpired, unused, for an organisation the person
- * administers. Then the code is exchanged, the company read, and the tokens stored encrypted.
+ * Finishes the OAuth flow: the state must be ours and unexpired, for an organisation the person
+ * administers, started by that same person, and unused — checked in that order, so a refused
+ * attempt never spends the rightful admin's state. Then the code is exchanged, the company read,
+ * and the tokens stored encrypted.
  */
 export async function completeConnect(
   db: Db,
@@ -59,34 +63,8 @@ export async function completeConnect(
 ): Promise<{ organizationSlug: string; companyName: string; realmId: string }> {
   const url = new URL(input.callbackUrl);
   const state = url.searchParams.get("state") ?? "";
-  let organizationId: string;
-  try {
-    const payload = await verifyOAuthState(state, {
-      secret: deps.stateSecret,
-      usedNonce: async (nonce, expiresAt) => {
-        const orgId = peekOrgId(state);
-        if (!orgId) return true;
-        const inserted = await db
-          .insert(oauthStates)
-          .values({ nonce, organizationId: orgId, userId: input.userId, expiresAt, usedAt: new Date() })
-          .onConflictDoNothing()
-          .returning({ nonce: oauthStates.nonce });
-        return inserted.length === 0;
-      },
-    });
-    organizationId = payload.orgId;
-  } catch (error) {
-    if (error instanceof OAuthStateError) {
-      throw new ConnectError(
-        error.reason === "replayed"
-          ? "This QuickBooks connection link was already used. Start again from Settings → Sync."
-          : error.reason === "expired"
-            ? "The QuickBooks connection took too long. Start again from Settings → Sync."
-            : "The QuickBooks connection could not be verified. Start again from Settings → Sync.",
-      );
-    }
-    throw error;
-  }
+  const payload = connectStep(() => readOAuthState(state, { secret: deps.stateSecret, clock: clockOf(deps) }));
+  const organizationId = payload.orgId;
   const [membership] = await db
     .select({ role: memberships.role, slug: organizations.slug })
     .from(memberships)
@@ -95,6 +73,21 @@ export async function completeConnect(
     .limit(1);
   if (!membership || membership.role !== "admin") throw new ConnectError("Only an admin can connect QuickBooks.");
   const slug = membership.slug;
+  if (payload.userId && payload.userId !== input.userId) {
+    throw new ConnectError("This QuickBooks connection was started by someone else. Start again from Settings → Sync.", slug);
+  }
+  await connectStep(() =>
+    spendOAuthState(payload, {
+      usedNonce: async (nonce, expiresAt) => {
+        const inserted = await db
+          .insert(oauthStates)
+          .values({ nonce, organizationId, userId: input.userId, expiresAt, usedAt: new Date() })
+          .onConflictDoNothing()
+          .returning({ nonce: oauthStates.nonce });
+        return inserted.length === 0;
+      },
+    }),
+  );
 
   const oauthError = url.searchParams.get("error");
   if (oauthError) {
@@ -113,21 +106,46 @@ export async function completeConnect(
     connectedBy: input.userId,
     connectedAt: new Date(),
   };
-  await db
-    .insert(qboConnections)
-    .values({ organizationId, ...values })
-    .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+  try {
+    await db
+      .insert(qboConnections)
+      .values({ organizationId, ...values })
+      .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+  } catch (error) {
+    if (isUniqueViolation(error, "qbo_connections_realm_key")) {
+      // The new tokens are simply not kept. Never revoke them: at Intuit a revoke disconnects the app
+      // from the company, which would cut off the organisation that rightly holds it.
+      throw new ConnectError(
+        "This QuickBooks company is already connected to another Ledgerbridge organisation. Connect a different company, or disconnect it there first.",
+        slug,
+      );
+    }
+    throw error;
+  }
   return { organizationSlug: slug, companyName, realmId: tokens.realmId };
 }
 
-/** Reads the state's org id without trusting it; verification happens in verifyOAuthState. */
-function peekOrgId(state: string): string | null {
+const clockOf = (deps: ConnectionDeps) => (deps.now ? { now: () => deps.now!().getTime() } : undefined);
+
+/** Runs a state check, turning its failure into the message the person sees. */
+function connectStep<T>(step: () => T): T {
+  const failed = (error: unknown): never => {
+    if (error instanceof OAuthStateError) {
+      throw new ConnectError(
+        error.reason === "replayed"
+          ? "This QuickBooks connection link was already used. Start again from Settings → Sync."
+          : error.reason === "expired"
+            ? "The QuickBooks connection took too long. Start again from Settings → Sync."
+            : "The QuickBooks connection could not be verified. Start again from Settings → Sync.",
+      );
+    }
+    throw error;
+  };
   try {
-    const [encoded] = state.split(".");
-    const payload = JSON.parse(Buffer.from(encoded ?? "", "base64url").toString("utf8")) as { orgId?: unknown };
-    return typeof payload.orgId === "string" && /^[0-9a-f-]{36}$/.test(payload.orgId) ? payload.orgId : null;
-  } catch {
-    return null;
+    const result = step();
+    return (result instanceof Promise ? result.catch(failed) : result) as T;
+  } catch (error) {
+    return failed(error);
   }
 }
 

@@ -15,6 +15,8 @@ export interface ConsentPageInput {
   state: string;
   scope: string;
   companies: ConsentCompany[];
+  /** Default name of the company offered for creation when there is none yet. */
+  newCompanyName?: string;
 }
 
 function escapeHtml(text: string): string {
@@ -30,7 +32,8 @@ main{max-width:440px;margin:auto;background:#fff;border-radius:12px;padding:32px
 h1{font-size:22px;margin:0 0 8px}p{color:#444}label{display:block;margin:8px 0}
 .actions{display:flex;gap:12px;margin-top:24px}button{padding:10px 20px;border-radius:6px;border:1px solid #2ca01c;font-size:15px;cursor:pointer}
 button[value=approve],button[value=create]{background:#2ca01c;color:#fff}button[value=deny]{background:#fff;color:#2ca01c}
-.badge{font-size:12px;color:#666}`;
+.badge{font-size:12px;color:#666}
+input[name=company_name]{display:block;width:100%;box-sizing:border-box;margin-top:6px;padding:8px 10px;font-size:15px;border:1px solid #bbb;border-radius:6px}`;
 
 export function renderConsentPage(input: ConsentPageInput): string {
   const common =
@@ -43,7 +46,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
   if (!first) {
     body = `<h1>Connect to a new sandbox company</h1>
 <p>There is no sandbox company yet. Create one with demo data and connect it.</p>
-<label>Company name <input name="company_name" value="Sandbox Company US"></label>
+<label>Company name <input name="company_name" maxlength="100" value="${escapeHtml(input.newCompanyName ?? "Sandbox Company US")}"></label>
 <div class="actions"><button type="submit" name="decision" value="create">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></div>`;
   } else if (input.companies.length === 1) {
@@ -66,12 +69,12 @@ ${hidden("realmId", first.realmId)}
 <div class="actions"><button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny">Deny</button></div>`;
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intuit sandbox — authorize</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Intuit sandbox — authorize</title>
 <style>${STYLE}</style></head><body><main><form method="post" action="${escapeHtml(input.action)}">
 ${common}${body}</form></main></body></html>`;
 }
 
 export function renderErrorPage(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authorization error</title><style>${STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Authorization error</title><style>${STYLE}</style></head>
 <body><main><h1>Authorization error</h1><p>${escapeHtml(message)}</p></main></body></html>`;
 }

@@ -13,6 +13,7 @@
  *   GET|POST /_sandbox/webhooks {format: "classic"|"cloudevents"}   shape of the webhooks sent
  */
 import { z } from "zod";
+import { callerIsGlobal, callerMayUse, type SandboxCaller } from "./caller";
 import { SandboxError, type SandboxCore } from "./core";
 import { QboFault } from "./faults";
 import { jsonResponse, readJson } from "./http";
@@ -61,9 +62,15 @@ async function body<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-async function dispatch(core: SandboxCore, request: Request, parts: string[]): Promise<Response> {
+async function dispatch(core: SandboxCore, request: Request, parts: string[], caller: SandboxCaller | undefined): Promise<Response> {
   const method = request.method;
   const [section, realmId, sub, ...rest] = parts;
+  // A tenant's caller reaches its own companies only, and never the routes that act on everyone's.
+  const realmScoped = section === "companies" && Boolean(realmId);
+  const allowed = callerIsGlobal(caller) || section === "health" || (realmScoped && callerMayUse(caller, core.company(realmId!)));
+  if (!allowed) {
+    throw new SandboxError(404, realmScoped ? `No sandbox company with realmId ${realmId}` : `No control route ${method} /_sandbox/${parts.join("/")}`);
+  }
   if (section === "health" && method === "GET") return jsonResponse(200, { ok: true, now: core.now().toISOString() });
   if (section === "reset" && method === "POST") {
     core.reset();
@@ -119,9 +126,9 @@ async function dispatch(core: SandboxCore, request: Request, parts: string[]): P
   return jsonResponse(404, { error: `No control route ${method} /_sandbox/${parts.join("/")}` });
 }
 
-export async function handleControlRequest(core: SandboxCore, request: Request, parts: string[]): Promise<Response> {
+export async function handleControlRequest(core: SandboxCore, request: Request, parts: string[], caller?: SandboxCaller): Promise<Response> {
   try {
-    return await dispatch(core, request, parts);
+    return await dispatch(core, request, parts, caller);
   } catch (error) {
     if (error instanceof BadRequest) return jsonResponse(400, { error: error.message, issues: error.issues });
     if (error instanceof SandboxError) return jsonResponse(error.status, { error: error.message });

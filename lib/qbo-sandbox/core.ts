@@ -69,6 +69,8 @@ export const SANDBOX_DEFAULTS = {
 export interface CreateCompanyInput {
   name?: string;
   seed?: SeedSpec;
+  /** The tenant the company belongs to (see caller.ts). */
+  tenant?: string;
 }
 
 export type SettingsPatch = Partial<CompanySettings> & { companyName?: string };
@@ -154,6 +156,7 @@ export class SandboxCore {
     const companyName = input.name ?? `Sandbox Company US ${realmId.slice(-4)}`;
     const settings: CompanySettings = { duplicateDocNumberCheck: true, bookCloseDate: null, multiCurrencyEnabled: false, homeCurrency: "USD" };
     const company = new CompanyState(realmId, settings);
+    company.tenant = input.tenant ?? null;
     const now = this.now();
     createCompanyBaseData(company, companyName, now);
     if (input.seed) seedCompany(company, input.seed, now);
@@ -166,7 +169,7 @@ export class SandboxCore {
     return [...this.companies.values()].map((company) => {
       const counts: Partial<Record<EntityName, number>> = {};
       for (const name of ENTITY_NAMES) counts[name] = company.table(name).size;
-      return { realmId: company.realmId, companyName: company.companyName, counts };
+      return { realmId: company.realmId, companyName: company.companyName, tenant: company.tenant, counts };
     });
   }
 

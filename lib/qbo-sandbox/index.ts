@@ -1,5 +1,6 @@
 /** Public API of the built-in QBO sandbox (see SPEC §7 and QBO.md). */
 export { createQboSandbox, toRouteHandlers, type QboSandbox, type RouteHandler } from "./sandbox";
+export type { SandboxCaller } from "./caller";
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "./server";
 export { SANDBOX_DEFAULTS, type QboSandboxOptions, type CreateCompanyInput, type SettingsPatch } from "./core";
 export {

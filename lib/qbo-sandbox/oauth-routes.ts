@@ -6,6 +6,7 @@
  * Error bodies follow RFC 6749 like Intuit's: {"error": "invalid_grant"} and friends.
  */
 import { timingSafeEqual } from "node:crypto";
+import { callerMayUse, type SandboxCaller } from "./caller";
 import { renderConsentPage, renderErrorPage } from "./consent-page";
 import type { SandboxCore } from "./core";
 import { htmlResponse, jsonResponse, readJson, redirectResponse } from "./http";
@@ -62,10 +63,32 @@ function validateAuthorize(core: SandboxCore, params: URLSearchParams, requireRe
   return { clientId, redirectUri, state: params.get("state") ?? "", scope };
 }
 
-export async function handleOAuthRequest(core: SandboxCore, request: Request, url: URL, path: string): Promise<Response | undefined> {
+/** Shown when the host app vouches for no tenant: signed out, not an admin of the organisation, or a foreign state. */
+const NO_COMPANY_FOR_CALLER =
+  "No QuickBooks company is available to you here. Sign in to the app as an admin of the organisation and start the connection again from its settings.";
+const COMPANY_NAME_MAX = 100;
+
+/** The companies this caller may choose from, and whether it may create its own. */
+function consentChoices(core: SandboxCore, caller: SandboxCaller | undefined) {
+  const companies = [...core.companies.values()].filter((company) => callerMayUse(caller, company));
+  const newCompany = caller?.newCompany;
+  // One company per tenant: a tenant that has one approves it (its realm stays the same across reconnects).
+  const mayCreate = caller ? Boolean(newCompany) && !companies.some((company) => company.tenant === newCompany?.tenant) : true;
+  return { companies, mayCreate, newCompany };
+}
+
+export async function handleOAuthRequest(
+  core: SandboxCore,
+  request: Request,
+  url: URL,
+  path: string,
+  caller?: SandboxCaller,
+): Promise<Response | undefined> {
   if (path === "/oauth2/authorize" && request.method === "GET") {
     const params = validateAuthorize(core, url.searchParams, true);
     if (typeof params === "string") return htmlResponse(400, renderErrorPage(params));
+    const choices = consentChoices(core, caller);
+    if (choices.companies.length === 0 && !choices.mayCreate) return htmlResponse(403, renderErrorPage(NO_COMPANY_FOR_CALLER));
     return htmlResponse(
       200,
       renderConsentPage({
@@ -74,7 +97,8 @@ export async function handleOAuthRequest(core: SandboxCore, request: Request, ur
         redirectUri: params.redirectUri,
         state: params.state,
         scope: params.scope,
-        companies: core.listCompanies().map(({ realmId, companyName }) => ({ realmId, companyName })),
+        companies: choices.companies.map(({ realmId, companyName }) => ({ realmId, companyName })),
+        ...(choices.newCompany ? { newCompanyName: choices.newCompany.name } : {}),
       }),
     );
   }
@@ -85,10 +109,14 @@ export async function handleOAuthRequest(core: SandboxCore, request: Request, ur
     const decision = form.get("decision");
     const stateParam: Record<string, string> = params.state ? { state: params.state } : {};
     if (decision === "deny") return redirectResponse(withParams(params.redirectUri, { error: "access_denied", ...stateParam }));
+    const choices = consentChoices(core, caller);
+    if (choices.companies.length === 0 && !choices.mayCreate) return htmlResponse(403, renderErrorPage(NO_COMPANY_FOR_CALLER));
     let realmId = form.get("realmId") ?? "";
     if (decision === "create") {
-      realmId = core.createCompany({ name: form.get("company_name") || undefined, seed: DEFAULT_SEED }).realmId;
-    } else if (decision !== "approve" || !core.companies.has(realmId)) {
+      if (!choices.mayCreate) return htmlResponse(400, renderErrorPage("This organisation already has its sandbox company: approve that one."));
+      const name = (form.get("company_name") ?? "").trim().slice(0, COMPANY_NAME_MAX) || choices.newCompany?.name;
+      realmId = core.createCompany({ name, seed: DEFAULT_SEED, ...(choices.newCompany ? { tenant: choices.newCompany.tenant } : {}) }).realmId;
+    } else if (decision !== "approve" || !choices.companies.some((company) => company.realmId === realmId)) {
       return htmlResponse(400, renderErrorPage("Choose a company and Approve or Deny."));
     }
     const code = core.oauth.issueCode(realmId, params.redirectUri, core.now().getTime());

@@ -5,6 +5,7 @@
  * methods are the same operations as the control API, for in-process tests.
  */
 import { handleApiRequest, renderInjectedFault } from "./api-routes";
+import type { SandboxCaller } from "./caller";
 import { handleControlRequest } from "./control-routes";
 import { SandboxCore, type CreateCompanyInput, type QboSandboxOptions, type SettingsPatch } from "./core";
 import type { ActiveFault } from "./fault-injector";
@@ -16,7 +17,8 @@ import type { UserAction, UserActionsResult } from "./user-actions";
 
 export interface QboSandbox {
   readonly options: { basePath: string; clientId: string; clientSecret: string; webhookVerifierToken: string; batchMaxItems: number };
-  handle(request: Request): Promise<Response>;
+  /** `caller`: who the host app vouches is asking (tenancy, see caller.ts); omitted → unrestricted. */
+  handle(request: Request, caller?: SandboxCaller): Promise<Response>;
   createCompany(input?: CreateCompanyInput): { realmId: string; companyName: string };
   listCompanies(): CompanySummary[];
   reset(): void;
@@ -45,7 +47,7 @@ function stripBasePath(pathname: string, basePath: string): string | undefined {
   return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
 }
 
-async function route(core: SandboxCore, request: Request): Promise<Response> {
+async function route(core: SandboxCore, request: Request, caller: SandboxCaller | undefined): Promise<Response> {
   const url = new URL(request.url);
   const path = stripBasePath(url.pathname, core.options.basePath);
   if (path === undefined) return jsonResponse(404, { error: `Not under ${core.options.basePath}` });
@@ -60,12 +62,12 @@ async function route(core: SandboxCore, request: Request): Promise<Response> {
     const fault = core.faults.take(undefined, path, true);
     const injected = fault ? await renderInjectedFault(fault, request, formatQboEnvelopeTime(core.now())) : undefined;
     if (injected) return injected;
-    const response = await handleOAuthRequest(core, request, url, path);
+    const response = await handleOAuthRequest(core, request, url, path, caller);
     if (response) return response;
   }
   if (path === "/_sandbox" || path.startsWith("/_sandbox/")) {
     const parts = path.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
-    return handleControlRequest(core, request, parts);
+    return handleControlRequest(core, request, parts, caller);
   }
   return jsonResponse(404, { error: `No route for ${request.method} ${url.pathname}` });
 }
@@ -74,11 +76,11 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
   const core = new SandboxCore(options);
   return {
     options: core.options,
-    async handle(request: Request): Promise<Response> {
+    async handle(request: Request, caller?: SandboxCaller): Promise<Response> {
       const tid = newIntuitTid();
       let response: Response;
       try {
-        response = await route(core, request);
+        response = await route(core, request, caller);
       } catch (error) {
         // An unexpected bug must still look like a QBO system fault, not a dropped connection.
         console.error("[qbo-sandbox] unhandled error", error);
@@ -108,6 +110,8 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
     flush: () => core.flush(),
   };
 }
+
+export type { SandboxCaller } from "./caller";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 

@@ -13,6 +13,8 @@ export interface ReplayEntry {
 
 export interface CompanySnapshot {
   realmId: string;
+  /** Who the company belongs to when a host app serves several tenants (see caller.ts); absent in older files. */
+  tenant?: string | null;
   settings: CompanySettings;
   nextId: number;
   tables: Partial<Record<EntityName, JsonObject[]>>;
@@ -44,6 +46,8 @@ export class CompanyState {
   readonly txnsByParty = new Map<string, Set<string>>();
   readonly replays = new Map<string, ReplayEntry>();
   stats: SandboxStats = emptyStats();
+  /** The tenant (e.g. an app organisation) this company was created for; null when nobody's in particular. */
+  tenant: string | null = null;
   private nextId = 1;
 
   constructor(
@@ -93,6 +97,7 @@ export class CompanyState {
     }
     return {
       realmId: this.realmId,
+      tenant: this.tenant,
       settings: this.settings,
       nextId: this.nextId,
       tables,
@@ -106,6 +111,7 @@ export class CompanyState {
   static fromSnapshot(snapshot: CompanySnapshot): CompanyState {
     const company = new CompanyState(snapshot.realmId, snapshot.settings);
     company.nextId = snapshot.nextId;
+    company.tenant = snapshot.tenant ?? null;
     for (const name of ENTITY_NAMES) {
       for (const record of snapshot.tables[name] ?? []) {
         const id = record["Id"];

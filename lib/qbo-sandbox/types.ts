@@ -79,6 +79,7 @@ export interface SandboxStats {
 export interface CompanySummary {
   realmId: string;
   companyName: string;
+  tenant: string | null;
   counts: Partial<Record<EntityName, number>>;
 }
 

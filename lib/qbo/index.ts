@@ -44,6 +44,8 @@ export {
   OAuthStateError,
   createInMemoryNonceRegistry,
   createOAuthState,
+  readOAuthState,
+  spendOAuthState,
   verifyOAuthState,
   type OAuthStateFailure,
   type OAuthStatePayload,

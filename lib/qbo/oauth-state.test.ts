@@ -4,6 +4,8 @@ import {
   OAuthStateError,
   createInMemoryNonceRegistry,
   createOAuthState,
+  readOAuthState,
+  spendOAuthState,
   verifyOAuthState,
 } from "@/lib/qbo/oauth-state";
 
@@ -68,6 +70,17 @@ describe("OAuth state", () => {
     expect(seen).toEqual([]);
     await verifyOAuthState(state, { secret, clock, usedNonce });
     expect(seen).toHaveLength(1);
+  });
+
+  it("reads a state (signature, expiry, the user it is bound to) without spending it, then spends it once", async () => {
+    const clock = new FakeClock();
+    const usedNonce = createInMemoryNonceRegistry(clock);
+    const state = createOAuthState({ orgId: "org_1", userId: "user_1", secret, clock });
+    const first = readOAuthState(state, { secret, clock });
+    expect(readOAuthState(state, { secret, clock })).toEqual(first);
+    expect(first.userId).toBe("user_1");
+    await spendOAuthState(first, { usedNonce });
+    expect(await failure(spendOAuthState(first, { usedNonce }))).toBe("replayed");
   });
 
   it("requires a real secret", () => {

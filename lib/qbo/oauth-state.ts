@@ -8,6 +8,8 @@ import { systemClock, type Clock } from "@/lib/qbo/clock";
  */
 export interface OAuthStatePayload {
   orgId: string;
+  /** The person who started the connection, when the app binds the state to them. */
+  userId?: string;
   nonce: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
@@ -27,12 +29,14 @@ export class OAuthStateError extends Error {
 
 const payloadSchema = z.object({
   orgId: z.string().min(1),
+  userId: z.string().min(1).optional(),
   nonce: z.string().min(16),
   expiresAt: z.number().int().positive(),
 });
 
 export interface CreateOAuthStateInput {
   orgId: string;
+  userId?: string;
   secret: string;
   /** Default 10 minutes: long enough to sign in at Intuit, short enough to limit replay. */
   ttlMs?: number;
@@ -44,6 +48,7 @@ export function createOAuthState(input: CreateOAuthStateInput): string {
   const clock = input.clock ?? systemClock;
   const payload: OAuthStatePayload = {
     orgId: input.orgId,
+    ...(input.userId ? { userId: input.userId } : {}),
     nonce: randomBytes(16).toString("base64url"),
     expiresAt: clock.now() + (input.ttlMs ?? 10 * 60_000),
   };
@@ -64,6 +69,16 @@ export interface VerifyOAuthStateInput {
 
 /** Checks signature, expiry and single use; returns the payload or throws OAuthStateError. */
 export async function verifyOAuthState(state: string, input: VerifyOAuthStateInput): Promise<OAuthStatePayload> {
+  const payload = readOAuthState(state, input);
+  await spendOAuthState(payload, input);
+  return payload;
+}
+
+/**
+ * Checks signature and expiry without spending the state, so the caller can check who is finishing
+ * the connection first (a refused attempt must not use up the rightful user's state).
+ */
+export function readOAuthState(state: string, input: { secret: string; clock?: Pick<Clock, "now"> }): OAuthStatePayload {
   requireSecret(input.secret);
   const [encoded, signature, extra] = state.split(".");
   if (!encoded || !signature || extra !== undefined) {
@@ -86,10 +101,14 @@ export async function verifyOAuthState(state: string, input: VerifyOAuthStateInp
   if ((input.clock ?? systemClock).now() >= payload.expiresAt) {
     throw new OAuthStateError("expired", "OAuth state has expired; start the connection again");
   }
+  return payload;
+}
+
+/** Marks a state read by readOAuthState as used; throws "replayed" when it already was. */
+export async function spendOAuthState(payload: OAuthStatePayload, input: Pick<VerifyOAuthStateInput, "usedNonce">): Promise<void> {
   if (await input.usedNonce(payload.nonce, new Date(payload.expiresAt))) {
     throw new OAuthStateError("replayed", "OAuth state was already used");
   }
-  return payload;
 }
 
 /** Single-process nonce registry (development, tests); forgets nonces once they expire. */

@@ -44,6 +44,8 @@ export function sandboxWorkerEnv(server: SandboxServer, databaseUrl: string, dat
   return {
     ...inherited,
     NODE_ENV: "production",
+    // The sandbox's well-known client credentials: allowed in production only as a demo (see env-schema.ts).
+    DEMO_MODE: "1",
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     AUTH_SECRET: TEST_AUTH_SECRET,

@@ -25,7 +25,11 @@ export const qboConnections = pgTable("qbo_connections", {
   connectedBy: uuid("connected_by").references(() => users.id, { onDelete: "set null" }),
   connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: updatedAt(),
-});
+}, (t) => [
+  // One QuickBooks company is synced by one organisation: two would import each other's records
+  // twice, and in the built-in sandbox it would hand one organisation's books to another.
+  uniqueIndex("qbo_connections_realm_key").on(t.realmId).where(sql`${t.status} <> 'disconnected'`),
+]);
 
 /** OAuth `state` nonces: each may be used once, before it expires. */
 export const oauthStates = pgTable("oauth_states", {

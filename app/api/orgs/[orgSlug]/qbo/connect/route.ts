@@ -5,5 +5,5 @@ import { connectionDeps } from "@/lib/qbo-connection/deps";
 
 /** Admins only: starts Intuit's OAuth consent for this organisation (Connect / Reconnect). */
 export const GET = orgRoute({ role: "admin" }, async (_request, ctx) =>
-  NextResponse.redirect(buildConnectUrl(ctx.org.organizationId, connectionDeps())),
+  NextResponse.redirect(buildConnectUrl({ organizationId: ctx.org.organizationId, userId: ctx.user.id }, connectionDeps())),
 );

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "qbo_connections_realm_key" ON "qbo_connections" USING btree ("realm_id") WHERE "qbo_connections"."status" <> 'disconnected';
