@@ -14,8 +14,8 @@ import { isObject, stringAt } from "./json";
 import { executeQuery } from "./query-executor";
 import { parseQuery } from "./query-parser";
 import type { ActiveFault } from "./fault-injector";
-import type { CompanyState } from "./store";
-import type { JsonObject, RequestKind } from "./types";
+import type { CompanyState, ReplayEntry } from "./store";
+import type { ChangeEvent, JsonObject, RequestKind } from "./types";
 
 export function classifyRequest(method: string, segments: string[]): RequestKind {
   const resource = segments[0]?.toLowerCase();
@@ -127,13 +127,12 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
     return jsonResponse(200, { ...body, time });
   }
   if (resource === "batch" && method === "POST") {
-    return withReplay(api, company, async () => {
-      const items = parseBatchRequest(await readJson(request), core.options.batchMaxItems);
+    return withReplay(api, company, (input) => {
+      const items = parseBatchRequest(input, core.options.batchMaxItems);
       company.stats.batches += 1;
       const result = runBatch(company, items, (spec, operation, body) => performWrite(core, company, spec, operation, body));
       company.stats.writes += result.writes;
-      if (result.writes > 0) core.changed();
-      return { status: 200, body: { ...result.body, time } };
+      return { status: 200, body: { ...result.body, time }, changes: result.changes };
     });
   }
   if (resource === "companyinfo" && method === "GET") {
@@ -151,15 +150,11 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
     return jsonResponse(200, entityEnvelope(spec.name, readRecord(company, spec.name, id), time));
   }
   if (method !== "POST") throw faults.unsupportedOperation(`${method} /${resource}`);
-  return withReplay(api, company, async () => {
-    const body = await readJson(request);
+  return withReplay(api, company, (body) => {
     if (!isObject(body)) throw faults.requestValidation("the request body must be a JSON object");
     const outcome = singleWrite(core, company, spec, url.searchParams, body);
-    if (outcome.changes.length > 0) {
-      company.stats.writes += 1;
-      core.changed();
-    }
-    return { status: 200, body: entityEnvelope(outcome.entity, outcome.body, time) };
+    if (outcome.changes.length > 0) company.stats.writes += 1;
+    return { status: 200, body: entityEnvelope(outcome.entity, outcome.body, time), changes: outcome.changes };
   });
 }
 
@@ -193,32 +188,39 @@ export function performWrite(core: SandboxCore, company: CompanyState, spec: Ent
 
 /**
  * `?requestid=`: the first outcome (success or validation fault) is stored per realm and replayed
- * verbatim for the same id, without writing again.
+ * verbatim for the same id, without writing again. The body is read first; the write, the stored
+ * answer and their journal entry then happen without a pause, so no other request can see a change
+ * that is not on disk yet, and the answer leaves only once it is.
  */
 async function withReplay(
   api: ApiRequest,
   company: CompanyState,
-  run: () => Promise<{ status: number; body: JsonObject }>,
+  run: (body: unknown) => { status: number; body: JsonObject; changes: ChangeEvent[] },
 ): Promise<Response> {
   const requestId = api.url.searchParams.get("requestid");
   if (requestId) {
     const stored = company.replays.get(requestId);
     if (stored) return rawJsonResponse(stored.status, stored.body);
   }
+  const input = await readJson(api.request);
+  // Another request with the same id may have been answered while this body was arriving.
+  const answered = requestId ? company.replays.get(requestId) : undefined;
+  if (answered) return rawJsonResponse(answered.status, answered.body);
   let status: number;
   let text: string;
+  let changes: ChangeEvent[] = [];
   try {
-    const result = await run();
+    const result = run(input);
     status = result.status;
     text = JSON.stringify(result.body);
+    changes = result.changes;
   } catch (error) {
     if (!(error instanceof QboFault)) throw error;
     status = error.httpStatus;
     text = JSON.stringify({ Fault: error.toJson(), time: formatQboDateTime(api.core.now()) });
   }
-  if (requestId) {
-    company.replays.set(requestId, { status, body: text });
-    api.core.changed();
-  }
+  const replay: [string, ReplayEntry] | undefined = requestId ? [requestId, { status, body: text }] : undefined;
+  if (replay) company.replays.set(replay[0], replay[1]);
+  api.core.committed(company, changes, replay);
   return rawJsonResponse(status, text);
 }

@@ -33,8 +33,10 @@ export interface QboSandbox {
   advanceClock(ms: number): Date;
   now(): Date;
   getRecord(realmId: string, entity: EntityName, id: string): JsonObject | undefined;
-  /** Awaits pending webhook deliveries and writes pending state to the persist file. */
+  /** Awaits pending webhook deliveries (state is on disk as soon as it changes). */
   flush(): Promise<void>;
+  /** Compacts the persist file's journal into a checkpoint and releases the files (no-op in memory). */
+  close(): void;
 }
 
 const API_PATH = /^\/v3\/company\/([^/]+)(?:\/(.*))?$/;
@@ -78,6 +80,7 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
       const tid = newIntuitTid();
       let response: Response;
       try {
+        if (core.storageFailure !== undefined) throw new Error("the sandbox could not write its state file; restart it");
         response = await route(core, request);
       } catch (error) {
         // An unexpected bug must still look like a QBO system fault, not a dropped connection.
@@ -106,6 +109,7 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
     now: () => core.now(),
     getRecord: (realmId, entity, id) => core.getRecord(realmId, entity, id),
     flush: () => core.flush(),
+    close: () => core.close(),
   };
 }
 

@@ -89,6 +89,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await sandbox.flush();
+      sandbox.close();
     },
   };
 }
