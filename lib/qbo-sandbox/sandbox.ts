@@ -11,6 +11,7 @@ import type { ActiveFault } from "./fault-injector";
 import { formatQboDateTime } from "./clock";
 import { jsonResponse, newIntuitTid } from "./http";
 import { handleOAuthRequest } from "./oauth-routes";
+import { ADVERTISED_KEEP_ALIVE_SECONDS } from "./keep-alive";
 import type { CompanySettings, CompanySummary, EntityName, FaultSpec, JsonObject, SandboxStats, TokenResponse } from "./types";
 import type { UserAction, UserActionsResult } from "./user-actions";
 
@@ -91,6 +92,8 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
         });
       }
       response.headers.set("intuit_tid", tid);
+      // Clients idle less than the server keeps connections (see server.ts): no keep-alive race.
+      response.headers.set("keep-alive", `timeout=${ADVERTISED_KEEP_ALIVE_SECONDS}`);
       return response;
     },
     createCompany: (input) => core.createCompany(input),
