@@ -177,6 +177,8 @@ export class QboWriter {
   /** Sends the writes (one batch, or one single write) and completes their intentions. */
   private async send(requests: readonly WriteRequest[], requestIds: readonly string[], batchRequestId: string | null): Promise<WriteOutcome[]> {
     const { gateway } = this.ctx;
+    // A run reclaimed elsewhere must not write to QBO alongside its successor.
+    this.ctx.progress.ensureOwned();
     let results: Array<{ ok: true; value: Record<string, unknown> } | { ok: false; error: QboError }>;
     if (batchRequestId !== null) {
       const items: BatchItem[] = requests.map((r) => ({ operation: r.operation as "create" | "update" | "delete", entity: r.entity, body: r.body }));
