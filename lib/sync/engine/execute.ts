@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
 import { QboError } from "@/lib/qbo";
@@ -34,6 +34,17 @@ function describeFailure(error: unknown): { message: string; needsReconnect: boo
   }
   const text = error instanceof Error ? error.message : String(error);
   return { message: `The sync stopped unexpectedly: ${text}`, needsReconnect: false };
+}
+
+/** The organisation's run before this one stopped without finishing (it failed, or its process died). */
+async function previousRunUnfinished(db: Db, organizationId: string, runId: string): Promise<boolean> {
+  const [previous] = await db
+    .select({ status: syncRuns.status })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), ne(syncRuns.id, runId)))
+    .orderBy(desc(syncRuns.createdAt))
+    .limit(1);
+  return previous?.status === "failed" || previous?.status === "interrupted";
 }
 
 /**
@@ -101,7 +112,9 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     await issues.loadOpenKeys(db);
     const writer = new QboWriter(ctx);
     // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
-    await writer.recoverPending();
+    const recovered = await writer.recoverPending();
+    // A crash may have left links QBO does not back: after one, this run checks every link.
+    if (recovered > 0 || (await previousRunUnfinished(db, organizationId, runId))) ctx.source.verifyAllLinks();
 
     // A full run asks for everything it will need at once, in a few batch requests rather than page by page.
     ctx.source.prefetch([

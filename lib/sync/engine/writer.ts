@@ -2,7 +2,9 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { accounts, bills, customers, invoices, syncIntentions, syncPreferences, vendorCredits, vendors, billPayments, receivedPayments, fundsTransfers } from "@/lib/db/schema";
 import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/lib/qbo";
-import { reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { answerMismatch, describeMismatch, identityFits, reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { appIdentity } from "@/lib/sync/engine/app-identity";
+import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
 import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
 import { QBO_BATCH_SIZE } from "@/lib/sync/engine/gateway";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
@@ -231,10 +233,22 @@ export class QboWriter {
     let stop: SyncStopError | undefined;
     await db.transaction(async (tx) => {
       const confirmed: Array<{ request: WriteRequest; value: Record<string, unknown> }> = [];
+      const claimed = new Map<string, string>();
       for (const [index, request] of requests.entries()) {
         const result = results[index];
         if (!result) continue;
         if (result.ok) {
+          // A link is never trusted blindly: QBO's answer must be this record's twin, and not already another's.
+          const refusal = await this.checkAnswer(tx, request, result.value, claimed);
+          if (refusal) {
+            outcomes.push({ request, ok: false, fault: refusal });
+            issues.record({ ...request.issue, reason: refusal.reason, params: { ...request.issue.params, ...refusal.params } });
+            await tx
+              .update(syncIntentions)
+              .set({ status: "failed", error: `${refusal.reason}: ${refusal.params.linkDetail ?? ""}`.slice(0, 2000) })
+              .where(and(eq(syncIntentions.organizationId, organizationId), eq(syncIntentions.intentionKey, request.intentionKey)));
+            continue;
+          }
           confirmed.push({ request, value: result.value });
           outcomes.push({ request, ok: true, value: result.value });
           continue;
@@ -252,6 +266,34 @@ export class QboWriter {
     });
     if (stop) throw stop;
     return outcomes;
+  }
+
+  /**
+   * Why QBO's answer must not be recorded as this record's link, or null when it may: the answer is
+   * not the twin of what was sent (a replay of another request's answer), or its object is linked to
+   * another record already. In that last case the other record's link is the wrong one when its
+   * identity does not fit the object (QBO forgot its write and gave the id out again): that link is
+   * dropped (link-repair.ts) and this record is linked. Otherwise both stay as they are.
+   */
+  private async checkAnswer(tx: Tx, request: WriteRequest, value: Record<string, unknown>, claimed: Map<string, string>): Promise<FaultReason | null> {
+    const mismatch = answerMismatch({ operation: request.operation, sent: request.body, answer: value });
+    if (mismatch) return { reason: "LINK_NOT_TWIN", recovery: "fail-record", params: { linkDetail: describeMismatch(mismatch) } };
+    const { objectType, localId } = request.confirm;
+    const qboId = typeof value["Id"] === "string" ? value["Id"] : undefined;
+    if (!localId || !qboId || !UUID.test(localId)) return null;
+    const key = `${objectType}\u0000${qboId}`;
+    const holder = this.ctx.mappings.localIdOf(objectType, qboId) ?? claimed.get(key);
+    if (holder === undefined || holder === localId) {
+      claimed.set(key, localId);
+      return null;
+    }
+    const taken: FaultReason = { reason: "LINK_TAKEN", recovery: "fail-record", params: { linkDetail: `QuickBooks id ${qboId}` } };
+    if (claimed.get(key) === holder || !isRepairable(objectType)) return taken;
+    const identity = await appIdentity(tx, this.ctx, objectType, holder);
+    if (identity && identityFits(identity, value)) return taken;
+    await dropBrokenLinks(tx, this.ctx, objectType, [{ localId: holder, qboId, problem: "held-by-another" }]);
+    claimed.set(key, localId);
+    return null;
   }
 
   private async confirm(tx: Tx, confirmed: ReadonlyArray<{ request: WriteRequest; value: Record<string, unknown> }>): Promise<void> {
