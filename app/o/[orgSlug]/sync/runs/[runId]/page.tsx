@@ -38,7 +38,7 @@ export default async function SyncRunPage({ params }: { params: Promise<{ orgSlu
           </span>
         }
       />
-      {run.error ? <div className="mb-4"><Alert tone="error">{run.error}</Alert></div> : null}
+      {run.error ? <div className="mb-4"><Alert tone={run.status === "interrupted" ? "warning" : "error"}>{run.error}</Alert></div> : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">Timeline</h2>
