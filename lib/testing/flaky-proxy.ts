@@ -7,7 +7,8 @@
 import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type DropMode = "before-forward" | "after-response";
+/** "garble": the server's answer arrives, but its body is replaced by an HTML page (a broken proxy). */
+export type DropMode = "before-forward" | "after-response" | "garble";
 
 export interface SeenRequest {
   method: string;
@@ -46,6 +47,11 @@ export async function startFlakyProxy(targetUrl: string, policy: (request: { met
         void readBody(answer).then((answerBody) => {
           if (dropped === "after-response") {
             request.socket.destroy();
+            return;
+          }
+          if (dropped === "garble") {
+            response.writeHead(200, { "content-type": "text/html" });
+            response.end("<html><body>Bad gateway, sort of</body></html>");
             return;
           }
           response.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -12,6 +12,8 @@ import { billLines, bills, syncIntentions, syncIssues, syncMappings, syncRuns, v
 import type { QboClient } from "@/lib/qbo";
 import { accountIdByName, syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
 import { closeSyncTestWorld, openSyncTestWorld, type SyncTestWorld } from "@/lib/sync/engine/sync-test-world";
+import { sandboxClientFactory } from "@/lib/sync/engine/sandbox-client-factory";
+import { startFlakyProxy } from "@/lib/testing/flaky-proxy";
 import { createAppBills } from "@/lib/testing/sandbox-workers";
 
 let world: SyncTestWorld;
@@ -203,5 +205,42 @@ describe("existing bad links", () => {
     expect(await inQbo(client, "RD-2")).toBe(1);
     await expectHealed(org.organizationId, client, "RD");
     expect((await syncNow(db, org.organizationId, { clientFactory: world.qbo.factory })).counts["bill"]?.created ?? 0).toBe(0);
+  });
+});
+
+describe("a pending write whose answer can never be read", () => {
+  it("stops two runs with a plain message, then becomes a sync issue; the next sync links the bill to what QBO holds", { timeout: 90_000 }, async () => {
+    const { org, client } = await setUp("RE", 1);
+    const x = await addAppBill(org.organizationId, "RE", "RE-X", 12_300);
+    // The run dies after QBO took the bill and before the app recorded it …
+    const crashed = await syncNow(db, org.organizationId, {
+      clientFactory: world.qbo.factory,
+      afterWrite: ({ intentionKeys }) => {
+        if (intentionKeys.some((key) => key.includes(x.bill.id))) throw new Error("power cut");
+      },
+    });
+    expect(crashed.status).toBe("failed");
+    const [pending] = await db.select().from(syncIntentions).where(and(eq(syncIntentions.organizationId, org.organizationId), eq(syncIntentions.localId, x.bill.id)));
+    expect(pending?.status).toBe("pending");
+    // … and every replay of that batch reaches the app unreadable.
+    const proxy = await startFlakyProxy(world.server.url, ({ url }) => (url.includes(`requestid=${pending!.batchRequestId}`) ? "garble" : undefined));
+    try {
+      const garbled = sandboxClientFactory({ url: proxy.url, sandbox: world.server.sandbox });
+      garbled.connect(org.organizationId, org.realmId);
+      const statuses: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const run = await syncNow(db, org.organizationId, { clientFactory: garbled.factory });
+        statuses.push(run.status);
+        if (run.status === "failed") expect(run.error).not.toMatch(/<html|Failed query|invalid_response/);
+      }
+      expect(statuses).toEqual(["failed", "failed", "partial"]);
+      const [issue] = await openIssues(org.organizationId, x.bill.id);
+      expect(issue?.reason).toBe("UNKNOWN_QBO_ERROR");
+    } finally {
+      await proxy.close();
+    }
+    expect((await syncNow(db, org.organizationId, { clientFactory: world.qbo.factory })).status).not.toBe("failed");
+    expect(await inQbo(client, "RE-X")).toBe(1);
+    await expectHealed(org.organizationId, client, "RE");
   });
 });

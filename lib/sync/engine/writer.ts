@@ -56,6 +56,20 @@ export type WriteOutcome =
   | { request: WriteRequest; ok: true; value: Record<string, unknown> | undefined }
   | { request: WriteRequest; ok: false; fault: FaultReason };
 
+/** Unreadable answers to one pending write before it counts as failed (see giveUpOnUnreadable). */
+const UNREADABLE_ANSWER_LIMIT = 3;
+
+function unreadableAnswer(error: QboError): QboError {
+  return new QboError({
+    code: "unreadable_answer",
+    message: "QuickBooks answered this change in a form Ledgerbridge cannot read, several times",
+    detail: "",
+    httpStatus: error.httpStatus,
+    kind: "validation",
+    ...(error.intuitTid ? { intuitTid: error.intuitTid } : {}),
+  });
+}
+
 interface StoredPayload {
   entity: QboEntityName;
   operation: WriteRequest["operation"];
@@ -63,6 +77,8 @@ interface StoredPayload {
   confirm: Confirmation;
   issue: WriteRequest["issue"];
   attempt: number;
+  /** Answers to this pending write that could not be read (recovery gives up at UNREADABLE_ANSWER_LIMIT). */
+  unreadableAnswers?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -193,9 +209,14 @@ export class QboWriter {
         // QBO refused the whole request (nothing was written): every item failed. Left pending, the
         // same request id would replay that refusal forever. Auth, throttling and outages stop the
         // run instead and leave the intentions pending for the next one.
-        // An unreadable answer may hide a write that happened: that one stays pending too.
-        if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.code === "invalid_response") throw this.asStop(error);
-        results = requests.map(() => ({ ok: false as const, error }));
+        // An unreadable answer may hide a write that happened: that one stays pending too — but not
+        // forever, or no run could ever finish (see giveUpOnUnreadable).
+        if (error instanceof QboError && error.code === "invalid_response" && (await this.giveUpOnUnreadable(requests))) {
+          results = requests.map(() => ({ ok: false as const, error: unreadableAnswer(error) }));
+        } else {
+          if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.code === "invalid_response") throw this.asStop(error);
+          results = requests.map(() => ({ ok: false as const, error }));
+        }
       }
     } else {
       const request = requests[0] as WriteRequest;
@@ -204,12 +225,33 @@ export class QboWriter {
         const value = await gateway.void(request.entity, { Id: body.Id, SyncToken: body.SyncToken }, requestIds[0] as string);
         results = [{ ok: true, value: value as Record<string, unknown> }];
       } catch (error) {
-        if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.kind === "fatal") throw this.asStop(error);
-        results = [{ ok: false, error }];
+        if (error instanceof QboError && error.code === "invalid_response" && (await this.giveUpOnUnreadable(requests))) {
+          results = [{ ok: false, error: unreadableAnswer(error) }];
+        } else {
+          if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.kind === "fatal") throw this.asStop(error);
+          results = [{ ok: false, error }];
+        }
       }
     }
     await this.ctx.afterWrite?.({ intentionKeys: requests.map((r) => r.intentionKey), requestId: batchRequestId ?? (requestIds[0] as string) });
     return this.complete(requests, results);
+  }
+
+  /**
+   * Counts an unreadable answer against each of these intentions; true once one has had
+   * UNREADABLE_ANSWER_LIMIT of them. QBO replays a requestid's first answer verbatim, so an answer
+   * that cannot be read now will not be readable next time either: past the limit the write counts
+   * as failed (an issue on the record) and the next run plans the record afresh — linking it to a
+   * twin QBO holds, or sending it under a new request id — instead of every run stopping here.
+   */
+  private async giveUpOnUnreadable(requests: readonly WriteRequest[]): Promise<boolean> {
+    const { db, organizationId } = this.ctx;
+    const rows = await db
+      .update(syncIntentions)
+      .set({ payload: sql`jsonb_set(${syncIntentions.payload}, '{unreadableAnswers}', to_jsonb(coalesce((${syncIntentions.payload}->>'unreadableAnswers')::int, 0) + 1))` })
+      .where(and(eq(syncIntentions.organizationId, organizationId), inArray(syncIntentions.intentionKey, requests.map((r) => r.intentionKey))))
+      .returning({ payload: syncIntentions.payload });
+    return rows.some((row) => Number((row.payload as Partial<StoredPayload>).unreadableAnswers ?? 0) >= UNREADABLE_ANSWER_LIMIT);
   }
 
   private asStop(error: unknown): Error {
