@@ -185,6 +185,31 @@ describe("existing bad links", () => {
     expect(await billByNumber(org.organizationId, "RC-2")).toMatchObject({ totalCents: two.totalCents, billNumber: "RC-2" });
   });
 
+  it("two vendors linked to each other's QBO twin are re-linked by name, and their bills keep their vendors", { timeout: 60_000 }, async () => {
+    const { org, client } = await setUp("RV", 2);
+    await createAppBills(db, org.organizationId, 1, "RW");
+    expect((await syncNow(db, org.organizationId, { clientFactory: world.qbo.factory })).status).not.toBe("failed");
+    const vendorMapping = async (name: string) => {
+      const [vendor] = await db.select().from(vendors).where(and(eq(vendors.organizationId, org.organizationId), eq(vendors.displayName, name)));
+      return { vendor: vendor!, mapping: await db.select().from(syncMappings).where(and(eq(syncMappings.organizationId, org.organizationId), eq(syncMappings.localId, vendor!.id))).then((rows) => rows[0]!) };
+    };
+    const rv = await vendorMapping("RV Vendor");
+    const rw = await vendorMapping("RW Vendor");
+    const point = (localId: string, qboId: string) => db.update(syncMappings).set({ qboId }).where(and(eq(syncMappings.organizationId, org.organizationId), eq(syncMappings.localId, localId)));
+    await point(rv.vendor.id, "swap-in-progress");
+    await point(rw.vendor.id, rv.mapping.qboId);
+    await point(rv.vendor.id, rw.mapping.qboId);
+
+    expect((await syncNow(db, org.organizationId, { clientFactory: world.qbo.factory })).status).not.toBe("failed");
+    expect((await vendorMapping("RV Vendor")).mapping.qboId).toBe(rv.mapping.qboId);
+    expect((await vendorMapping("RW Vendor")).mapping.qboId).toBe(rw.mapping.qboId);
+    expect(await client.count("Vendor", "DisplayName = 'RV Vendor'")).toBe(1);
+    await expectHealed(org.organizationId, client, "RV");
+    await expectHealed(org.organizationId, client, "RW");
+    const [bill] = await client.query("Bill", "DocNumber = 'RW-1'");
+    expect(bill?.VendorRef.value).toBe(rw.mapping.qboId);
+  });
+
   it("after an unfinished run, links to QBO objects that are gone are re-linked to the twin or the bill is sent again, once", { timeout: 60_000 }, async () => {
     const { org, client } = await setUp("RD", 2);
     const one = await billByNumber(org.organizationId, "RD-1");
