@@ -15,7 +15,8 @@ import { createInterface } from "node:readline";
 import { migrateDatabase, openDatabase } from "@/lib/db/connection";
 import { createScratchDatabase } from "@/lib/sync/bench/scratch-database";
 import { DURABILITY_POINTS, type ChildConfig, type HealReport, type KillPlan } from "@/lib/sync/chaos/protocol";
-import { between, seededRandom } from "@/lib/sync/chaos/scenario";
+import { seededRandom } from "@/lib/seeded-random";
+import { between } from "@/lib/sync/chaos/scenario";
 
 export type ChaosDatabase = { kind: "pglite" } | { kind: "postgres"; serverUrl: string };
 

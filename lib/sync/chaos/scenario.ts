@@ -20,18 +20,6 @@ import { accountIdByName, setStandardPreferences, syncNow } from "@/lib/sync/eng
 import { connectedSandboxOrg } from "@/lib/testing/sandbox-workers";
 import { applyVendorCredit, createVendorCredit } from "@/lib/vendor-credits/credit-repository";
 
-/** mulberry32: a small, fast, seedable generator (deterministic worlds, not cryptography). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function between(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
