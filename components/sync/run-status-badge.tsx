@@ -8,6 +8,8 @@ export function RunStatusBadge({ status }: { status: string }) {
       return <Badge tone="amber">Completed with issues</Badge>;
     case "failed":
       return <Badge tone="red">Failed</Badge>;
+    case "interrupted":
+      return <Badge tone="amber">Interrupted</Badge>;
     case "running":
       return <Badge tone="blue">Running</Badge>;
     default:

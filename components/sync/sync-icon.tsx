@@ -213,5 +213,5 @@ function Notice({ children, href, link }: { children: React.ReactNode; href: str
 }
 
 function statusWord(status: string): string {
-  return status === "succeeded" ? "Completed" : status === "partial" ? "Completed with issues" : status === "failed" ? "Failed" : status;
+  return status === "succeeded" ? "Completed" : status === "partial" ? "Completed with issues" : status === "failed" ? "Failed" : status === "interrupted" ? "Interrupted" : status;
 }

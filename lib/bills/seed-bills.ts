@@ -23,20 +23,9 @@ import {
   vendorCredits,
   vendors,
 } from "@/lib/db/schema";
+import { seededRandom } from "@/lib/seeded-random";
 
 const BATCH = 1000;
-
-/** mulberry32: a tiny seeded generator so demo data is the same on every run. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const LINE_DESCRIPTIONS = [
   "Monthly service",

@@ -11,20 +11,9 @@ import type { Db } from "@/lib/db/connection";
 import { customers, invoiceLines, invoices, receivedPayments } from "@/lib/db/schema";
 import { DEPOSIT_ACCOUNT_TYPES, listAccounts, listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
 import { suggestInvoiceNumber } from "./queries";
+import { seededRandom } from "@/lib/seeded-random";
 
 const BATCH_SIZE = 500;
-
-/** Small seeded PRNG (mulberry32): the same seed always gives the same demo. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export const DEMO_INVOICE_NUMBERS_FROM = 5001;
 
@@ -46,7 +35,7 @@ export async function seedDemoInvoices(
     throw new Error("Seeding invoices needs customers, items and a bank or Undeposited Funds account first.");
   }
   const deposit = depositAccounts.find((account) => account.accountSubType === "UndepositedFunds") ?? depositAccounts[0]!;
-  const next = random(options.seed ?? 20_260_101);
+  const next = seededRandom(options.seed ?? 20_260_101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   // Its own number series, so the demo's invoices never collide with the QuickBooks company's (1001…).
   let number = Math.max(Number(await suggestInvoiceNumber(db, organizationId)), DEMO_INVOICE_NUMBERS_FROM);

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/connection";
 import { syncRuns } from "@/lib/db/schema";
 import type { Logger } from "@/lib/log";
 import type { QboClientOptions } from "@/lib/qbo-connection/client-factory";
-import { DEAD_RUN_AFTER_MS, executeSyncRun, findActiveRun, requestSync, type SyncRunRow } from "@/lib/sync/engine";
+import { executeSyncRun, findActiveRun, isLiveRun, requestSync, type SyncRunRow } from "@/lib/sync/engine";
 import type { QboClientFactory, SyncRunStatus, SyncTrigger } from "@/lib/sync/engine/types";
 
 export type SyncJobData = {
@@ -23,14 +23,9 @@ export type SyncJobOutput = { runId: string; status: Exclude<SyncRunStatus, "que
 /** How long a job that found its organisation's sync running waits before it tries again. */
 export const BUSY_REQUEUE_SECONDS = 30;
 
-function isLive(run: SyncRunRow, now: Date): boolean {
-  const lastSign = run.heartbeatAt ?? run.startedAt ?? run.createdAt;
-  return now.getTime() - lastSign.getTime() <= DEAD_RUN_AFTER_MS;
-}
-
 /** A run this job may execute: waiting (queued) or running in a process that died. */
 function isClaimable(run: SyncRunRow, now: Date): boolean {
-  return run.status === "queued" || (run.status === "running" && !isLive(run, now));
+  return run.status === "queued" || (run.status === "running" && !isLiveRun(run, now));
 }
 
 /**
@@ -88,6 +83,7 @@ export async function runSyncJob(
   runLog.info("sync job started");
   const summary = await executeSyncRun(db, choice.runId, {
     clientFactory: (organizationId) => deps.clientFactory(organizationId, { logger: runLog }),
+    jobId: job.id,
     now,
   });
   runLog.info("sync job finished", { status: summary.status, mode: summary.mode, apiCalls: summary.apiCalls, durationMs: summary.durationMs, error: summary.error });

@@ -4,11 +4,19 @@ import { createLogger, logger as processLogger, type Logger } from "@/lib/log";
 import { createBoss } from "./boss";
 import { findDueOrganizations } from "./due-organizations";
 import { AUTO_SYNC_TICK, SYNC_QUEUE } from "./queue-names";
+import { reclaimDeadRuns } from "@/lib/sync/engine";
 import { runSyncJob, type RunClientFactory, type SyncJobData } from "./run-sync-job";
 
 export type { SyncJobData } from "./run-sync-job";
 
 export { AUTO_SYNC_TICK, SYNC_QUEUE } from "./queue-names";
+
+/**
+ * How often a worker looks for runs whose heartbeat lapsed (pg-boss 10 has no job heartbeat of its
+ * own: a dead worker's job would wait out its 30-minute expiry). With the 2-minute lapse, a dead
+ * run is marked interrupted and its sync started again within about 2.5 minutes.
+ */
+export const RECLAIM_EVERY_MS = 30_000;
 
 /** pg-boss 10's floor: a Sync Now waits at most this long for an idle worker elsewhere to see it. */
 export const SYNC_POLLING_INTERVAL_SECONDS = 0.5;
@@ -37,7 +45,7 @@ export type SyncJobs = {
  * fetch anything (the unique index refuses the move), stalling every other organisation. Two jobs
  * of one organisation may therefore be active at once; the engine's run lock lets only one sync,
  * and the other is deferred (see runSyncJob). A job whose worker died is re-delivered after
- * `expireInSeconds`; the run it held is taken over once its heartbeat lapses.
+ * `expireInSeconds` at the latest; well before that the workers' sweep reclaims its run once its heartbeat lapses (see RECLAIM_EVERY_MS).
  */
 export const SYNC_QUEUE_OPTIONS = { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 } as const;
 
@@ -54,6 +62,8 @@ export async function startSyncJobs(options: {
   logger?: Logger;
   /** Older form of `logger` (a bare message sink), kept for callers that silence the jobs' lines. */
   log?: (message: string, extra?: Record<string, unknown>) => void;
+  /** How often to reclaim dead runs (default RECLAIM_EVERY_MS; tests go faster). */
+  reclaimEveryMs?: number;
 }): Promise<SyncJobs> {
   const { handle, clientFactory } = options;
   const now = options.now ?? (() => new Date());
@@ -111,12 +121,36 @@ export async function startSyncJobs(options: {
       await enqueueSync({ organizationId, trigger: "automatic" });
     }
   });
+  /**
+   * Dead runs: marked interrupted, their job (if its worker died holding it) closed, and their
+   * organisation's sync queued again at once — the exactly-once ledger makes the new run finish the
+   * dead one's writes without sending anything twice. At start-up on the embedded database this
+   * process alone holds the database, so every run still "running" is dead, however fresh its heartbeat.
+   */
+  const reclaim = async (everyRunning: boolean) => {
+    for (const run of await reclaimDeadRuns(handle.db, { now: now(), everyRunning })) {
+      log.warn("sync run interrupted: its process stopped sending heartbeats; syncing again", { runId: run.id, organizationId: run.organizationId, jobId: run.jobId });
+      if (run.jobId) {
+        // Only while still active: the job of a worker that died holding it (pg-boss would wait out its expiry).
+        await boss.complete(SYNC_QUEUE, run.jobId, { runId: run.id, status: "interrupted" });
+      }
+      await enqueueSync({ organizationId: run.organizationId, trigger: run.trigger, ...(run.triggeredBy ? { userId: run.triggeredBy } : {}) }, { promptly: true });
+    }
+  };
+  await reclaim(handle.kind === "pglite");
+  let reclaiming: Promise<void> = Promise.resolve();
+  const reclaimTimer = setInterval(() => {
+    reclaiming = reclaiming.then(() => reclaim(false)).catch((error: unknown) => log.error("reclaiming dead sync runs failed", { error }));
+  }, options.reclaimEveryMs ?? RECLAIM_EVERY_MS);
+  reclaimTimer.unref?.();
   log.info("job worker started", { queue: SYNC_QUEUE, concurrency, database: handle.kind, pid: process.pid });
 
   return {
     boss,
     enqueueSync,
     stop: async () => {
+      clearInterval(reclaimTimer);
+      await reclaiming;
       log.info("job worker stopping: finishing the current jobs");
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       log.info("job worker stopped");

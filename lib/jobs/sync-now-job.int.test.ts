@@ -93,10 +93,14 @@ describe("Sync Now runs as a job", () => {
     expect(joined).toBe(false);
     const run = await finished(runId);
     expect(run.trigger).toBe("manual");
-    const [job] = await handle.query<{ data: Record<string, unknown>; output: Record<string, unknown> }>(
-      "select data, output from pgboss.job where name = $1 and data->>'organizationId' = $2",
-      [SYNC_QUEUE, org.organizationId],
-    );
+    // pg-boss records the job's output just after the run row is finished: wait for it.
+    const [job] = await eventually(async () => {
+      const rows = await handle.query<{ data: Record<string, unknown>; output: Record<string, unknown> | null; state: string }>(
+        "select data, output, state from pgboss.job where name = $1 and data->>'organizationId' = $2",
+        [SYNC_QUEUE, org.organizationId],
+      );
+      return rows.length === 1 && rows[0]!.state === "completed" ? rows.map(({ data, output }) => ({ data, output })) : null;
+    });
     expect(job).toEqual({ data: { organizationId: org.organizationId, trigger: "webhook" }, output: { runId, status: run.status } });
   }, 60_000);
 

@@ -51,6 +51,7 @@ function runOutcome(row: OrgJobRow): string | null {
   const status = field(row.output, "status");
   if (status === "failed") return "Sync failed: see the run.";
   if (status === "partial") return "Some records did not sync: see the run.";
+  if (status === "interrupted") return "Its worker stopped; the sync was started again.";
   return null;
 }
 

@@ -14,8 +14,8 @@ import { isObject, stringAt } from "./json";
 import { executeQuery } from "./query-executor";
 import { parseQuery } from "./query-parser";
 import type { ActiveFault } from "./fault-injector";
-import type { CompanyState } from "./store";
-import type { JsonObject, RequestKind } from "./types";
+import type { CompanyState, ReplayEntry } from "./store";
+import type { ChangeEvent, JsonObject, RequestKind } from "./types";
 import { acceptsJson, toIntuitXml, XML_TYPE } from "./xml";
 
 /** QBO's request id limits: 50 characters, 36 for a batch (QBO.md, Idempotency). */
@@ -148,13 +148,12 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
     return answer(request, 200, { ...body, time });
   }
   if (resource === "batch" && method === "POST") {
-    return withReplay(api, company, BATCH_REQUEST_ID_MAX, async () => {
-      const items = parseBatchRequest(await readJson(request), core.options.batchMaxItems);
+    return withReplay(api, company, BATCH_REQUEST_ID_MAX, (input) => {
+      const items = parseBatchRequest(input, core.options.batchMaxItems);
       company.stats.batches += 1;
       const result = runBatch(company, items, core.now(), (spec, operation, body) => performWrite(core, company, spec, operation, body));
       company.stats.writes += result.writes;
-      if (result.writes > 0) core.changed();
-      return { status: 200, body: { ...result.body, time } };
+      return { status: 200, body: { ...result.body, time }, changes: result.changes };
     });
   }
   if (resource === "companyinfo" && method === "GET") {
@@ -172,15 +171,11 @@ async function route(api: ApiRequest, company: CompanyState, time: string): Prom
     return answer(request, 200, entityEnvelope(spec.name, readRecord(company, spec.name, id), time));
   }
   if (method !== "POST") throw faults.unsupportedOperation(`${method} /${resource}`);
-  return withReplay(api, company, REQUEST_ID_MAX, async () => {
-    const body = await readJson(request);
+  return withReplay(api, company, REQUEST_ID_MAX, (body) => {
     if (!isObject(body)) throw faults.requestValidation("the request body must be a JSON object");
     const outcome = singleWrite(core, company, spec, url.searchParams, body);
-    if (outcome.changes.length > 0) {
-      company.stats.writes += 1;
-      core.changed();
-    }
-    return { status: 200, body: entityEnvelope(outcome.entity, outcome.body, time) };
+    if (outcome.changes.length > 0) company.stats.writes += 1;
+    return { status: 200, body: entityEnvelope(outcome.entity, outcome.body, time), changes: outcome.changes };
   });
 }
 
@@ -216,13 +211,15 @@ export function performWrite(core: SandboxCore, company: CompanyState, spec: Ent
 
 /**
  * `?requestid=`: the first outcome (success or validation fault) is stored per realm and replayed
- * verbatim for the same id, without writing again.
+ * verbatim for the same id, without writing again. The body is read first; the write, the stored
+ * answer and their journal entry then happen without a pause, so no other request can see a change
+ * that is not on disk yet, and the answer leaves only once it is.
  */
 async function withReplay(
   api: ApiRequest,
   company: CompanyState,
   requestIdMax: number,
-  run: () => Promise<{ status: number; body: JsonObject }>,
+  run: (body: unknown) => { status: number; body: JsonObject; changes: ChangeEvent[] },
 ): Promise<Response> {
   const requestId = api.url.searchParams.get("requestid");
   if (requestId !== null && requestId.length > requestIdMax) {
@@ -232,20 +229,25 @@ async function withReplay(
     const stored = company.replays.get(requestId);
     if (stored) return answerText(api.request, stored.status, stored.body);
   }
+  const input = await readJson(api.request);
+  // Another request with the same id may have been answered while this body was arriving.
+  const answered = requestId ? company.replays.get(requestId) : undefined;
+  if (answered) return answerText(api.request, answered.status, answered.body);
   let status: number;
   let text: string;
+  let changes: ChangeEvent[] = [];
   try {
-    const result = await run();
+    const result = run(input);
     status = result.status;
     text = JSON.stringify(result.body);
+    changes = result.changes;
   } catch (error) {
     if (!(error instanceof QboFault)) throw error;
     status = error.httpStatus;
     text = JSON.stringify({ Fault: error.toJson(), time: formatQboEnvelopeTime(api.core.now()) });
   }
-  if (requestId) {
-    company.replays.set(requestId, { status, body: text });
-    api.core.changed();
-  }
+  const replay: [string, ReplayEntry] | undefined = requestId ? [requestId, { status, body: text }] : undefined;
+  if (replay) company.replays.set(replay[0], replay[1]);
+  api.core.committed(company, changes, replay);
   return answerText(api.request, status, text);
 }

@@ -9,10 +9,11 @@ import type { EngineContext } from "./engine";
 import { FaultInjector, type ActiveFault } from "./fault-injector";
 import { deepClone } from "./json";
 import { OAuthState } from "./oauth";
-import { DebouncedSaver, loadSnapshot, type SandboxSnapshot } from "./persistence";
+import type { DurabilityHook } from "./journal";
+import { SandboxPersistence, type CompanyChangeEntry, type SandboxSnapshot } from "./persistence";
 import { createCompanyBaseData, renderPreferences, seedCompany } from "./seed";
 import { emptyStats } from "./stats";
-import { CompanyState } from "./store";
+import { CompanyState, type ReplayEntry } from "./store";
 import { Throttle } from "./throttle";
 import type {
   ChangeEvent,
@@ -41,8 +42,13 @@ export interface QboSandboxOptions {
   webhookFormat?: WebhookFormat;
   /** QBO's rate limits (default true; switch off for fast tests). */
   throttling?: boolean;
-  /** JSON file to load state from and save it to (debounced). Memory only when unset. */
+  /**
+   * JSON file to load state from and keep it in, durably: every write is on disk before it is
+   * answered (see persistence.ts). Memory only when unset.
+   */
   persistPath?: string;
+  /** Chaos tests only: called at each step of a durable write, so a test can kill the process there. */
+  durabilityHook?: DurabilityHook;
   /** Injectable clock for tests. */
   now?: () => Date;
   /** Maximum items per batch request (default 30). */
@@ -102,7 +108,9 @@ export class SandboxCore {
   webhookFormat: WebhookFormat;
   private clockOffsetMs = 0;
   private readonly clock: () => Date;
-  private readonly saver: DebouncedSaver | undefined;
+  private readonly persistence: SandboxPersistence | undefined;
+  /** Set when a durable write failed: the sandbox then refuses every request (fail-stop). */
+  storageFailure: unknown = undefined;
   private readonly pendingWebhooks = new Set<Promise<boolean>>();
 
   constructor(options: QboSandboxOptions = {}) {
@@ -119,9 +127,9 @@ export class SandboxCore {
     this.webhookFormat = options.webhookFormat ?? "classic";
     this.clock = options.now ?? (() => new Date());
     if (this.options.persistPath) {
-      const snapshot = loadSnapshot(this.options.persistPath);
-      if (snapshot) this.restore(snapshot, options.throttling);
-      this.saver = new DebouncedSaver(this.options.persistPath, () => this.snapshot());
+      this.persistence = new SandboxPersistence(this.options.persistPath, options.durabilityHook);
+      const { snapshot, entries } = this.persistence.load();
+      this.restore(snapshot, entries, options.throttling);
     }
   }
 
@@ -133,9 +141,33 @@ export class SandboxCore {
     return { company, now: this.now() };
   }
 
-  /** Marks state dirty (persisted after a short debounce when persistence is on). */
+  /**
+   * State changed outside an API write (control operations, OAuth): with persistence on, the whole
+   * state is checkpointed before this returns.
+   */
   changed(): void {
-    this.saver?.schedule();
+    try {
+      this.persistence?.checkpoint(this.snapshot());
+    } catch (error) {
+      this.storageFailure = error;
+      throw error;
+    }
+  }
+
+  /**
+   * An API write (or a simulated QBO user's change) happened in `company`: with persistence on, the
+   * records it touched and its request-id answer are journalled and on disk before this returns,
+   * i.e. before the client is answered.
+   */
+  committed(company: CompanyState, changes: readonly ChangeEvent[], replay?: [string, ReplayEntry]): void {
+    if (!this.persistence || (changes.length === 0 && !replay)) return;
+    try {
+      if (this.persistence.append(company.changeEntry(changes, replay))) this.changed();
+    } catch (error) {
+      // Memory now holds a change the disk does not: serve nothing more until a restart reloads the disk.
+      this.storageFailure = error;
+      throw error;
+    }
   }
 
   company(realmId: string): CompanyState {
@@ -219,7 +251,7 @@ export class SandboxCore {
       }
     } finally {
       if (changes.length > 0) {
-        this.changed();
+        this.committed(company, changes);
         this.notify(realmId, changes);
       }
     }
@@ -290,10 +322,16 @@ export class SandboxCore {
     return formatQboDate(this.now());
   }
 
-  /** Waits for in-flight webhooks and writes pending state to disk. */
+  /** Waits for in-flight webhooks (state is on disk already: every change is written when it happens). */
   async flush(): Promise<void> {
     await Promise.all([...this.pendingWebhooks]);
-    this.saver?.flush();
+  }
+
+  /** Compacts the journal into one checkpoint and releases the files. */
+  close(): void {
+    if (!this.persistence) return;
+    this.persistence.checkpoint(this.snapshot());
+    this.persistence.close();
   }
 
   snapshot(): SandboxSnapshot {
@@ -306,14 +344,20 @@ export class SandboxCore {
     };
   }
 
-  /** An explicit `throttling` option wins over the saved switch. */
-  private restore(snapshot: SandboxSnapshot, throttlingOption: boolean | undefined): void {
+  /** The checkpoint, then the journalled writes after it. An explicit `throttling` option wins over the saved switch. */
+  private restore(snapshot: SandboxSnapshot | undefined, entries: readonly CompanyChangeEntry[], throttlingOption: boolean | undefined): void {
     this.companies = new Map();
-    for (const companySnapshot of snapshot.companies) {
+    for (const companySnapshot of snapshot?.companies ?? []) {
       const company = CompanyState.fromSnapshot(companySnapshot);
-      rebuildIndexes(company);
       this.companies.set(company.realmId, company);
     }
+    for (const entry of entries) {
+      const company = this.companies.get(entry.realmId);
+      if (!company) throw new Error(`${this.options.persistPath}.journal names company ${entry.realmId}, which its checkpoint does not hold`);
+      company.applyChange(entry);
+    }
+    for (const company of this.companies.values()) rebuildIndexes(company);
+    if (!snapshot) return;
     this.oauth = OAuthState.fromSnapshot(snapshot.oauth);
     this.throttling = throttlingOption ?? snapshot.throttling;
     this.clockOffsetMs = snapshot.clockOffsetMs;

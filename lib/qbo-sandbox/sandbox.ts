@@ -12,6 +12,7 @@ import type { ActiveFault } from "./fault-injector";
 import { formatQboEnvelopeTime } from "./clock";
 import { jsonResponse, newIntuitTid } from "./http";
 import { handleOAuthRequest } from "./oauth-routes";
+import { ADVERTISED_KEEP_ALIVE_SECONDS } from "./keep-alive";
 import type { CompanySettings, CompanySummary, EntityName, FaultSpec, JsonObject, SandboxStats, TokenResponse } from "./types";
 import type { UserAction, UserActionsResult } from "./user-actions";
 
@@ -35,8 +36,10 @@ export interface QboSandbox {
   advanceClock(ms: number): Date;
   now(): Date;
   getRecord(realmId: string, entity: EntityName, id: string): JsonObject | undefined;
-  /** Awaits pending webhook deliveries and writes pending state to the persist file. */
+  /** Awaits pending webhook deliveries (state is on disk as soon as it changes). */
   flush(): Promise<void>;
+  /** Compacts the persist file's journal into a checkpoint and releases the files (no-op in memory). */
+  close(): void;
 }
 
 const API_PATH = /^\/v3\/company\/([^/]+)(?:\/(.*))?$/;
@@ -80,6 +83,7 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
       const tid = newIntuitTid();
       let response: Response;
       try {
+        if (core.storageFailure !== undefined) throw new Error("the sandbox could not write its state file; restart it");
         response = await route(core, request, caller);
       } catch (error) {
         // An unexpected bug must still look like a QBO system fault, not a dropped connection.
@@ -90,6 +94,8 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
         });
       }
       response.headers.set("intuit_tid", tid);
+      // Clients idle less than the server keeps connections (see server.ts): no keep-alive race.
+      response.headers.set("keep-alive", `timeout=${ADVERTISED_KEEP_ALIVE_SECONDS}`);
       return response;
     },
     createCompany: (input) => core.createCompany(input),
@@ -108,6 +114,7 @@ export function createQboSandbox(options: QboSandboxOptions = {}): QboSandbox {
     now: () => core.now(),
     getRecord: (realmId, entity, id) => core.getRecord(realmId, entity, id),
     flush: () => core.flush(),
+    close: () => core.close(),
   };
 }
 

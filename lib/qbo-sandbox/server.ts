@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { QboSandboxOptions } from "./core";
+import { SERVER_HEADERS_TIMEOUT_MS, SERVER_KEEP_ALIVE_MS } from "./keep-alive";
 import { createQboSandbox, type QboSandbox } from "./sandbox";
 
 export interface SandboxServerOptions extends QboSandboxOptions {
@@ -72,6 +73,8 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       }
     })();
   });
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
+  server.headersTimeout = SERVER_HEADERS_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -89,6 +92,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await sandbox.flush();
+      sandbox.close();
     },
   };
 }

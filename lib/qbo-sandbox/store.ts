@@ -3,8 +3,9 @@
  * the payment-link and party indexes that keep balances cheap to recompute, request-id replays,
  * and request counters. Everything here is plain data so it can be snapshotted to JSON.
  */
+import type { CompanyChangeEntry } from "./persistence";
 import { emptyStats } from "./stats";
-import { ENTITY_NAMES, type CompanySettings, type EntityName, type JsonObject, type SandboxStats } from "./types";
+import { ENTITY_NAMES, type ChangeEvent, type CompanySettings, type EntityName, type JsonObject, type SandboxStats } from "./types";
 
 export interface ReplayEntry {
   status: number;
@@ -105,6 +106,49 @@ export class CompanyState {
       voided: [...this.voided],
       replays: [...this.replays],
     };
+  }
+
+  /**
+   * What a write left behind, for the journal: every record its change events name, as it now is
+   * (or its tombstone), the id counter and the request-id answer. Balances and links are derived
+   * and rebuilt on load, so they need not be carried.
+   */
+  changeEntry(changes: readonly ChangeEvent[], replay?: [string, ReplayEntry]): CompanyChangeEntry {
+    const put: Array<[EntityName, JsonObject]> = [];
+    const removed: Array<[EntityName, JsonObject]> = [];
+    const voided: Array<[string, boolean]> = [];
+    const seen = new Set<string>();
+    for (const change of changes) {
+      const key = recordKey(change.entity, change.id);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const record = this.get(change.entity, change.id);
+      const tombstone = this.tombstoneTable(change.entity).get(change.id);
+      if (record) put.push([change.entity, record]);
+      else if (tombstone) removed.push([change.entity, tombstone]);
+      voided.push([key, this.voided.has(key)]);
+    }
+    return { type: "company", realmId: this.realmId, nextId: this.nextId, put, removed, voided, ...(replay ? { replay } : {}) };
+  }
+
+  /** Re-applies a journalled write (on load); the caller rebuilds the indexes afterwards. */
+  applyChange(entry: CompanyChangeEntry): void {
+    this.nextId = Math.max(this.nextId, entry.nextId);
+    for (const [entity, record] of entry.put) {
+      const id = String(record["Id"]);
+      this.table(entity).set(id, record);
+      this.tombstoneTable(entity).delete(id);
+    }
+    for (const [entity, tombstone] of entry.removed) {
+      const id = String(tombstone["Id"]);
+      this.table(entity).delete(id);
+      this.tombstoneTable(entity).set(id, tombstone);
+    }
+    for (const [key, isVoided] of entry.voided) {
+      if (isVoided) this.voided.add(key);
+      else this.voided.delete(key);
+    }
+    if (entry.replay) this.replays.set(entry.replay[0], entry.replay[1]);
   }
 
   /** Restores records; the caller rebuilds the link and party indexes afterwards. */

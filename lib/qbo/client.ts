@@ -199,6 +199,11 @@ export class QboClient {
     return answered.flat();
   }
 
+  /** Several query statements (no paging) in batch requests of up to 30; their QueryResponses in order. */
+  queryEach(texts: readonly string[], options: { onRequest?: () => void } = {}): Promise<Array<Record<string, unknown>>> {
+    return texts.length === 0 ? Promise.resolve([]) : this.queryStatements(texts, this.batchMaxItems, options.onRequest);
+  }
+
   async count(entity: QboEntityName, where?: string): Promise<number> {
     const response = await this.runQuery(buildQboQuery({ entity, select: "COUNT(*)", ...(where ? { where } : {}) }));
     return response.totalCount ?? 0;

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { SERVER_KEEP_ALIVE_MS } from "@/lib/qbo-sandbox/keep-alive";
 import { NEXT_BIN } from "./next-bin";
 import { env } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db";
@@ -43,7 +44,7 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime()) {
   if (code !== 0) process.exit(code);
 }
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], {
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "--keepAliveTimeout", String(SERVER_KEEP_ALIVE_MS)], {
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "1" },
 });

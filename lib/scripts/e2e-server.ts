@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { SERVER_KEEP_ALIVE_MS } from "@/lib/qbo-sandbox/keep-alive";
 import { NEXT_BIN } from "./next-bin";
 import { run } from "./run-steps";
 
@@ -32,6 +33,6 @@ if (!existsSync(path.join(serverEnv.NEXT_DIST_DIR!, "BUILD_ID"))) {
 const migrated = await run("npx", ["tsx", "lib/scripts/db-migrate.ts"], serverEnv);
 if (migrated !== 0) process.exit(migrated);
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: serverEnv });
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", String(SERVER_KEEP_ALIVE_MS)], { stdio: "inherit", env: serverEnv });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

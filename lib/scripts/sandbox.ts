@@ -3,6 +3,7 @@
  * QBO_API_BASE_URL and the QBO_OAUTH_* variables of another Ledgerbridge at it.
  *   --port <n>      (default 4010)      --memory   keep state in memory only
  *   --no-throttle   switch QBO's rate limits off
+ *   --state <file>  where its state persists (default .data/qbo-sandbox-standalone.json)
  *   --empty         start without the demo company (create companies through the control API)
  */
 import path from "node:path";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     memory: { type: "boolean", default: false },
     "no-throttle": { type: "boolean", default: false },
     empty: { type: "boolean", default: false },
+    state: { type: "string", default: ".data/qbo-sandbox-standalone.json" },
   },
 });
 const port = Number(values.port);
@@ -25,7 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const server = await startSandboxServer({
   port,
   throttling: !values["no-throttle"],
-  persistPath: values.memory ? undefined : path.resolve(".data/qbo-sandbox-standalone.json"),
+  persistPath: values.memory ? undefined : path.resolve(values.state),
 });
 if (server.sandbox.listCompanies().length === 0 && !values.empty) {
   server.sandbox.createCompany({ name: "Sandbox Company (standalone)", seed: DEFAULT_SEED });

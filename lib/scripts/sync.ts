@@ -40,11 +40,13 @@ async function main(): Promise<number> {
       clientFactory: createQboClientFactory(db, connectionDeps(), rateBudgetsFor(handle)),
       onProgress: (progress) => bar?.update(progress.percent, { phase: phaseLabel(progress.phase) }),
     });
-    bar?.update(summary.status === "failed" ? bar.getProgress() * 100 : 100, { phase: summary.status === "failed" ? "Stopped" : "Done" });
+    // "interrupted": another process reclaimed this run (its heartbeat had lapsed) and syncs instead.
+    const stopped = summary.status === "failed" || summary.status === "interrupted";
+    bar?.update(stopped ? bar.getProgress() * 100 : 100, { phase: stopped ? "Stopped" : "Done" });
     bar?.stop();
     if (values.json) console.log(JSON.stringify(summary, null, 2));
     else console.log(`\n${org.name}\n\n${formatSyncSummary(summary)}`);
-    return summary.status === "failed" ? 1 : 0;
+    return stopped ? 1 : 0;
   } finally {
     await handle.close();
   }

@@ -63,7 +63,8 @@ export const syncPreferences = pgTable("sync_preferences", {
 });
 
 export const syncTriggerEnum = pgEnum("sync_trigger", ["manual", "automatic", "webhook", "cli"]);
-export const syncRunStatusEnum = pgEnum("sync_run_status", ["queued", "running", "succeeded", "partial", "failed"]);
+/** "interrupted": its process died (heartbeat lapsed); a new run picks up where it stopped. */
+export const syncRunStatusEnum = pgEnum("sync_run_status", ["queued", "running", "succeeded", "partial", "failed", "interrupted"]);
 
 export type SyncCounts = Record<string, { created: number; updated: number; skipped: number; failed: number }>;
 
@@ -86,6 +87,8 @@ export const syncRuns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The pg-boss job executing it, so a dead run's job can be closed when the run is reclaimed. */
+    jobId: text("job_id"),
     createdAt: createdAt(),
   },
   (t) => [

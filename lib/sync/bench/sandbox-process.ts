@@ -1,26 +1,25 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { SANDBOX_DEFAULTS, type SeedSpec } from "@/lib/qbo-sandbox";
-import type { IssuedTokens, SandboxTarget } from "@/lib/sync/engine/sandbox-client-factory";
+import { SANDBOX_DEFAULTS } from "@/lib/qbo-sandbox";
+import type { SandboxTarget } from "@/lib/sync/engine/sandbox-client-factory";
+import { SandboxControlClient } from "./sandbox-control";
 
-export interface SandboxStatsView {
-  total: number;
-  writes: number;
-  batches: number;
-}
+export type { SandboxStatsView } from "./sandbox-control";
 
 /**
  * The built-in sandbox in a process of its own, driven through its HTTP control API, so a bench
  * measures the sync and not the emulator sharing its CPU (QBO is a remote service, after all).
  */
-export class SandboxProcess implements SandboxTarget {
+export class SandboxProcess extends SandboxControlClient implements SandboxTarget {
   readonly sandbox = { options: { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret } };
 
   private constructor(
-    readonly url: string,
+    url: string,
     private readonly child: ChildProcess,
-  ) {}
+  ) {
+    super(url);
+  }
 
   static async start(options: { throttling: boolean }): Promise<SandboxProcess> {
     const args = ["--import", "tsx", "lib/scripts/sandbox.ts", "--port", "0", "--memory", "--empty", ...(options.throttling ? [] : ["--no-throttle"])];
@@ -39,36 +38,6 @@ export class SandboxProcess implements SandboxTarget {
     const url = await Promise.race([ready, exited]);
     lines.on("line", () => undefined); // keep draining its output
     return new SandboxProcess(url, child);
-  }
-
-  private async control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}/_sandbox/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`sandbox control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  createCompany(seed: SeedSpec): Promise<{ realmId: string }> {
-    return this.control("POST", "companies", { seed });
-  }
-
-  issueTokens(realmId: string): Promise<IssuedTokens> {
-    return this.control("POST", `companies/${realmId}/tokens`);
-  }
-
-  async counts(realmId: string): Promise<Record<string, number>> {
-    return (await this.control<{ counts: Record<string, number> }>("GET", `companies/${realmId}`)).counts;
-  }
-
-  stats(realmId: string): Promise<SandboxStatsView> {
-    return this.control("GET", `companies/${realmId}/stats`);
-  }
-
-  async resetStats(realmId: string): Promise<void> {
-    await this.control("POST", `companies/${realmId}/stats/reset`);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,8 @@ export * from "@/lib/sync/core/payments-plan";
 export * from "@/lib/sync/core/sync-window";
 export * from "@/lib/sync/core/phases";
 export * from "@/lib/sync/core/qbo-parse";
+export * from "@/lib/sync/core/twin";
+export * from "@/lib/sync/core/link-check";
 export {
   appLinesTotalCents,
   appPartyContentHash,

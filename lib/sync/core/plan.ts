@@ -279,7 +279,6 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
 
   for (const qbo of liveQboById.values()) {
     if (linkedQbo.has(qbo.id)) continue;
-    if (kind === "vendor_credit") continue; // QBO-made vendor credits are not imported (app → QBO only).
     const counterpartyLocalId = resolver.toLocal(partyKind, qbo.counterpartyQboId);
     const twin =
       prefsReady && counterpartyLocalId && qbo.docNumber
@@ -292,6 +291,8 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
       decisions.push({ type: "link", kind, localId: twin.id, qboId: qbo.id, app: twin, qbo, adopt });
       continue;
     }
+    // QBO-made vendor credits are not imported (app → QBO only); an app credit's twin is linked above.
+    if (kind === "vendor_credit") continue;
     const verdict = evaluateInbound(qbo, kind, prefs);
     if (verdict.action === "skip") {
       decisions.push(skip(kind, verdict.reason, verdict.params, { qboId: qbo.id }));

@@ -38,6 +38,8 @@ export interface ReasonParams {
   /** QBO fault code and its detail text, for failures that came from QBO. */
   qboCode?: string;
   qboDetail?: string;
+  /** How QBO's answer differs from the record, in plain words (link checks). */
+  linkDetail?: string;
 }
 
 export interface ReasonDefinition {
@@ -344,6 +346,26 @@ export const REASONS = {
     explanation: () => "QuickBooks reports that this company's subscription has ended or is suspended, so it accepts no changes.",
     fix: () => "Renew the QuickBooks Online subscription (in QuickBooks: Settings → Subscriptions and billing), then select Sync Now.",
     docs: QBO_ERROR_DOCS,
+  },
+  LINK_NOT_TWIN: {
+    code: "LINK_NOT_TWIN",
+    severity: "failure",
+    title: "QuickBooks answered with a different record",
+    explanation: (p) =>
+      `${describeRecord(p)} was sent to QuickBooks, but QuickBooks answered with another record${p.linkDetail ? ` (${p.linkDetail})` : ""}. ` +
+      "Ledgerbridge did not link the two, so neither record was changed.",
+    fix: () =>
+      "Nothing to do: the next sync looks for this record in QuickBooks and links it, or sends it once more. If this message stays after two syncs, contact support with the record’s number.",
+  },
+  LINK_TAKEN: {
+    code: "LINK_TAKEN",
+    severity: "failure",
+    title: "QuickBooks record is already linked to another one",
+    explanation: (p) =>
+      `QuickBooks answered the sync of ${describeRecord(p).replace(/^This/, "this")} with a record${p.linkDetail ? ` (${p.linkDetail})` : ""} that Ledgerbridge already links to another record matching it just as well. ` +
+      "Ledgerbridge did not link one QuickBooks record to two.",
+    fix: () =>
+      "Check whether this record duplicates another one in Ledgerbridge (same number and vendor or customer). If so, void the duplicate; otherwise give it its own number. Then select Sync Now.",
   },
   UNKNOWN_QBO_ERROR: {
     code: "UNKNOWN_QBO_ERROR",

@@ -255,7 +255,7 @@ describe("one run per organisation", () => {
     expect(replaced.joined).toBe(false);
     expect(replaced.runId).not.toBe(dead.runId);
     const [old] = await handle.db.select().from(syncRuns).where(eq(syncRuns.id, dead.runId));
-    expect(old?.status).toBe("failed");
+    expect(old?.status).toBe("interrupted");
   });
 
   it("a company that is not connected fails with a plain message", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
 import { QboError } from "@/lib/qbo";
@@ -14,7 +14,7 @@ import { syncParties } from "@/lib/sync/engine/phase-parties";
 import { syncPayments } from "@/lib/sync/engine/phase-payments";
 import { REFERENCE_ENTITIES, syncReferenceData } from "@/lib/sync/engine/phase-reference";
 import { syncTransactions } from "@/lib/sync/engine/phase-transactions";
-import { RunProgress } from "@/lib/sync/engine/progress";
+import { RunProgress, RunTakenOverError } from "@/lib/sync/engine/progress";
 import { QboSource } from "@/lib/sync/engine/qbo-source";
 import { claimRun } from "@/lib/sync/engine/run-lock";
 import type { ExecuteSyncOptions, SyncRunSummary } from "@/lib/sync/engine/types";
@@ -36,6 +36,17 @@ function describeFailure(error: unknown): { message: string; needsReconnect: boo
   return { message: `The sync stopped unexpectedly: ${text}`, needsReconnect: false };
 }
 
+/** The organisation's run before this one stopped without finishing (it failed, or its process died). */
+async function previousRunUnfinished(db: Db, organizationId: string, runId: string): Promise<boolean> {
+  const [previous] = await db
+    .select({ status: syncRuns.status })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), ne(syncRuns.id, runId)))
+    .orderBy(desc(syncRuns.createdAt))
+    .limit(1);
+  return previous?.status === "failed" || previous?.status === "interrupted";
+}
+
 /**
  * Runs one claimed sync: connection check, reference data, vendors and customers, bills and
  * invoices, vendor credits, payments, funds transfers. The core decides; this does the reading,
@@ -44,7 +55,7 @@ function describeFailure(error: unknown): { message: string; needsReconnect: boo
 export async function executeSyncRun(db: Db, runId: string, options: ExecuteSyncOptions): Promise<SyncRunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const run = await claimRun(db, runId, startedAt);
+  const run = await claimRun(db, runId, startedAt, options.jobId);
   if (!run) throw new Error(`Sync run ${runId} is not waiting to run (it is finished or running elsewhere)`);
   const organizationId = run.organizationId;
 
@@ -54,7 +65,13 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
   let preferencesMissing: string[] = [];
   let failure: { message: string; needsReconnect: boolean } | null = null;
   let prefsReady = false;
+  let takenOver = false;
   const issues = new IssueStore(organizationId, runId);
+  /** Writes progress (the heartbeat) and stops the run if another process reclaimed it meanwhile. */
+  const heartbeat = async () => {
+    await progress?.flush();
+    progress?.ensureOwned();
+  };
 
   try {
     const connection = await options.clientFactory(organizationId);
@@ -95,7 +112,9 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     await issues.loadOpenKeys(db);
     const writer = new QboWriter(ctx);
     // Writes a crashed run left unconfirmed come first: the plan below must see their mappings.
-    await writer.recoverPending();
+    const recovered = await writer.recoverPending();
+    // A crash may have left links QBO does not back: after one, this run checks every link.
+    if (recovered > 0 || (await previousRunUnfinished(db, organizationId, runId))) ctx.source.verifyAllLinks();
 
     // A full run asks for everything it will need at once, in a few batch requests rather than page by page.
     ctx.source.prefetch([
@@ -106,18 +125,18 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
       ...(prefsReady && prefs.twoWayPaymentSync ? (["BillPayment", "Payment"] as const) : []),
     ]);
     await syncReferenceData(ctx);
-    await progress.flush();
+    await heartbeat();
     if (prefsReady) await ensureClearingAccounts(ctx, writer);
     await syncParties(ctx, writer);
-    await progress.flush();
+    await heartbeat();
     if (prefsReady) {
       issues.resolveKey(`sync_preferences:app:${organizationId}`);
       await syncTransactions(ctx, writer, ["bill", "invoice"]);
-      await progress.flush();
+      await heartbeat();
       await syncTransactions(ctx, writer, ["vendor_credit"]);
-      await progress.flush();
+      await heartbeat();
       await syncPayments(ctx, writer);
-      await progress.flush();
+      await heartbeat();
       await syncFundsTransfers(ctx, writer);
     } else {
       // Nothing comes from (or goes to) QBO for transactions until the preferences are set.
@@ -126,8 +145,10 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     progress.setPhase("finish", 1);
     await issues.flush(db);
   } catch (error) {
+    if (error instanceof RunTakenOverError) takenOver = true;
     failure = describeFailure(error);
-    if (!(error instanceof SyncStopError) && !(error instanceof QboError)) logger().error("sync run failed", { runId, organizationId, error });
+    if (takenOver) logger().warn("sync run stopped: another process reclaimed it", { runId, organizationId });
+    else if (!(error instanceof SyncStopError) && !(error instanceof QboError)) logger().error("sync run failed", { runId, organizationId, error });
     try {
       await issues.flush(db);
     } catch {
@@ -140,10 +161,11 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
 
   const finishedAt = now();
   const counts = progress?.counts ?? {};
+  if (takenOver || progress?.wasTakenOver) return interruptedSummary();
   const anyTrouble = Object.values(counts).some((c) => c.failed > 0 || c.skipped > 0) || preferencesMissing.length > 0;
   const status = failure ? "failed" : anyTrouble ? "partial" : "succeeded";
   const error = failure?.message ?? (preferencesMissing.length > 0 ? `Sync preferences are not set (${preferencesMissing.join(", ")}): no bills or invoices synced.` : null);
-  await db
+  const recorded = await db
     .update(syncRuns)
     .set({
       status,
@@ -155,7 +177,10 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
       finishedAt,
       heartbeatAt: finishedAt,
     })
-    .where(eq(syncRuns.id, runId));
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "running")))
+    .returning({ id: syncRuns.id });
+  // Reclaimed by another process after its last heartbeat: that one's outcome stands.
+  if (recorded.length === 0) return interruptedSummary();
 
   if (failure?.needsReconnect) {
     await db.update(qboConnections).set({ status: "needs_reconnect", statusReason: failure.message }).where(eq(qboConnections.organizationId, organizationId));
@@ -172,6 +197,10 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     .insert(syncState)
     .values({ organizationId, ...stateUpdate })
     .onConflictDoUpdate({ target: syncState.organizationId, set: stateUpdate });
+
+  function interruptedSummary(): SyncRunSummary {
+    return { runId, organizationId, status: "interrupted", mode, counts, apiCalls: gateway?.calls ?? 0, openIssues: 0, preferencesMissing, error: null, startedAt, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
+  }
 
   return {
     runId,

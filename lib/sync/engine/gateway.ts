@@ -27,6 +27,11 @@ export class QboGateway {
     return this.client.queryAllMany(specs, { pagesPerBatch: 10, onRequest: () => (this.calls += 1) });
   }
 
+  /** Query statements answered together (batch requests of 30), e.g. looking records up by number. */
+  queryEach(texts: readonly string[]): Promise<Array<Record<string, unknown>>> {
+    return this.client.queryEach(texts, { onRequest: () => (this.calls += 1) });
+  }
+
   async cdc(entities: readonly QboEntityName[], changedSince: Date): Promise<CdcResult> {
     this.calls += 1;
     return this.client.cdc(entities, changedSince);

@@ -6,7 +6,7 @@
  *   const status = await getSyncStatus(db, organizationId);
  */
 export { executeSyncRun } from "@/lib/sync/engine/execute";
-export { claimRun, DEAD_RUN_AFTER_MS, findActiveRun, requestSync, type SyncRunRow } from "@/lib/sync/engine/run-lock";
+export { claimRun, DEAD_RUN_AFTER_MS, findActiveRun, INTERRUPTED_MESSAGE, isLiveRun, reclaimDeadRuns, requestSync, type ReclaimedRun, type SyncRunRow } from "@/lib/sync/engine/run-lock";
 export { getSyncStatus, type SyncStatus } from "@/lib/sync/engine/status";
 export { PROGRESS_INTERVAL_MS } from "@/lib/sync/engine/progress";
 export type {

@@ -99,11 +99,40 @@ export class MappingStore {
     };
   }
 
-  /** Upsert mappings (inside the caller's transaction) and keep the in-memory view in step. */
-  async upsert(tx: Db | Tx, writes: readonly MappingWrite[]): Promise<void> {
-    if (writes.length === 0) return;
+  /** Drops a link (a broken one, see link-repair.ts) from the in-memory view. */
+  forget(objectType: SyncObjectType, localId: string): void {
+    const entry = this.byLocal.get(objectType)?.get(localId);
+    if (!entry) return;
+    this.byLocal.get(objectType)?.delete(localId);
+    if (this.byQbo.get(objectType)?.get(entry.qboId) === localId) this.byQbo.get(objectType)?.delete(entry.qboId);
+  }
+
+  /**
+   * Upsert mappings (inside the caller's transaction) and keep the in-memory view in step. A write
+   * that would link a QBO object already linked to another record of its type is not made (the
+   * unique index would refuse the whole statement, and with it every later run): it is returned,
+   * for the caller to report.
+   */
+  async upsert(tx: Db | Tx, writes: readonly MappingWrite[]): Promise<MappingWrite[]> {
+    if (writes.length === 0) return [];
     // Postgres refuses to upsert the same key twice in one statement: the last write wins.
-    const unique = new Map(writes.map((w) => [`${w.objectType}\u0000${w.localId}`, w]));
+    const latest = new Map(writes.map((w) => [`${w.objectType}\u0000${w.localId}`, w]));
+    const rejected: MappingWrite[] = [];
+    const claimed = new Map<string, string>();
+    const unique = new Map<string, MappingWrite>();
+    for (const [key, write] of latest) {
+      const qboKey = `${write.objectType}\u0000${write.qboId}`;
+      // The index is checked row by row: a link must be dropped (link-repair.ts) before its QBO id moves.
+      const holder = this.localIdOf(write.objectType, write.qboId);
+      const takenHere = claimed.get(qboKey);
+      if ((holder !== undefined && holder !== write.localId) || (takenHere !== undefined && takenHere !== write.localId)) {
+        rejected.push(write);
+        continue;
+      }
+      claimed.set(qboKey, write.localId);
+      unique.set(key, write);
+    }
+    if (unique.size === 0) return rejected;
     const rows = [...unique.values()].map((w) => ({
       organizationId: this.organizationId,
       objectType: w.objectType,
@@ -122,5 +151,6 @@ export class MappingStore {
       },
     });
     for (const write of unique.values()) this.remember(write);
+    return rejected;
   }
 }

@@ -6,6 +6,7 @@ import {
   appPartyContentHash,
   appPartyToQboCreate,
   appPartyToQboUpdate,
+  findBrokenPartyLinks,
   isQboDeleted,
   parseQboParty,
   planEntitySync,
@@ -18,7 +19,9 @@ import {
   type QboDeletedSnapshot,
   type QboPartySnapshot,
 } from "@/lib/sync/core";
+import { logger } from "@/lib/log";
 import type { RunContext } from "@/lib/sync/engine/context";
+import { dropBrokenLinks } from "@/lib/sync/engine/link-repair";
 import { loadAppParties, partySnapshot } from "@/lib/sync/engine/app-snapshots";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
 import { conflictAction, flatChanges, recordSyncAudit } from "@/lib/sync/engine/sync-audit";
@@ -38,6 +41,21 @@ export async function syncParties(ctx: RunContext, writer: QboWriter): Promise<v
     vendor: await loadAppParties(db, organizationId, "vendor"),
     customer: await loadAppParties(db, organizationId, "customer"),
   };
+  // Links this run's QBO names show to be wrong are dropped first: their records become unlinked.
+  for (const kind of ["vendor", "customer"] as const) {
+    const records = await source.records(kind === "vendor" ? "Vendor" : "Customer");
+    const broken = findBrokenPartyLinks({
+      kind,
+      appRecords: app[kind],
+      qboRecords: qboParties(records.live, records.deleted),
+      mappings: mappings.list(kind),
+      complete: records.complete,
+      deletionsKnown: records.complete && source.deletionsKnown,
+    });
+    if (broken.length === 0) continue;
+    await db.transaction((tx) => dropBrokenLinks(tx, ctx, kind, broken));
+    logger().warn("sync: broken QuickBooks links dropped", { runId: ctx.runId, organizationId, kind, links: broken });
+  }
   // First-link matching by DisplayName only sees the names it is given: with unlinked app names,
   // read the complete lists even on an incremental run.
   const unlinked = (["vendor", "customer"] as const).some((kind) => app[kind].some((a) => !mappings.get(kind, a.id)));

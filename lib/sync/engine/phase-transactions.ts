@@ -5,6 +5,7 @@ import {
   appTxnContentHash,
   appTxnToQboCreate,
   appTxnToQboUpdate,
+  findBrokenTxnLinks,
   parseQboTxn,
   planEntitySync,
   qboTxnToAppFields,
@@ -17,12 +18,14 @@ import {
   type TxnDecision,
   type TxnKind,
 } from "@/lib/sync/core";
+import { logger } from "@/lib/log";
 import { loadAppTxns } from "@/lib/sync/engine/app-snapshots";
+import { dropBrokenLinks, findTwinsInQbo, recordsSentBefore } from "@/lib/sync/engine/link-repair";
 import type { RunContext } from "@/lib/sync/engine/context";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
 import type { SyncedEntity } from "@/lib/sync/engine/qbo-source";
 import { conflictAction, flatChanges, recordSyncAudit, type FlatRecord } from "@/lib/sync/engine/sync-audit";
-import { hashOf, insertTxns, updateTxn, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
+import { hashOf, insertTxns, setTxnQboId, updateTxn, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
 import type { AppTableName, QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
 const ENTITY: Record<TxnKind, SyncedEntity> = { bill: "Bill", invoice: "Invoice", vendor_credit: "VendorCredit" };
@@ -69,6 +72,7 @@ export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds
   }
   ctx.progress.addTotal(loaded.reduce((n, l) => n + l.app.length + l.qbo.length, 0));
   for (const { kind, app, qbo, complete } of loaded) {
+    await repairLinks(ctx, kind, app, qbo, complete);
     const decisions = planEntitySync({
       kind,
       appRecords: app,
@@ -81,6 +85,41 @@ export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds
     });
     const live = new Map(qbo.filter((q): q is QboTxnSnapshot => !("deleted" in q)).map((q) => [q.id, q]));
     await applyTxnDecisions(ctx, writer, kind, decisions, app, live);
+  }
+}
+
+/**
+ * Before planning: links this run's QBO records show to be wrong are dropped, and records sent
+ * before without ending in a link get their twin looked up in QBO (added to `qbo`), so the planner
+ * links them to it rather than sending them a second time.
+ */
+async function repairLinks(
+  ctx: RunContext,
+  kind: TxnKind,
+  app: readonly AppTxnSnapshot[],
+  qbo: Array<QboTxnSnapshot | QboDeletedSnapshot>,
+  complete: boolean,
+): Promise<void> {
+  const broken = findBrokenTxnLinks({
+    kind,
+    appRecords: app,
+    qboRecords: qbo,
+    mappings: ctx.mappings.list(kind),
+    complete,
+    deletionsKnown: complete && ctx.source.deletionsKnown,
+    resolver: ctx.mappings.resolver(),
+  });
+  if (broken.length > 0) {
+    await ctx.db.transaction((tx) => dropBrokenLinks(tx, ctx, kind, broken));
+    logger().warn("sync: broken QuickBooks links dropped", { runId: ctx.runId, organizationId: ctx.organizationId, kind, links: broken });
+  }
+  const sentBefore = await recordsSentBefore(ctx.db, ctx.organizationId, kind);
+  const lookFor = app.filter((a) => !a.deleted && sentBefore.has(a.id) && !ctx.mappings.get(kind, a.id));
+  if (lookFor.length === 0) return;
+  const known = new Set(qbo.map((q) => q.id));
+  for (const twin of await findTwinsInQbo(ctx, kind, lookFor.map((a) => a.number))) {
+    if (!known.has(twin.id)) qbo.push(twin);
+    known.add(twin.id);
   }
 }
 
@@ -193,6 +232,7 @@ async function applyTxnDecisions(
           await applyFromQbo(decision.localId, decision.qbo, appById.get(decision.localId), "updated from QuickBooks");
           break;
         case "link":
+          await setTxnQboId(tx, organizationId, kind, decision.localId, decision.qboId);
           if (decision.adopt === "quickbooks") await applyFromQbo(decision.localId, decision.qbo, decision.app, "linked to QuickBooks (QuickBooks version kept)");
           else {
             const qboFields = qboTxnToAppFields(decision.qbo, kind, mapCtx);

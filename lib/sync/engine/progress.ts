@@ -1,10 +1,21 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { syncRuns, type SyncCounts } from "@/lib/db/schema";
 import { progressPercent, type SyncPhase } from "@/lib/sync/core";
 import type { SyncObjectType, SyncProgress } from "@/lib/sync/engine/types";
 
 export type CountField = "created" | "updated" | "skipped" | "failed";
+
+/**
+ * This run is no longer "running" in the database: another process found its heartbeat lapsed
+ * (marked it interrupted) and may run the organisation's sync now. The run stops writing at once.
+ */
+export class RunTakenOverError extends Error {
+  override readonly name = "RunTakenOverError";
+  constructor(runId: string) {
+    super(`Sync run ${runId} was taken over by another process`);
+  }
+}
 
 /** How often the run row is refreshed while work goes on (the UI polls it). */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -24,6 +35,8 @@ export class RunProgress {
   private writing: Promise<void> = Promise.resolve();
   private dirty = true;
   private lastWrite = 0;
+  /** The heartbeat found the run no longer running: it was reclaimed elsewhere. */
+  private takenOver = false;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +83,15 @@ export class RunProgress {
     this.changed();
   }
 
+  /** Throws once a heartbeat found the run reclaimed by another process (checked before every QBO write). */
+  ensureOwned(): void {
+    if (this.takenOver) throw new RunTakenOverError(this.runId);
+  }
+
+  get wasTakenOver(): boolean {
+    return this.takenOver;
+  }
+
   snapshot(): SyncProgress {
     return {
       runId: this.runId,
@@ -93,7 +115,7 @@ export class RunProgress {
     this.writing = this.writing
       .then(async () => {
         this.lastWrite = Date.now();
-        await this.db
+        const beat = await this.db
           .update(syncRuns)
           .set({
             phase: progress.phase,
@@ -104,7 +126,9 @@ export class RunProgress {
             apiCalls: progress.apiCalls,
             heartbeatAt: this.now(),
           })
-          .where(eq(syncRuns.id, this.runId));
+          .where(and(eq(syncRuns.id, this.runId), eq(syncRuns.status, "running")))
+          .returning({ id: syncRuns.id });
+        if (beat.length === 0) this.takenOver = true;
         this.onProgress?.(progress);
       })
       .catch(() => {

@@ -19,6 +19,9 @@ export const SYNCED_ENTITIES = [
 ] as const satisfies readonly QboEntityName[];
 export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
 
+/** Entities whose links the engine checks and repairs (link-check.ts). */
+const LINKED_ENTITIES = new Set<SyncedEntity>(["Vendor", "Customer", "Bill", "Invoice", "VendorCredit"]);
+
 /** Name lists: a full pull must ask for inactive rows explicitly (QBO.md). */
 const NAME_LISTS = new Set<SyncedEntity>(["Account", "Item", "Class", "Department", "Term", "Vendor", "Customer"]);
 
@@ -53,6 +56,8 @@ export class QboSource {
   private readonly cache = new Map<SyncedEntity, EntityRecords>();
   private readonly arriving = new Map<SyncedEntity, Promise<void>>();
   private cdcLoaded = false;
+  private readonly cdcDeleted = new Map<SyncedEntity, QboDeletedSnapshot[]>();
+  private verifying = false;
 
   constructor(
     private readonly gateway: QboGateway,
@@ -63,8 +68,26 @@ export class QboSource {
     return this.window.mode === "full" ? "full" : "incremental";
   }
 
+  /**
+   * After a run that did not finish (or left writes to recover), every link is checked: vendors,
+   * customers, bills, invoices and credits are read in full, together with CDC's deletions, so a
+   * linked object that is gone without a deletion is known to be lost (see link-check.ts).
+   */
+  verifyAllLinks(): void {
+    this.verifying = true;
+  }
+
+  /** The records carry every deletion since the last good sync (an incremental run reads CDC). */
+  get deletionsKnown(): boolean {
+    return this.window.mode === "cdc";
+  }
+
   async records(entity: SyncedEntity): Promise<EntityRecords> {
     await this.arrival(entity);
+    if (this.verifying && this.window.mode === "cdc" && LINKED_ENTITIES.has(entity)) {
+      await this.loadCdc(this.window.changedSince);
+      return this.fullList(entity);
+    }
     const cached = this.cache.get(entity);
     if (cached) return cached;
     if (this.window.mode === "cdc") {
@@ -78,7 +101,10 @@ export class QboSource {
   /** Every object of the entity, whatever the window (cached). */
   async fullList(entity: SyncedEntity): Promise<EntityRecords> {
     await this.fullLists([entity]);
-    return this.cache.get(entity) as EntityRecords;
+    const full = this.cache.get(entity) as EntityRecords;
+    // CDC read in this run: its deletions go with the complete list.
+    const deleted = this.cdcDeleted.get(entity);
+    return deleted && deleted.length > 0 ? { ...full, deleted } : full;
   }
 
   /**
@@ -96,6 +122,7 @@ export class QboSource {
    */
   prefetch(entities: readonly SyncedEntity[]): void {
     if (this.window.mode === "full") this.startFullLists(entities);
+    else if (this.verifying) this.startFullLists(entities.filter((entity) => LINKED_ENTITIES.has(entity)));
   }
 
   private startFullLists(entities: readonly SyncedEntity[]): void {
@@ -159,7 +186,10 @@ export class QboSource {
       for (const entity of followUp.fullQueryEntities) needsFullQuery.add(entity as SyncedEntity);
     }
     for (const [entity, change] of changes) {
+      this.cdcDeleted.set(entity, [...change.deleted.values()]);
       if (needsFullQuery.has(entity)) continue;
+      // A complete list read earlier in this run (verifying links) stays; CDC adds its deletions.
+      if (this.cache.get(entity)?.complete) continue;
       this.cache.set(entity, {
         live: [...change.byId.values()].map((v) => v.raw),
         deleted: [...change.deleted.values()],

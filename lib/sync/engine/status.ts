@@ -5,7 +5,7 @@ import { missingSyncPreferences } from "@/lib/sync/core";
 import { nextAutoSyncAt } from "@/lib/sync/core/auto-sync";
 import { getSyncPreferences } from "@/lib/sync/preferences";
 import { countOpenIssues } from "@/lib/sync/engine/issue-store";
-import { findActiveRun, type SyncRunRow } from "@/lib/sync/engine/run-lock";
+import { findActiveRun, isLiveRun, type SyncRunRow } from "@/lib/sync/engine/run-lock";
 
 export interface SyncStatus {
   connection: "not_connected" | "connected" | "needs_reconnect";
@@ -18,7 +18,7 @@ export interface SyncStatus {
 }
 
 /** What the sync icon and Settings → Sync show for an organisation. */
-export async function getSyncStatus(db: Db, organizationId: string): Promise<SyncStatus> {
+export async function getSyncStatus(db: Db, organizationId: string, now: Date = new Date()): Promise<SyncStatus> {
   const [connection] = await db
     .select({ status: qboConnections.status })
     .from(qboConnections)
@@ -26,7 +26,7 @@ export async function getSyncStatus(db: Db, organizationId: string): Promise<Syn
   const [lastRun] = await db
     .select()
     .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.status, ["succeeded", "partial", "failed"])))
+    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.status, ["succeeded", "partial", "failed", "interrupted"])))
     .orderBy(desc(syncRuns.finishedAt))
     .limit(1);
   const [state] = await db.select().from(syncState).where(eq(syncState.organizationId, organizationId));
@@ -34,7 +34,8 @@ export async function getSyncStatus(db: Db, organizationId: string): Promise<Syn
   return {
     connection: !connection || connection.status === "disconnected" ? "not_connected" : connection.status,
     preferencesMissing: missingSyncPreferences(preferences),
-    activeRun: await findActiveRun(db, organizationId),
+    // A run whose heartbeat lapsed is dead, whether or not a sweep has marked it interrupted yet.
+    activeRun: await findLiveRun(db, organizationId, now),
     lastRun: lastRun ?? null,
     openIssues: await countOpenIssues(db, organizationId),
     nextAutoSyncAt: nextAutoSyncAt({
@@ -43,4 +44,9 @@ export async function getSyncStatus(db: Db, organizationId: string): Promise<Syn
       nextAutoSyncAt: state?.nextAutoSyncAt ?? null,
     }),
   };
+}
+
+async function findLiveRun(db: Db, organizationId: string, now: Date): Promise<SyncRunRow | null> {
+  const run = await findActiveRun(db, organizationId);
+  return run && (run.status === "queued" || isLiveRun(run, now)) ? run : null;
 }

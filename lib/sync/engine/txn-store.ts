@@ -113,6 +113,12 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
 }
 
 /** Replaces an app record's synced fields and lines with QBO's, then re-derives its status. */
+/** The QBO id shown on an app bill / invoice / credit (set when it is linked to its twin). */
+export async function setTxnQboId(tx: Tx, organizationId: string, kind: TxnKind, id: string, qboId: string): Promise<void> {
+  const table = kind === "bill" ? bills : kind === "invoice" ? invoices : vendorCredits;
+  await tx.update(table).set({ qboId }).where(and(eq(table.organizationId, organizationId), eq(table.id, id)));
+}
+
 export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, id: string, fields: AppTxnFields): Promise<void> {
   const lines = storedLines(fields).map((line) => ({ ...line, organizationId }));
   if (kind === "bill") {

@@ -6,7 +6,7 @@ import type { SyncPhase } from "@/lib/sync/core";
 export type QboClientFactory = (organizationId: string) => Promise<{ client: QboClient; realmId: string } | null>;
 
 export type SyncTrigger = "manual" | "automatic" | "webhook" | "cli";
-export type SyncRunStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
+export type SyncRunStatus = "queued" | "running" | "succeeded" | "partial" | "failed" | "interrupted";
 
 /** What the run row says about the work in progress (also handed to `onProgress`). */
 export interface SyncProgress {
@@ -27,6 +27,8 @@ export interface WrittenToQbo {
 
 export interface ExecuteSyncOptions {
   clientFactory: QboClientFactory;
+  /** The queue job executing the run (recorded on it, so a reclaim of the dead run can close the job). */
+  jobId?: string;
   now?: () => Date;
   onProgress?: (progress: SyncProgress) => void;
   /**
@@ -39,6 +41,7 @@ export interface ExecuteSyncOptions {
 export interface SyncRunSummary {
   runId: string;
   organizationId: string;
+  /** "interrupted": another process reclaimed the run (its heartbeat had lapsed); nothing more was recorded. */
   status: Exclude<SyncRunStatus, "queued" | "running">;
   mode: "full" | "incremental" | null;
   counts: SyncCounts;

@@ -2,7 +2,9 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { accounts, bills, customers, invoices, syncIntentions, syncPreferences, vendorCredits, vendors, billPayments, receivedPayments, fundsTransfers } from "@/lib/db/schema";
 import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/lib/qbo";
-import { reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { answerMismatch, describeMismatch, identityFits, reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { appIdentity } from "@/lib/sync/engine/app-identity";
+import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
 import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
 import { QBO_BATCH_SIZE } from "@/lib/sync/engine/gateway";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
@@ -54,6 +56,20 @@ export type WriteOutcome =
   | { request: WriteRequest; ok: true; value: Record<string, unknown> | undefined }
   | { request: WriteRequest; ok: false; fault: FaultReason };
 
+/** Unreadable answers to one pending write before it counts as failed (see giveUpOnUnreadable). */
+const UNREADABLE_ANSWER_LIMIT = 3;
+
+function unreadableAnswer(error: QboError): QboError {
+  return new QboError({
+    code: "unreadable_answer",
+    message: "QuickBooks answered this change in a form Ledgerbridge cannot read, several times",
+    detail: "",
+    httpStatus: error.httpStatus,
+    kind: "validation",
+    ...(error.intuitTid ? { intuitTid: error.intuitTid } : {}),
+  });
+}
+
 interface StoredPayload {
   entity: QboEntityName;
   operation: WriteRequest["operation"];
@@ -61,6 +77,8 @@ interface StoredPayload {
   confirm: Confirmation;
   issue: WriteRequest["issue"];
   attempt: number;
+  /** Answers to this pending write that could not be read (recovery gives up at UNREADABLE_ANSWER_LIMIT). */
+  unreadableAnswers?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -177,6 +195,8 @@ export class QboWriter {
   /** Sends the writes (one batch, or one single write) and completes their intentions. */
   private async send(requests: readonly WriteRequest[], requestIds: readonly string[], batchRequestId: string | null): Promise<WriteOutcome[]> {
     const { gateway } = this.ctx;
+    // A run reclaimed elsewhere must not write to QBO alongside its successor.
+    this.ctx.progress.ensureOwned();
     let results: Array<{ ok: true; value: Record<string, unknown> } | { ok: false; error: QboError }>;
     if (batchRequestId !== null) {
       const items: BatchItem[] = requests.map((r) => ({ operation: r.operation as "create" | "update" | "delete", entity: r.entity, body: r.body }));
@@ -189,9 +209,14 @@ export class QboWriter {
         // QBO refused the whole request (nothing was written): every item failed. Left pending, the
         // same request id would replay that refusal forever. Auth, throttling and outages stop the
         // run instead and leave the intentions pending for the next one.
-        // An unreadable answer may hide a write that happened: that one stays pending too.
-        if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.code === "invalid_response") throw this.asStop(error);
-        results = requests.map(() => ({ ok: false as const, error }));
+        // An unreadable answer may hide a write that happened: that one stays pending too — but not
+        // forever, or no run could ever finish (see giveUpOnUnreadable).
+        if (error instanceof QboError && error.code === "invalid_response" && (await this.giveUpOnUnreadable(requests))) {
+          results = requests.map(() => ({ ok: false as const, error: unreadableAnswer(error) }));
+        } else {
+          if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.code === "invalid_response") throw this.asStop(error);
+          results = requests.map(() => ({ ok: false as const, error }));
+        }
       }
     } else {
       const request = requests[0] as WriteRequest;
@@ -200,12 +225,33 @@ export class QboWriter {
         const value = await gateway.void(request.entity, { Id: body.Id, SyncToken: body.SyncToken }, requestIds[0] as string);
         results = [{ ok: true, value: value as Record<string, unknown> }];
       } catch (error) {
-        if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.kind === "fatal") throw this.asStop(error);
-        results = [{ ok: false, error }];
+        if (error instanceof QboError && error.code === "invalid_response" && (await this.giveUpOnUnreadable(requests))) {
+          results = [{ ok: false, error: unreadableAnswer(error) }];
+        } else {
+          if (!(error instanceof QboError) || error.retryable || error.kind === "auth" || error.kind === "fatal") throw this.asStop(error);
+          results = [{ ok: false, error }];
+        }
       }
     }
     await this.ctx.afterWrite?.({ intentionKeys: requests.map((r) => r.intentionKey), requestId: batchRequestId ?? (requestIds[0] as string) });
     return this.complete(requests, results);
+  }
+
+  /**
+   * Counts an unreadable answer against each of these intentions; true once one has had
+   * UNREADABLE_ANSWER_LIMIT of them. QBO replays a requestid's first answer verbatim, so an answer
+   * that cannot be read now will not be readable next time either: past the limit the write counts
+   * as failed (an issue on the record) and the next run plans the record afresh — linking it to a
+   * twin QBO holds, or sending it under a new request id — instead of every run stopping here.
+   */
+  private async giveUpOnUnreadable(requests: readonly WriteRequest[]): Promise<boolean> {
+    const { db, organizationId } = this.ctx;
+    const rows = await db
+      .update(syncIntentions)
+      .set({ payload: sql`jsonb_set(${syncIntentions.payload}, '{unreadableAnswers}', to_jsonb(coalesce((${syncIntentions.payload}->>'unreadableAnswers')::int, 0) + 1))` })
+      .where(and(eq(syncIntentions.organizationId, organizationId), inArray(syncIntentions.intentionKey, requests.map((r) => r.intentionKey))))
+      .returning({ payload: syncIntentions.payload });
+    return rows.some((row) => Number((row.payload as Partial<StoredPayload>).unreadableAnswers ?? 0) >= UNREADABLE_ANSWER_LIMIT);
   }
 
   private asStop(error: unknown): Error {
@@ -229,10 +275,22 @@ export class QboWriter {
     let stop: SyncStopError | undefined;
     await db.transaction(async (tx) => {
       const confirmed: Array<{ request: WriteRequest; value: Record<string, unknown> }> = [];
+      const claimed = new Map<string, string>();
       for (const [index, request] of requests.entries()) {
         const result = results[index];
         if (!result) continue;
         if (result.ok) {
+          // A link is never trusted blindly: QBO's answer must be this record's twin, and not already another's.
+          const refusal = await this.checkAnswer(tx, request, result.value, claimed);
+          if (refusal) {
+            outcomes.push({ request, ok: false, fault: refusal });
+            issues.record({ ...request.issue, reason: refusal.reason, params: { ...request.issue.params, ...refusal.params } });
+            await tx
+              .update(syncIntentions)
+              .set({ status: "failed", error: `${refusal.reason}: ${refusal.params.linkDetail ?? ""}`.slice(0, 2000) })
+              .where(and(eq(syncIntentions.organizationId, organizationId), eq(syncIntentions.intentionKey, request.intentionKey)));
+            continue;
+          }
           confirmed.push({ request, value: result.value });
           outcomes.push({ request, ok: true, value: result.value });
           continue;
@@ -250,6 +308,34 @@ export class QboWriter {
     });
     if (stop) throw stop;
     return outcomes;
+  }
+
+  /**
+   * Why QBO's answer must not be recorded as this record's link, or null when it may: the answer is
+   * not the twin of what was sent (a replay of another request's answer), or its object is linked to
+   * another record already. In that last case the other record's link is the wrong one when its
+   * identity does not fit the object (QBO forgot its write and gave the id out again): that link is
+   * dropped (link-repair.ts) and this record is linked. Otherwise both stay as they are.
+   */
+  private async checkAnswer(tx: Tx, request: WriteRequest, value: Record<string, unknown>, claimed: Map<string, string>): Promise<FaultReason | null> {
+    const mismatch = answerMismatch({ operation: request.operation, sent: request.body, answer: value });
+    if (mismatch) return { reason: "LINK_NOT_TWIN", recovery: "fail-record", params: { linkDetail: describeMismatch(mismatch) } };
+    const { objectType, localId } = request.confirm;
+    const qboId = typeof value["Id"] === "string" ? value["Id"] : undefined;
+    if (!localId || !qboId || !UUID.test(localId)) return null;
+    const key = `${objectType}\u0000${qboId}`;
+    const holder = this.ctx.mappings.localIdOf(objectType, qboId) ?? claimed.get(key);
+    if (holder === undefined || holder === localId) {
+      claimed.set(key, localId);
+      return null;
+    }
+    const taken: FaultReason = { reason: "LINK_TAKEN", recovery: "fail-record", params: { linkDetail: `QuickBooks id ${qboId}` } };
+    if (claimed.get(key) === holder || !isRepairable(objectType)) return taken;
+    const identity = await appIdentity(tx, this.ctx, objectType, holder);
+    if (identity && identityFits(identity, value)) return taken;
+    await dropBrokenLinks(tx, this.ctx, objectType, [{ localId: holder, qboId, problem: "held-by-another" }]);
+    claimed.set(key, localId);
+    return null;
   }
 
   private async confirm(tx: Tx, confirmed: ReadonlyArray<{ request: WriteRequest; value: Record<string, unknown> }>): Promise<void> {

@@ -38,7 +38,7 @@ export default async function SyncRunPage({ params }: { params: Promise<{ orgSlu
           </span>
         }
       />
-      {run.error ? <div className="mb-4"><Alert tone="error">{run.error}</Alert></div> : null}
+      {run.error ? <div className="mb-4"><Alert tone={run.status === "interrupted" ? "warning" : "error"}>{run.error}</Alert></div> : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">Timeline</h2>
@@ -50,7 +50,7 @@ export default async function SyncRunPage({ params }: { params: Promise<{ orgSlu
                 <li key={p.id} className="flex items-center gap-3 text-sm">
                   <span className={done ? "h-2.5 w-2.5 rounded-full bg-emerald-500" : current ? "h-2.5 w-2.5 rounded-full bg-brand-500" : "h-2.5 w-2.5 rounded-full bg-slate-200"} aria-hidden />
                   <span className={done || current ? "text-slate-900" : "text-slate-400"}>{phaseLabel(p.id as SyncPhase)}</span>
-                  {current ? <span className="text-xs text-slate-500">{run.status === "failed" ? "stopped here" : `${run.percent}%`}</span> : null}
+                  {current ? <span className="text-xs text-slate-500">{run.status === "failed" || run.status === "interrupted" ? "stopped here" : `${run.percent}%`}</span> : null}
                 </li>
               );
             })}
