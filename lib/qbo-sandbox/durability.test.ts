@@ -39,7 +39,7 @@ async function startSandboxProcess(statePath: string): Promise<{ url: string; ch
 async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
@@ -71,7 +71,7 @@ describe("a sandbox killed right after it answered", () => {
       expect(restarted.sandbox.getRecord(realmId, "Customer", customerId)?.["DisplayName"]).toBe("Confirmed Customer");
 
       // The access token issued before the crash still works, and the same requestids replay.
-      const headers = { authorization: `Bearer ${tokens.access_token}`, "content-type": "application/json" };
+      const headers = { authorization: `Bearer ${tokens.access_token}`, "content-type": "application/json", accept: "application/json" };
       const replayed = await parseResult(
         await fetch(`${restarted.url}/v3/company/${realmId}/vendor?requestid=durable-single`, { method: "POST", headers, body: JSON.stringify({ DisplayName: "Confirmed Vendor" }) }),
       );
@@ -117,7 +117,7 @@ describe("a crash inside the sandbox's own write", () => {
     const write = (requestId: string, name: string) =>
       fetch(`${server.url}/v3/company/${realmId}/vendor?requestid=${requestId}`, {
         method: "POST",
-        headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify({ DisplayName: name }),
       }).then(parseResult);
     return { server, realmId, access_token, write, arm: () => (armed = true) };
@@ -142,7 +142,7 @@ describe("a crash inside the sandbox's own write", () => {
     expect(second.sandbox.listCompanies()[0]?.counts.Vendor).toBe(1);
     const retry = await fetch(`${second.url}/v3/company/${first.realmId}/vendor?requestid=torn-2`, {
       method: "POST",
-      headers: { authorization: `Bearer ${first.access_token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${first.access_token}`, "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ DisplayName: "Torn Vendor" }),
     }).then(parseResult);
     expect(retry.status).toBe(200);
