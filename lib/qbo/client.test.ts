@@ -203,10 +203,11 @@ describe("QboClient.cdc and company", () => {
         ],
       }),
     );
-    const since = new Date("2026-01-01T00:00:00.000Z");
+    const since = new Date("2026-01-01T00:00:00.750Z");
     const result = await client.cdc(["Bill", "Vendor", "Invoice"], since);
     expect(calls[0]?.url.searchParams.get("entities")).toBe("Bill,Vendor,Invoice");
-    expect(calls[0]?.url.searchParams.get("changedSince")).toBe("2026-01-01T00:00:00.000Z");
+    // To the second in UTC, as public SDKs send it; rounded down so nothing is skipped.
+    expect(calls[0]?.url.searchParams.get("changedSince")).toBe("2026-01-01T00:00:00Z");
     expect(result.changed.Bill?.map((b) => b.Id)).toEqual(["1"]);
     expect(result.deleted.Bill?.map((b) => b.Id)).toEqual(["2"]);
     expect(result.changed.Vendor?.[0]?.DisplayName).toBe("Vendor 8");

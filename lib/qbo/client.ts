@@ -82,6 +82,15 @@ const VOID_PARAMS: Partial<Record<QboEntityName, Record<string, string>>> = {
 };
 
 /**
+ * `changedSince` as public SDKs send it: ISO 8601 to the second in UTC (`2026-12-03T08:00:00Z`;
+ * quickbooks-ruby's ChangeDataCapture#since formats with Time#iso8601). Rounded down, so the window
+ * never starts later than asked.
+ */
+export function cdcChangedSince(at: Date): string {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/**
  * Typed QuickBooks Online Accounting API v3 client for one realm. Identical against Intuit and
  * the built-in sandbox; only `endpoints` differ.
  */
@@ -283,13 +292,13 @@ export class QboClient {
     return results;
   }
 
-  /** Objects changed since `changedSince` (≤ 30 days back), grouped by entity, deletions apart. */
+    /** Objects changed since `changedSince` (≤ 30 days back), grouped by entity, deletions apart. */
   async cdc(entities: readonly QboEntityName[], changedSince: Date): Promise<CdcResult> {
     if (entities.length === 0) throw new Error("cdc needs at least one entity");
     const { json } = await this.http.send({
       method: "GET",
       path: "cdc",
-      params: { entities: entities.join(","), changedSince: changedSince.toISOString() },
+      params: { entities: entities.join(","), changedSince: cdcChangedSince(changedSince) },
     });
     const changed: Record<string, unknown[]> = {};
     const deleted: Record<string, QboDeletedEntity[]> = {};

@@ -1,4 +1,5 @@
 import { centsToAmount, sumCents } from "@/lib/sync/core/money";
+import { NOT_APPLIED_HASH } from "@/lib/sync/core/payment-answer";
 import { REASONS, type ReasonCode, type ReasonParams, type ReasonSeverity } from "@/lib/sync/core/reasons";
 import type { MappingEntry, RefResolver, SyncPreferences } from "@/lib/sync/core/types";
 
@@ -256,8 +257,10 @@ export function planBillSettlement(input: BillSettlementInput): BillSettlementDe
   // Which unsynced payments can be written now, and from which account.
   const sendable: Array<{ payment: AppBillPayment; accountQboId: string }> = [];
   for (const payment of live) {
-    if (mappingByLocal.has(payment.id)) {
-      decisions.push({ type: "noop", localId: payment.id });
+    const mapping = mappingByLocal.get(payment.id);
+    if (mapping) {
+      // In QBO but not applied to the bill: the issue stays until the payment is voided (never sent again).
+      decisions.push(mapping.contentHash === NOT_APPLIED_HASH ? paymentSkip(payment.id, "PAYMENT_NOT_APPLIED", baseParams) : { type: "noop", localId: payment.id });
       continue;
     }
     if (payment.method === "offline" && !payment.syncToQbo) {
@@ -407,7 +410,7 @@ export function planInvoicePayments(input: InvoicePaymentsInput): InvoicePayment
       continue;
     }
     if (mapping) {
-      decisions.push({ type: "noop", localId: payment.id });
+      decisions.push(mapping.contentHash === NOT_APPLIED_HASH ? paymentSkip(payment.id, "PAYMENT_NOT_APPLIED", params) : { type: "noop", localId: payment.id });
       continue;
     }
     if (payment.method === "offline" && !payment.syncToQbo) {

@@ -367,6 +367,25 @@ export const REASONS = {
     fix: () =>
       "Check whether this record duplicates another one in Ledgerbridge (same number and vendor or customer). If so, void the duplicate; otherwise give it its own number. Then select Sync Now.",
   },
+  PAYMENT_NOT_APPLIED: {
+    code: "PAYMENT_NOT_APPLIED",
+    severity: "failure",
+    title: "QuickBooks kept this payment as an unapplied credit",
+    explanation: (p) => {
+      const paid = p.record === "payment" ? "invoice" : "bill";
+      return (
+        `${describeRecord(p)} reached QuickBooks, but the ${paid} it pays was already paid in full there, so QuickBooks kept the money as an unapplied credit` +
+        `${p.linkDetail ? ` (${p.linkDetail})` : ""} instead of paying the ${paid}. Ledgerbridge does not count this payment as synced.`
+      );
+    },
+    fix: (p) => {
+      const paid = p.record === "payment" ? "invoice" : "bill";
+      return (
+        `If the ${paid} was paid twice, void this payment in Ledgerbridge: the next sync voids it in QuickBooks too. ` +
+        `If this payment is the right one, delete the other payment in QuickBooks and apply this one to the ${paid} there.`
+      );
+    },
+  },
   UNKNOWN_QBO_ERROR: {
     code: "UNKNOWN_QBO_ERROR",
     severity: "failure",

@@ -10,6 +10,8 @@
  * planner sees unchanged SyncTokens).
  */
 
+import { isLaterQboTime, qboInstant } from "@/lib/sync/core/qbo-time";
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
@@ -84,8 +86,8 @@ export function splitCdcWindow(request: CdcRequest, results: readonly CdcEntityR
   const entity = request.entities[0];
   if (entity === undefined) return { complete: true, requests: [], fullQueryEntities: [] };
   const newest = results.find((result) => result.entity === entity)?.maxLastUpdatedTime;
-  if (newest && Date.parse(newest) > Date.parse(request.changedSince)) {
-    return { complete: false, requests: [{ entities: [entity], changedSince: new Date(Date.parse(newest)).toISOString() }], fullQueryEntities: [] };
+  if (newest && isLaterQboTime(newest, request.changedSince)) {
+    return { complete: false, requests: [{ entities: [entity], changedSince: new Date(qboInstant(newest)).toISOString() }], fullQueryEntities: [] };
   }
   return { complete: false, requests: [], fullQueryEntities: [entity] };
 }

@@ -1,5 +1,5 @@
 import type { QboEntityName } from "@/lib/qbo";
-import { splitCdcWindow, type CdcEntityResult, type CdcRequest, type QboDeletedSnapshot, type SyncWindow } from "@/lib/sync/core";
+import { isLaterQboTime, laterQboTime, splitCdcWindow, type CdcEntityResult, type CdcRequest, type QboDeletedSnapshot, type SyncWindow } from "@/lib/sync/core";
 import type { QboGateway } from "@/lib/sync/engine/gateway";
 
 /** Entities the sync reads. */
@@ -167,9 +167,10 @@ export class QboSource {
         let max: string | undefined;
         for (const raw of live) {
           const updated = lastUpdated(raw);
-          if (!max || updated > max) max = updated;
+          max = laterQboTime(max, updated);
+          // Narrowed requests overlap: the newest version (as an instant, not as text) wins.
           const previous = target.byId.get(idOf(raw));
-          if (!previous || previous.updated <= updated) target.byId.set(idOf(raw), { raw, updated });
+          if (!previous || !isLaterQboTime(previous.updated, updated)) target.byId.set(idOf(raw), { raw, updated });
         }
         for (const tomb of deleted) {
           const snapshot: QboDeletedSnapshot = { id: tomb.Id, deleted: true };

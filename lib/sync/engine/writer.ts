@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { accounts, bills, customers, invoices, syncIntentions, syncPreferences, vendorCredits, vendors, billPayments, receivedPayments, fundsTransfers } from "@/lib/db/schema";
 import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/lib/qbo";
-import { answerMismatch, describeMismatch, identityFits, reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { formatMoney } from "@/lib/ap/money";
+import { answerMismatch, describeMismatch, identityFits, NOT_APPLIED_HASH, reasonForQboFault, unappliedLinks, type FaultReason, type ReasonParams } from "@/lib/sync/core";
 import { appIdentity } from "@/lib/sync/engine/app-identity";
 import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
 import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
@@ -50,6 +51,21 @@ export interface WriteRequest {
   confirm: Confirmation;
   /** Which record an issue is about if QBO refuses the write. */
   issue: { objectType: SyncObjectType; localId?: string; qboId?: string; params: ReasonParams };
+}
+
+/** A write QBO answered that is recorded as done; `issue` when it did not do all it was asked. */
+interface Confirmed {
+  request: WriteRequest;
+  value: Record<string, unknown>;
+  issue?: FaultReason;
+}
+
+/** A payment QBO accepted without applying all of it (the bill or invoice was already paid there). */
+function notAppliedFault(request: WriteRequest, answer: Record<string, unknown>): FaultReason | null {
+  const short = unappliedLinks({ entity: request.entity, operation: request.operation, sent: request.body, answer });
+  if (short.length === 0) return null;
+  const unapplied = short.reduce((sum, link) => sum + link.sentCents - link.appliedCents, 0);
+  return { reason: "PAYMENT_NOT_APPLIED", recovery: "fail-record", params: { linkDetail: `${formatMoney(unapplied)}` } };
 }
 
 export type WriteOutcome =
@@ -274,7 +290,7 @@ export class QboWriter {
     const outcomes: WriteOutcome[] = [];
     let stop: SyncStopError | undefined;
     await db.transaction(async (tx) => {
-      const confirmed: Array<{ request: WriteRequest; value: Record<string, unknown> }> = [];
+      const confirmed: Confirmed[] = [];
       const claimed = new Map<string, string>();
       for (const [index, request] of requests.entries()) {
         const result = results[index];
@@ -289,6 +305,13 @@ export class QboWriter {
               .update(syncIntentions)
               .set({ status: "failed", error: `${refusal.reason}: ${refusal.params.linkDetail ?? ""}`.slice(0, 2000) })
               .where(and(eq(syncIntentions.organizationId, organizationId), eq(syncIntentions.intentionKey, request.intentionKey)));
+            continue;
+          }
+          const notApplied = notAppliedFault(request, result.value);
+          if (notApplied) {
+            // It exists in QBO (linked, so never sent again) but did not pay what the app paid: an issue, not "synced".
+            confirmed.push({ request: { ...request, confirm: { ...request.confirm, contentHash: NOT_APPLIED_HASH } }, value: result.value, issue: notApplied });
+            outcomes.push({ request, ok: false, fault: notApplied });
             continue;
           }
           confirmed.push({ request, value: result.value });
@@ -338,11 +361,11 @@ export class QboWriter {
     return null;
   }
 
-  private async confirm(tx: Tx, confirmed: ReadonlyArray<{ request: WriteRequest; value: Record<string, unknown> }>): Promise<void> {
+  private async confirm(tx: Tx, confirmed: readonly Confirmed[]): Promise<void> {
     if (confirmed.length === 0) return;
     const { organizationId, mappings, issues } = this.ctx;
     const mappingWrites: MappingWrite[] = [];
-    for (const { request, value } of confirmed) {
+    for (const { request, value, issue } of confirmed) {
       const { confirm } = request;
       const qboId = typeof value["Id"] === "string" ? value["Id"] : undefined;
       const syncToken = typeof value["SyncToken"] === "string" ? value["SyncToken"] : "0";
@@ -374,6 +397,7 @@ export class QboWriter {
         if (qboId) mappingWrites.push({ objectType: "vendor_credit_application", localId: applicationId, qboId, syncToken, contentHash: "" });
       }
       issues.resolve(request.issue.objectType, { localId: request.issue.localId, qboId: qboId ?? request.issue.qboId });
+      if (issue) issues.record({ ...request.issue, ...(qboId ? { qboId } : {}), reason: issue.reason, params: { ...request.issue.params, ...issue.params } });
     }
     await mappings.upsert(tx, mappingWrites);
     const keys = confirmed.map((c) => c.request.intentionKey);
