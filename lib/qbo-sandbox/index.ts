@@ -3,11 +3,6 @@ export { createQboSandbox, toRouteHandlers, type QboSandbox, type RouteHandler }
 export type { SandboxCaller } from "./caller";
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "./server";
 export { SANDBOX_DEFAULTS, type QboSandboxOptions, type CreateCompanyInput, type SettingsPatch } from "./core";
-export {
-  QUICKBOOKS_COMMERCE_TXN_SOURCE,
-  QUICKBOOKS_COMMERCE_NOTE_PREFIX,
-  isQuickBooksCommerceOrigin,
-} from "./commerce-marker";
 export { signWebhookBody } from "./webhooks";
 export { DEFAULT_SEED } from "./seed";
 export type { ActiveFault } from "./fault-injector";

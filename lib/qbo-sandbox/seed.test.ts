@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuickBooksCommerceOrigin, QUICKBOOKS_COMMERCE_TXN_SOURCE } from "./commerce-marker";
+import { commerceTracesOfQboJson, isFromQuickBooksCommerce } from "@/lib/sync/core/commerce";
 import { SandboxCore } from "./core";
 import { ENTITY_SPECS } from "./entity-specs";
 import { toCents } from "./money";
@@ -38,7 +38,7 @@ describe("seed generator", () => {
     const partial = live.filter((txn) => toCents(txn["Balance"]) > 0 && toCents(txn["Balance"]) < toCents(txn["TotalAmt"]));
     const foreign = live.filter((txn) => (txn["CurrencyRef"] as JsonObject)["value"] !== "USD");
     const noNumber = live.filter((txn) => txn["DocNumber"] === undefined);
-    const commerce = live.filter((txn) => isQuickBooksCommerceOrigin(txn));
+    const commerce = live.filter((txn) => isFromQuickBooksCommerce(commerceTracesOfQboJson(txn)));
     const zero = live.filter((txn) => txn["TotalAmt"] === 0);
     for (const group of [paid, partial, foreign, noNumber, commerce, zero]) expect(group.length).toBeGreaterThan(0);
     expect(txns.length).toBe(80);
@@ -102,16 +102,5 @@ describe("bulk fast path", () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-  });
-});
-
-describe("isQuickBooksCommerceOrigin", () => {
-  it("recognises the TxnSource marker or the PrivateNote prefix, nothing else", () => {
-    expect(isQuickBooksCommerceOrigin({ TxnSource: QUICKBOOKS_COMMERCE_TXN_SOURCE })).toBe(true);
-    expect(isQuickBooksCommerceOrigin({ PrivateNote: "QuickBooks Commerce: order #1" })).toBe(true);
-    expect(isQuickBooksCommerceOrigin({ PrivateNote: "  QuickBooks Commerce: order #1" })).toBe(true);
-    expect(isQuickBooksCommerceOrigin({ PrivateNote: "paid via QuickBooks Commerce: no" })).toBe(false);
-    expect(isQuickBooksCommerceOrigin({ TxnSource: "SomethingElse" })).toBe(false);
-    expect(isQuickBooksCommerceOrigin({})).toBe(false);
   });
 });

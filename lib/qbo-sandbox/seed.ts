@@ -7,7 +7,8 @@
  * Records go through the same normalisation and cascades as API writes, minus the O(n) uniqueness
  * scans (the generator guarantees unique names and numbers), so 10k bills take well under a second.
  */
-import { QUICKBOOKS_COMMERCE_NOTE_PREFIX, QUICKBOOKS_COMMERCE_TXN_SOURCE } from "./commerce-marker";
+// The app's one Commerce rule (pure, imports nothing), so the demo data exercises exactly what the engine detects.
+import { COMMERCE_PRIVATE_NOTE_PREFIX, COMMERCE_TXN_SOURCE } from "../sync/core/commerce";
 import { commitRecord, voidedLines } from "./engine";
 import { ENTITY_SPECS } from "./entity-specs";
 import { addDays, formatQboDate } from "./clock";
@@ -371,7 +372,7 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
   payBill(partialBill, 40_000, 10);
   bill("vendor-eur", [250_000], 15, { APAccountRef: seeder.ref("ap-eur"), ExchangeRate: 1.08, PrivateNote: "Invoice in euros" });
   bill(vendorAliases[1 % vendorAliases.length] ?? v0, [33_000], 12, { DocNumber: null, PrivateNote: "No bill number" });
-  bill(vendorAliases[2 % vendorAliases.length] ?? v0, [57_500], 9, { TxnSource: QUICKBOOKS_COMMERCE_TXN_SOURCE, PrivateNote: `${QUICKBOOKS_COMMERCE_NOTE_PREFIX} purchase order PO-2207` });
+  bill(vendorAliases[2 % vendorAliases.length] ?? v0, [57_500], 9, { TxnSource: COMMERCE_TXN_SOURCE, PrivateNote: `${COMMERCE_PRIVATE_NOTE_PREFIX} purchase order PO-2207` });
   bill(vendorAliases[3 % vendorAliases.length] ?? v0, [0], 7, { PrivateNote: "Zero-amount bill" });
   const creditedBill = bill(v0, [15_000], 18, { PrivateNote: "Settled by vendor credit" });
   const fullCredit = seeder.insert("VendorCredit", { VendorRef: seeder.ref(v0), DocNumber: "VC-301", TxnDate: formatQboDate(seeder.daysAgo(17)), Line: [expenseLine(seeder, 15_000, "Returned goods")] }, seeder.daysAgo(17));
@@ -396,7 +397,8 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
   receive(partialInvoice, 25_000, 8);
   invoice("customer-cad", [180_000], 14, { ARAccountRef: seeder.ref("ar-cad"), ExchangeRate: 0.73, CustomerMemo: { value: "Prices in CAD" } });
   invoice(customerAliases[1 % customerAliases.length] ?? c0, [42_000], 11, { DocNumber: null });
-  invoice(customerAliases[2 % customerAliases.length] ?? c0, [19_900], 6, { TxnSource: QUICKBOOKS_COMMERCE_TXN_SOURCE, PrivateNote: `${QUICKBOOKS_COMMERCE_NOTE_PREFIX} order #50113` });
+  // No TxnSource here: a memo that mentions Commerce mid-sentence is enough (real memos vary).
+  invoice(customerAliases[2 % customerAliases.length] ?? c0, [19_900], 6, { PrivateNote: "Order #50113, synced from QuickBooks Commerce" });
   invoice(customerAliases[3 % customerAliases.length] ?? c0, [0], 4, { PrivateNote: "Zero-amount invoice" });
   const reopenedInvoice = invoice(customerAliases[4 % customerAliases.length] ?? c0, [31_000], 26);
   voidPayment("Payment", receive(reopenedInvoice, 31_000, 23), 20);
@@ -407,8 +409,8 @@ export function seedCompany(company: CompanyState, spec: SeedSpec, now: Date): v
   seeder.insert("JournalEntry", {
     DocNumber: "COMM-DAILY-1",
     TxnDate: formatQboDate(seeder.daysAgo(3)),
-    TxnSource: QUICKBOOKS_COMMERCE_TXN_SOURCE,
-    PrivateNote: `${QUICKBOOKS_COMMERCE_NOTE_PREFIX} daily sales summary`,
+    TxnSource: COMMERCE_TXN_SOURCE,
+    PrivateNote: `${COMMERCE_PRIVATE_NOTE_PREFIX} daily sales summary`,
     Line: [
       { Amount: 842.5, DetailType: "JournalEntryLineDetail", JournalEntryLineDetail: { PostingType: "Debit", AccountRef: seeder.ref("undeposited") } },
       { Amount: 842.5, DetailType: "JournalEntryLineDetail", JournalEntryLineDetail: { PostingType: "Credit", AccountRef: seeder.ref("sales-income") } },

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/auth/guard";
 import { UserFacingError } from "@/lib/forms/action-result";
-import { saveSyncPreferences } from "@/lib/sync/preferences";
+import { saveCommerceMarkers, saveSyncPreferences } from "@/lib/sync/preferences";
 import { startSyncInBackground } from "./start-sync";
 
 /** Admins only: Settings → Sync → Preferences → Save. Nothing is saved when any field is wrong. */
@@ -13,6 +13,17 @@ export const saveSyncPreferencesAction = orgAction({ schema: z.record(z.string()
   if (!result.ok) {
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]]));
     throw new UserFacingError("Preferences were not saved. Please correct the highlighted fields.", fieldErrors);
+  }
+  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  return { saved: true };
+});
+
+/** Admins only: Settings → Sync → QuickBooks Commerce markers → Save. */
+export const saveCommerceMarkersAction = orgAction({ schema: z.record(z.string(), z.unknown()), role: "admin" }, async (ctx, input) => {
+  const result = await saveCommerceMarkers(ctx.db, ctx.org.organizationId, ctx.user.id, input);
+  if (!result.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]]));
+    throw new UserFacingError("The QuickBooks Commerce markers were not saved. Please correct the highlighted fields.", fieldErrors);
   }
   revalidatePath(`/o/${ctx.org.slug}`, "layout");
   return { saved: true };

@@ -3,6 +3,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, time
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations, users } from "./identity";
 import { accounts } from "./ledger";
+import type { CommerceMarkerSettings } from "../../sync/core/commerce";
 
 const orgId = () =>
   uuid("organization_id")
@@ -58,6 +59,8 @@ export const syncPreferences = pgTable("sync_preferences", {
   moneyOutClearingAccountId: uuid("money_out_clearing_account_id").references(() => accounts.id),
   moneyInClearingAccountId: uuid("money_in_clearing_account_id").references(() => accounts.id),
   masterInConflict: conflictMasterEnum("master_in_conflict").notNull().default("quickbooks"),
+  /** Settings → Sync → QuickBooks Commerce markers: admin-defined DocNumber prefixes and memo phrases. */
+  commerceMarkers: jsonb("commerce_markers").$type<CommerceMarkerSettings>().notNull().default({ docNumberPrefixes: [], memoPhrases: [] }),
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: updatedAt(),
 });

@@ -54,6 +54,20 @@ describe("evaluateInbound", () => {
   it("7. skips QuickBooks Commerce", () => {
     expect(evaluateInbound(qboBill({ txnSource: "QuickBooksCommerce" }), "invoice", prefs)).toMatchObject({ reason: "QUICKBOOKS_COMMERCE" });
     expect(evaluateInbound(qboBill({ privateNote: "QuickBooks Commerce: PO 4" }), "bill", prefs)).toMatchObject({ reason: "QUICKBOOKS_COMMERCE" });
+    expect(evaluateInbound(qboBill({ privateNote: "PO 4 from quickbooks commerce" }), "bill", prefs)).toMatchObject({
+      reason: "QUICKBOOKS_COMMERCE",
+      params: { matched: "PrivateNote mentions “QuickBooks Commerce”" },
+    });
+  });
+
+  it("7. skips on the admin's Commerce markers and says which matched", () => {
+    const withMarkers = readyPrefs({ commerceMarkers: { docNumberPrefixes: ["SHOP-"], memoPhrases: ["web order"] } });
+    expect(evaluateInbound(qboBill({ docNumber: "SHOP-1001" }), "bill", withMarkers)).toMatchObject({
+      reason: "QUICKBOOKS_COMMERCE",
+      params: { matched: "DocNumber prefix SHOP-", docNumber: "SHOP-1001" },
+    });
+    expect(evaluateInbound(qboBill({ privateNote: "Web Order 7" }), "invoice", withMarkers)).toMatchObject({ params: { matched: "PrivateNote phrase “web order”" } });
+    expect(evaluateInbound(qboBill({ docNumber: "SHOP-1001" }), "bill", prefs)).toEqual({ action: "import" });
   });
 
   it("8. skips $0 (as $0, not as paid)", () => {

@@ -1,4 +1,4 @@
-import { isFromQuickBooksCommerce } from "@/lib/sync/core/commerce";
+import { matchQuickBooksCommerce } from "@/lib/sync/core/commerce";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
@@ -54,7 +54,8 @@ export function evaluateInbound(
 
   if (qboTxn.currency.toUpperCase() !== SUPPORTED_CURRENCY) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
   if (!qboTxn.docNumber || qboTxn.docNumber.trim() === "") return skip("MISSING_DOC_NUMBER");
-  if (isFromQuickBooksCommerce(qboTxn)) return skip("QUICKBOOKS_COMMERCE");
+  const commerce = matchQuickBooksCommerce(qboTxn, prefs.commerceMarkers);
+  if (commerce) return skip("QUICKBOOKS_COMMERCE", { matched: commerce.label });
   // A linked voided invoice also has a $0 total; that is a void to apply, not a $0 record.
   if (qboTxn.totalCents === 0 && !(linked && qboTxn.voided)) return skip("ZERO_AMOUNT");
   return { action: "import" };

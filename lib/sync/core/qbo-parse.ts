@@ -50,6 +50,7 @@ const txnSchema = z.object({
   TxnDate: z.string().optional(),
   DueDate: z.string().optional(),
   PrivateNote: z.string().optional(),
+  CustomerMemo: z.object({ value: z.string().optional() }).optional(),
   TxnSource: z.string().optional(),
   Line: z.array(lineSchema).default([]),
 });
@@ -137,6 +138,7 @@ function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"):
   if (counterparty.name) snapshot.counterpartyName = counterparty.name;
   if (raw.TxnSource) snapshot.txnSource = raw.TxnSource;
   if (raw.PrivateNote) snapshot.privateNote = raw.PrivateNote;
+  if (raw.CustomerMemo?.value) snapshot.customerMemo = raw.CustomerMemo.value;
   if (raw.TxnDate) snapshot.txnDate = raw.TxnDate;
   if (raw.DueDate) snapshot.dueDate = raw.DueDate;
   return snapshot;

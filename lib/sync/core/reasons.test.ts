@@ -42,6 +42,15 @@ describe("reason catalogue", () => {
       .toContain("Vendor “Acme”");
   });
 
+  it("shows which QuickBooks Commerce marker matched, and where to change an admin's marker", () => {
+    const byPrefix = describeReason("QUICKBOOKS_COMMERCE", { record: "bill", docNumber: "SHOP-1", matched: "DocNumber prefix SHOP-" });
+    expect(byPrefix.explanation).toBe("Bill SHOP-1 was created by QuickBooks Commerce (matched: DocNumber prefix SHOP-). Items and transactions from QuickBooks Commerce never sync.");
+    expect(byPrefix.fix).toContain("QuickBooks Commerce markers in Settings → Sync");
+    const bySource = describeReason("QUICKBOOKS_COMMERCE", { record: "bill", matched: "TxnSource QuickBooksCommerce" });
+    expect(bySource.explanation).toContain("(matched: TxnSource QuickBooksCommerce)");
+    expect(bySource.fix).not.toContain("markers");
+  });
+
   it("names records sensibly", () => {
     expect(describeRecord({})).toBe("This record");
     expect(describeRecord({ record: "invoice", docNumber: "1001", counterpartyName: "Bob" })).toBe("Invoice 1001 for Bob");

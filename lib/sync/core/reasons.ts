@@ -40,6 +40,8 @@ export interface ReasonParams {
   qboDetail?: string;
   /** How QBO's answer differs from the record, in plain words (link checks). */
   linkDetail?: string;
+  /** Which QuickBooks Commerce marker a record carried ("DocNumber prefix SHOP-"). */
+  matched?: string;
 }
 
 export interface ReasonDefinition {
@@ -62,6 +64,7 @@ export interface ReasonDescription {
 }
 
 const PREFERENCES = "Settings → Sync → Preferences";
+const SYNC_SETTINGS = "Settings → Sync";
 const QBO_ERROR_DOCS =
   "https://developer.intuit.com/app/developer/qbo/docs/develop/troubleshooting/error-codes";
 
@@ -158,8 +161,10 @@ export const REASONS = {
     severity: "skip",
     title: "Created by QuickBooks Commerce",
     explanation: (p) =>
-      `${describeRecord(p)} was created by QuickBooks Commerce. Items and transactions from QuickBooks Commerce never sync.`,
-    fix: () => "Nothing to do. Manage QuickBooks Commerce transactions in QuickBooks Commerce.",
+      `${describeRecord(p)} was created by QuickBooks Commerce${p.matched ? ` (matched: ${p.matched})` : ""}. Items and transactions from QuickBooks Commerce never sync.`,
+    fix: (p) =>
+      "Nothing to do. Manage QuickBooks Commerce transactions in QuickBooks Commerce." +
+      (p.matched && /prefix|phrase/.test(p.matched) ? ` If it is not from Commerce, change the QuickBooks Commerce markers in ${SYNC_SETTINGS}.` : ""),
   },
   ZERO_AMOUNT: {
     code: "ZERO_AMOUNT",

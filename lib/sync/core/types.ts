@@ -1,3 +1,4 @@
+import type { CommerceMarkerSettings } from "@/lib/sync/core/commerce";
 /**
  * Narrow, structural input types for the pure sync core.
  *
@@ -46,6 +47,8 @@ export interface QboTxnSnapshot {
   voided: boolean;
   txnSource?: string;
   privateNote?: string;
+  /** Invoice CustomerMemo.value (the message shown on the invoice). */
+  customerMemo?: string;
   /** VendorRef.value for bills and vendor credits, CustomerRef.value for invoices. */
   counterpartyQboId: string;
   counterpartyName?: string;
@@ -150,6 +153,8 @@ export interface SyncPreferences {
   moneyOutClearingAccountId?: string;
   moneyInClearingAccountId?: string;
   masterInConflict: ConflictMaster;
+  /** Admin-defined QuickBooks Commerce markers (Settings → Sync); absent = none. */
+  commerceMarkers?: CommerceMarkerSettings;
 }
 
 /** Kinds of records whose ids the resolver translates between app and QBO. */

@@ -28,7 +28,7 @@ function syncable(rows: Raw[]): Raw[] {
       (r.CurrencyRef?.value ?? "USD") === "USD" &&
       !!r.DocNumber &&
       r.TxnSource !== "QuickBooksCommerce" &&
-      !/^QuickBooks Commerce:/.test(r.PrivateNote ?? "") &&
+      !/quickbooks commerce/i.test(r.PrivateNote ?? "") &&
       !/^Voided/.test(r.PrivateNote ?? ""),
   );
 }

@@ -9,3 +9,5 @@ export {
   type SyncPreferencesInput,
   type SyncPreferencesValues,
 } from "@/lib/sync/preferences/schema";
+export { getCommerceMarkers, saveCommerceMarkers, type SaveCommerceMarkersResult } from "@/lib/sync/preferences/commerce-markers";
+export { COMMERCE_MARKER_LIMITS, COMMERCE_MARKER_LABELS, commerceMarkersSchema, type CommerceMarkersInput } from "@/lib/sync/preferences/commerce-markers-schema";

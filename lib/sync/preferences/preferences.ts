@@ -26,6 +26,8 @@ export async function getSyncPreferences(db: Db, organizationId: string): Promis
     const value = row[field];
     if (value) prefs[field] = value;
   }
+  const markers = row.commerceMarkers;
+  if (markers.docNumberPrefixes.length > 0 || markers.memoPhrases.length > 0) prefs.commerceMarkers = markers;
   return prefs;
 }
 

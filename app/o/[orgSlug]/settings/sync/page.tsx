@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/card";
+import { CommerceMarkersForm } from "@/components/sync/commerce-markers-form";
 import { ConnectionCard } from "@/components/sync/connection-card";
 import { PreferencesForm } from "@/components/sync/preferences-form";
 import { requireOrg } from "@/lib/auth/guard";
 import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
 import { getSyncStatus } from "@/lib/sync/engine";
-import { accountChoicesFor, getSyncPreferences } from "@/lib/sync/preferences";
+import { accountChoicesFor, getCommerceMarkers, getSyncPreferences } from "@/lib/sync/preferences";
 
 export const metadata = { title: "Sync settings" };
 
@@ -25,10 +26,11 @@ export default async function SyncSettingsPage(props: {
   const { connected, connectError } = searchSchema.parse(search);
   const connection = await getConnection(db, org.organizationId);
   const health = tokenHealth(connection, new Date());
-  const [preferences, choices, status] = await Promise.all([
+  const [preferences, choices, status, commerceMarkers] = await Promise.all([
     getSyncPreferences(db, org.organizationId),
     accountChoicesFor(db, org.organizationId),
     getSyncStatus(db, org.organizationId),
+    getCommerceMarkers(db, org.organizationId),
   ]);
   return (
     <>
@@ -60,6 +62,7 @@ export default async function SyncSettingsPage(props: {
           canEdit={org.role === "admin"}
           nextAutoSyncAt={status.nextAutoSyncAt?.toISOString() ?? null}
         />
+        <CommerceMarkersForm orgSlug={org.slug} values={commerceMarkers} canEdit={org.role === "admin"} />
       </div>
     </>
   );

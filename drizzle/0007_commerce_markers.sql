@@ -1,0 +1,1 @@
+ALTER TABLE "sync_preferences" ADD COLUMN "commerce_markers" jsonb DEFAULT '{"docNumberPrefixes":[],"memoPhrases":[]}'::jsonb NOT NULL;
