@@ -19,3 +19,8 @@ const anyRecordId = recordId();
 export function isRecordId(value: unknown): value is string {
   return anyRecordId.safeParse(value).success;
 }
+
+/** An optional id field (`id` of an edit form): blank or absent is undefined. */
+export function optionalRecordId(message?: string) {
+  return z.preprocess((value) => (value === "" || value === null ? undefined : value), recordId(message).optional());
+}

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { IssueList, OBJECT_LABELS } from "@/components/sync/issue-list";
@@ -9,13 +8,14 @@ import { requireOrg } from "@/lib/auth/guard";
 import { phaseLabel, SYNC_PHASES, type SyncPhase } from "@/lib/sync/core/phases";
 import { getSyncRun, listSyncIssues } from "@/lib/sync/history";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export const metadata = { title: "Sync run" };
 
 export default async function SyncRunPage({ params }: { params: Promise<{ orgSlug: string; runId: string }> }) {
   const { orgSlug, runId } = await params;
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(runId).success) notFound();
+  if (!isRecordId(runId)) notFound();
   const row = await getSyncRun(db, org.organizationId, runId);
   if (!row) notFound();
   const { run, userName } = row;
