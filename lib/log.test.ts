@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm";
 import { createLogger, type LogLevel } from "./log";
 
 function capture(level?: LogLevel) {
@@ -59,5 +60,31 @@ describe("createLogger", () => {
     circular.self = circular;
     log.error("odd", { circular });
     expect(lines[1]?.entry).toMatchObject({ message: "odd", logError: "fields could not be serialised" });
+  });
+});
+
+describe("createLogger redaction", () => {
+  const HASH = "$2b$10$abcdefghijklmnopqrstuuKX8yW0r7Vw2m0bZ1k5y3u9Qp6s4tE2a";
+
+  it("logs a failed query's SQL but not its parameters (message, stack and cause)", () => {
+    const { log, lines } = capture();
+    const cause = new Error("duplicate key value violates unique constraint \"users_email_unique\"");
+    const error = new DrizzleQueryError('insert into "users" ("email", "password_hash") values ($1, $2)', ["ann@example.com", HASH], cause);
+    log.error("sign-up failed", { ref: "7F3K-9QZ2", error });
+    const text = JSON.stringify(lines);
+    expect(text).toContain('insert into \\"users\\"');
+    expect(text).toContain("7F3K-9QZ2");
+    expect(text).toContain("users_email_unique");
+    expect(text).not.toContain("ann@example.com");
+    expect(text).not.toContain("$2b$");
+  });
+
+  it("blanks secret-looking fields and tokens in messages", () => {
+    const { log, lines } = capture();
+    log.info("token refreshed with Bearer abc123", { tokens: { accessToken: "at-1", refresh_token: "rt-1", expiresIn: 3600 }, password: "hunter22" });
+    const entry = lines[0]!.entry;
+    expect(entry.message).toBe("token refreshed with Bearer [redacted]");
+    expect(entry.tokens).toEqual({ accessToken: "[redacted]", refresh_token: "[redacted]", expiresIn: 3600 });
+    expect(entry.password).toBe("[redacted]");
   });
 });

@@ -3,6 +3,8 @@
  * collector can filter by runId, organizationId or jobId without parsing prose. Deliberately tiny:
  * levels, bound fields (child) and a pluggable sink for tests.
  */
+import { isSecretKey, redactValue } from "./log-redaction";
+
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogFields = Record<string, unknown>;
@@ -24,13 +26,17 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** Errors serialise to `{}` by default; keep what helps (name, message, stack, cause). */
-function jsonValue(_key: string, value: unknown): unknown {
+/**
+ * Errors serialise to `{}` by default; keep what helps (name, message, stack, cause). Every key and
+ * string passes the redactor (log-redaction.ts): no query parameters, hashes or tokens in a log.
+ */
+function jsonValue(key: string, value: unknown): unknown {
+  if (key !== "" && isSecretKey(key)) return redactValue(key, value);
   if (value instanceof Error) {
     return { name: value.name, message: value.message, ...(value.stack ? { stack: value.stack } : {}), ...(value.cause !== undefined ? { cause: value.cause } : {}) };
   }
   if (typeof value === "bigint") return value.toString();
-  return value;
+  return redactValue(key, value);
 }
 
 const defaultSink: LogSink = (line, level) => {

@@ -3,8 +3,10 @@
 import { EmailTakenError, signUp } from "@/lib/auth/accounts";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { getDb } from "@/lib/db";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { logWithReference } from "@/lib/error-reference";
+import { somethingWentWrong, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
+import { logger } from "@/lib/log";
 
 export async function signUpAction(_prev: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
   const parsed = parseForm(form, signUpSchema);
@@ -16,6 +18,7 @@ export async function signUpAction(_prev: unknown, form: FormData): Promise<Acti
     if (error instanceof EmailTakenError) {
       return { ok: false, message: error.message, fieldErrors: { email: [error.message] } };
     }
-    throw error;
+    // Unexpected (a database error): its text holds the INSERT's values, the password hash among them.
+    return { ok: false, message: somethingWentWrong(logWithReference(logger(), "sign-up failed", error)) };
   }
 }

@@ -1,7 +1,6 @@
 import { Banknote, Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { centsToDecimalString, formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
@@ -21,10 +20,11 @@ import { DocumentsPanel } from "./documents-panel";
 import { formatIsoDate } from "./format-date";
 import { MarkPaidForm } from "./mark-paid-form";
 import { BillStatusBadge, PaymentStatusBadge } from "./status-badges";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: string; billId: string; saved?: string }) {
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(billId).success) notFound();
+  if (!isRecordId(billId)) notFound();
   const detail = await getBillDetail(db, org.organizationId, billId);
   if (!detail) notFound();
   const [events, documents, bankAccounts] = await Promise.all([

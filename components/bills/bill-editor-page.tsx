@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { requireOrg } from "@/lib/auth/guard";
 import { getBillDetail, loadBillFormOptions } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
@@ -7,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { BillForm, type BillFormValues } from "./bill-form";
 import { StarterChartPrompt } from "./starter-chart-prompt";
+import { isRecordId } from "@/lib/forms/record-id";
 
 /** The new-bill and edit-bill pages: the form, or what to set up first when it can't be filled in yet. */
 export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; billId?: string }) {
@@ -14,7 +14,7 @@ export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; bil
   let values: BillFormValues | undefined;
   let title = "New bill";
   if (billId) {
-    if (!z.uuid().safeParse(billId).success) notFound();
+    if (!isRecordId(billId)) notFound();
     const detail = await getBillDetail(db, org.organizationId, billId);
     if (!detail) notFound();
     const { bill, lines } = detail;

@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { listAudit } from "@/lib/audit/record-audit";
@@ -8,10 +7,11 @@ import { clashWarning, crossKindClash, getCounterparty } from "@/lib/counterpart
 import type { CounterpartyKind } from "@/lib/counterparties/schemas";
 import { ActiveToggle } from "./active-toggle";
 import { CounterpartyForm } from "./counterparty-form";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { kind: CounterpartyKind; orgSlug: string; id: string; created: boolean }) {
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isRecordId(id)) notFound();
   const record = await getCounterparty(db, org.organizationId, kind, id);
   if (!record) notFound();
   const events = await listAudit(db, org.organizationId, kind, id);

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HandCoins, Pencil } from "lucide-react";
-import { z } from "zod";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
@@ -17,10 +16,11 @@ import { formatIsoDate } from "./format-date";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { ReceivePaymentForm } from "./receive-payment-form";
 import { VoidInvoiceButton, VoidPaymentButton } from "./void-buttons";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: string; id: string; notice: "created" | "saved" | null }) {
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isRecordId(id)) notFound();
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
   const { invoice, customer, lines, payments, termsName } = detail;

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { centsToDecimalString, isoDateOf } from "@/lib/ap";
@@ -9,6 +8,7 @@ import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { loadInvoiceFormOptions } from "@/lib/invoices/form-options";
 import { getInvoiceDetail, suggestInvoiceNumber } from "@/lib/invoices/queries";
 import { InvoiceForm, type InvoiceFormValues } from "./invoice-form";
+import { isRecordId } from "@/lib/forms/record-id";
 
 /** New invoice (no id) or edit of an existing one. */
 export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?: string }) {
@@ -17,7 +17,7 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
   let values: InvoiceFormValues;
   let title = "New invoice";
   if (id) {
-    if (!z.uuid().safeParse(id).success) notFound();
+    if (!isRecordId(id)) notFound();
     const detail = await getInvoiceDetail(db, org.organizationId, id);
     if (!detail) notFound();
     const { invoice, lines } = detail;

@@ -1,7 +1,6 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
@@ -20,6 +19,7 @@ import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { ApplyCreditForm } from "./apply-credit-form";
 import { VendorCreditForm } from "./vendor-credit-form";
+import { isRecordId } from "@/lib/forms/record-id";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -127,7 +127,7 @@ export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: stri
 
 export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { orgSlug: string; creditId: string; created: boolean }) {
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(creditId).success) notFound();
+  if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();
   const { credit } = detail;

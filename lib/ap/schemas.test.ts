@@ -13,6 +13,11 @@ import {
   vendorSchema,
 } from "./schemas";
 
+/** A stable UUID per label, so fixtures stay readable: uid("v1"), uid("acc-1"). */
+function uid(label: string): string {
+  return `00000000-0000-4000-8000-${Buffer.from(label).toString("hex").padStart(12, "0")}`;
+}
+
 /** Parses and returns { path: [messages] } so tests read like the form. */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
@@ -58,22 +63,22 @@ describe("vendorSchema / customerSchema", () => {
 });
 
 const validBill = {
-  vendorId: "v1",
+  vendorId: uid("v1"),
   billNumber: " INV-001 ",
   billDate: "2024-02-29",
   dueDate: "2024-03-30",
   termsId: "",
   memo: "",
   lines: [
-    { accountId: "acc-1", amount: "1,234.56", description: "Rent", classId: "", locationId: "loc-1" },
-    { itemId: "item-1", amount: "0.44" },
+    { accountId: uid("acc-1"), amount: "1,234.56", description: "Rent", classId: "", locationId: uid("loc-1") },
+    { itemId: uid("item-1"), amount: "0.44" },
   ],
 };
 
 describe("billSchema", () => {
   it("produces typed, cents-based output with a total", () => {
     expect(billSchema.parse(validBill)).toEqual({
-      vendorId: "v1",
+      vendorId: uid("v1"),
       billNumber: "INV-001",
       billDate: "2024-02-29",
       dueDate: "2024-03-30",
@@ -81,8 +86,8 @@ describe("billSchema", () => {
       currency: "USD",
       memo: undefined,
       lines: [
-        { accountId: "acc-1", itemId: undefined, description: "Rent", amountCents: 123456, classId: undefined, locationId: "loc-1" },
-        { accountId: undefined, itemId: "item-1", description: undefined, amountCents: 44, classId: undefined, locationId: undefined },
+        { accountId: uid("acc-1"), itemId: undefined, description: "Rent", amountCents: 123456, classId: undefined, locationId: uid("loc-1") },
+        { accountId: undefined, itemId: uid("item-1"), description: undefined, amountCents: 44, classId: undefined, locationId: undefined },
       ],
       totalCents: 123500,
     });
@@ -120,13 +125,13 @@ describe("billSchema", () => {
       ...validBill,
       lines: [
         { amount: "10" },
-        { accountId: "a", itemId: "i", amount: "10" },
-        { accountId: "a", amount: "1.005" },
-        { accountId: "a", amount: "0" },
-        { accountId: "a", amount: "-5" },
-        { accountId: "a", amount: "ten" },
-        { accountId: "a", amount: "1", description: "d".repeat(4001) },
-        { accountId: "a" },
+        { accountId: uid("a"), itemId: uid("i"), amount: "10" },
+        { accountId: uid("a"), amount: "1.005" },
+        { accountId: uid("a"), amount: "0" },
+        { accountId: uid("a"), amount: "-5" },
+        { accountId: uid("a"), amount: "ten" },
+        { accountId: uid("a"), amount: "1", description: "d".repeat(4001) },
+        { accountId: uid("a") },
       ],
     });
     expect(errors).toEqual({
@@ -142,14 +147,14 @@ describe("billSchema", () => {
   });
 
   it("accepts a numeric amount from a JS client but still strictly", () => {
-    expect(billSchema.parse({ ...validBill, lines: [{ accountId: "a", amount: 12.5 }] }).totalCents).toBe(1250);
-    expect(errorsOf(billSchema, { ...validBill, lines: [{ accountId: "a", amount: 0.1 + 0.2 }] })).toEqual({
+    expect(billSchema.parse({ ...validBill, lines: [{ accountId: uid("a"), amount: 12.5 }] }).totalCents).toBe(1250);
+    expect(errorsOf(billSchema, { ...validBill, lines: [{ accountId: uid("a"), amount: 0.1 + 0.2 }] })).toEqual({
       "lines.0.amount": ["Amounts can have at most 2 decimal places."],
     });
   });
 
   it("rejects a total above the maximum", () => {
-    const big = { accountId: "a", amount: "99,999,999,999.99" };
+    const big = { accountId: uid("a"), amount: "99,999,999,999.99" };
     expect(errorsOf(billSchema, { ...validBill, lines: [big, big] })).toEqual({ lines: ["The bill total is too large."] });
   });
 
@@ -163,9 +168,9 @@ describe("billSchema", () => {
 describe("vendorCreditSchema", () => {
   it("parses like a bill", () => {
     expect(
-      vendorCreditSchema.parse({ vendorId: "v", creditNumber: "CR-1", creditDate: "2026-01-05", lines: [{ accountId: "a", amount: "25" }] }),
+      vendorCreditSchema.parse({ vendorId: uid("v"), creditNumber: "CR-1", creditDate: "2026-01-05", lines: [{ accountId: uid("a"), amount: "25" }] }),
     ).toMatchObject({ creditNumber: "CR-1", totalCents: 2500, lines: [{ amountCents: 2500 }] });
-    expect(errorsOf(vendorCreditSchema, { vendorId: "v", creditDate: "2026-01-05", lines: [] })).toEqual({
+    expect(errorsOf(vendorCreditSchema, { vendorId: uid("v"), creditDate: "2026-01-05", lines: [] })).toEqual({
       creditNumber: ["Enter the credit number."],
       lines: ["Add at least one line to the credit."],
     });
@@ -174,14 +179,14 @@ describe("vendorCreditSchema", () => {
 
 describe("invoiceSchema", () => {
   const validInvoice = {
-    customerId: "c1",
+    customerId: uid("c1"),
     invoiceNumber: "1001",
     invoiceDate: "2026-03-01",
     dueDate: "2026-03-31",
     lines: [
-      { itemId: "i1", quantity: "1.5", unitPrice: "0.99" },
-      { itemId: "i2", quantity: "3", unitPrice: "0.3333", description: "Widgets" },
-      { itemId: "i3", quantity: "1", unitPrice: "0.125" },
+      { itemId: uid("i1"), quantity: "1.5", unitPrice: "0.99" },
+      { itemId: uid("i2"), quantity: "3", unitPrice: "0.3333", description: "Widgets" },
+      { itemId: uid("i3"), quantity: "1", unitPrice: "0.125" },
     ],
   };
 
@@ -196,10 +201,10 @@ describe("invoiceSchema", () => {
   });
 
   it("allows a free line but not a zero total", () => {
-    expect(errorsOf(invoiceSchema, { ...validInvoice, lines: [{ itemId: "i", quantity: "1", unitPrice: "0" }] })).toEqual({
+    expect(errorsOf(invoiceSchema, { ...validInvoice, lines: [{ itemId: uid("i"), quantity: "1", unitPrice: "0" }] })).toEqual({
       lines: ["The invoice total must be more than zero."],
     });
-    expect(errorsOf(invoiceSchema, { ...validInvoice, lines: [...validInvoice.lines, { itemId: "i", quantity: "1", unitPrice: "0" }] })).toEqual({});
+    expect(errorsOf(invoiceSchema, { ...validInvoice, lines: [...validInvoice.lines, { itemId: uid("i"), quantity: "1", unitPrice: "0" }] })).toEqual({});
   });
 
   it("validates quantity, rate, item and due date", () => {
@@ -209,11 +214,11 @@ describe("invoiceSchema", () => {
         dueDate: "2026-02-28",
         lines: [
           { quantity: "1", unitPrice: "1" },
-          { itemId: "i", quantity: "0", unitPrice: "1" },
-          { itemId: "i", quantity: "1e2", unitPrice: "1" },
-          { itemId: "i", quantity: "1.23456", unitPrice: "1" },
-          { itemId: "i", quantity: "1", unitPrice: "-1" },
-          { itemId: "i", unitPrice: "1" },
+          { itemId: uid("i"), quantity: "0", unitPrice: "1" },
+          { itemId: uid("i"), quantity: "1e2", unitPrice: "1" },
+          { itemId: uid("i"), quantity: "1.23456", unitPrice: "1" },
+          { itemId: uid("i"), quantity: "1", unitPrice: "-1" },
+          { itemId: uid("i"), unitPrice: "1" },
         ],
       }),
     ).toEqual({
@@ -239,35 +244,35 @@ describe("electronicPaymentSchema", () => {
 
   it("parses a batch of bills", () => {
     expect(
-      schema.parse({ bankAccountId: "bank", processDate: "2026-03-01", payments: [{ billId: "b1", amount: "10.00" }, { billId: "b2", amount: "0.01" }] }),
+      schema.parse({ bankAccountId: uid("bank"), processDate: "2026-03-01", payments: [{ billId: uid("b1"), amount: "10.00" }, { billId: uid("b2"), amount: "0.01" }] }),
     ).toEqual({
-      bankAccountId: "bank",
+      bankAccountId: uid("bank"),
       processDate: "2026-03-01",
       payments: [
-        { billId: "b1", amountCents: 1000 },
-        { billId: "b2", amountCents: 1 },
+        { billId: uid("b1"), amountCents: 1000 },
+        { billId: uid("b2"), amountCents: 1 },
       ],
     });
   });
 
   it("refuses past dates, duplicates, empty batches and zero amounts", () => {
-    expect(errorsOf(schema, { bankAccountId: "", processDate: "2026-02-28", payments: [{ billId: "b1", amount: "1" }, { billId: "b1", amount: "2" }, { billId: "b2", amount: "0" }] })).toEqual({
+    expect(errorsOf(schema, { bankAccountId: "", processDate: "2026-02-28", payments: [{ billId: uid("b1"), amount: "1" }, { billId: uid("b1"), amount: "2" }, { billId: uid("b2"), amount: "0" }] })).toEqual({
       bankAccountId: ["Choose a bank account."],
       processDate: ["The process date can't be in the past."],
       "payments.1.billId": ["This bill is already in this payment run."],
       "payments.2.amount": ["The amount must be more than zero."],
     });
-    expect(errorsOf(schema, { bankAccountId: "b", processDate: "2026-03-02" })).toEqual({ payments: ["Select at least one bill to pay."] });
+    expect(errorsOf(schema, { bankAccountId: uid("b"), processDate: "2026-03-02" })).toEqual({ payments: ["Select at least one bill to pay."] });
   });
 });
 
 describe("markAsPaidSchema", () => {
-  const input = { billId: "b", bankAccountId: "bank", paidDate: "2026-02-27", amount: "50", reference: " 1001 " };
+  const input = { billId: uid("b"), bankAccountId: uid("bank"), paidDate: "2026-02-27", amount: "50", reference: " 1001 " };
 
   it("turns the checkbox into a boolean", () => {
     expect(markAsPaidSchema.parse({ ...input, syncToQbo: "on" })).toEqual({
-      billId: "b",
-      bankAccountId: "bank",
+      billId: uid("b"),
+      bankAccountId: uid("bank"),
       paidDate: "2026-02-27",
       amountCents: 5000,
       reference: "1001",
@@ -287,15 +292,15 @@ describe("markAsPaidSchema", () => {
 
 describe("receivedPaymentSchema", () => {
   it("parses a received payment", () => {
-    expect(receivedPaymentSchema.parse({ invoiceId: "i", depositAccountId: "d", paymentDate: "2026-03-03", amount: "$1,000", reference: "" })).toEqual({
-      invoiceId: "i",
-      depositAccountId: "d",
+    expect(receivedPaymentSchema.parse({ invoiceId: uid("i"), depositAccountId: uid("d"), paymentDate: "2026-03-03", amount: "$1,000", reference: "" })).toEqual({
+      invoiceId: uid("i"),
+      depositAccountId: uid("d"),
       paymentDate: "2026-03-03",
       amountCents: 100000,
       reference: undefined,
       memo: undefined,
     });
-    expect(errorsOf(receivedPaymentSchema, { invoiceId: "i", paymentDate: "03/03/2026", amount: "1" })).toEqual({
+    expect(errorsOf(receivedPaymentSchema, { invoiceId: uid("i"), paymentDate: "03/03/2026", amount: "1" })).toEqual({
       depositAccountId: ["Choose the account to deposit to."],
       paymentDate: ["Enter the payment date as a real date (YYYY-MM-DD)."],
     });
@@ -304,11 +309,11 @@ describe("receivedPaymentSchema", () => {
 
 describe("vendorCreditApplicationSchema", () => {
   it("parses applications and refuses duplicates", () => {
-    expect(vendorCreditApplicationSchema.parse({ vendorCreditId: "c", applications: [{ billId: "b1", amount: "5" }] })).toEqual({
-      vendorCreditId: "c",
-      applications: [{ billId: "b1", amountCents: 500 }],
+    expect(vendorCreditApplicationSchema.parse({ vendorCreditId: uid("c"), applications: [{ billId: uid("b1"), amount: "5" }] })).toEqual({
+      vendorCreditId: uid("c"),
+      applications: [{ billId: uid("b1"), amountCents: 500 }],
     });
-    expect(errorsOf(vendorCreditApplicationSchema, { vendorCreditId: "c", applications: [{ billId: "b1", amount: "5" }, { billId: "b1", amount: "1" }] })).toEqual({
+    expect(errorsOf(vendorCreditApplicationSchema, { vendorCreditId: uid("c"), applications: [{ billId: uid("b1"), amount: "5" }, { billId: uid("b1"), amount: "1" }] })).toEqual({
       "applications.1.billId": ["This bill is listed twice."],
     });
     expect(errorsOf(vendorCreditApplicationSchema, { vendorCreditId: "" })).toEqual({
@@ -344,5 +349,69 @@ describe("hostile input", () => {
         expect(result.success).toBe(false);
       }
     }
+  });
+});
+
+describe("ids, amounts and currencies a forged form can send (issue 12)", () => {
+  const validInvoice = {
+    customerId: uid("c1"),
+    invoiceNumber: "1001",
+    invoiceDate: "2026-03-01",
+    dueDate: "2026-03-31",
+    lines: [{ itemId: uid("i1"), quantity: "2", unitPrice: "10" }],
+  };
+
+  it("turns a non-UUID id in any picker into that field's error, not a database error", () => {
+    expect(errorsOf(billSchema, {
+      ...validBill,
+      vendorId: "not-a-uuid",
+      termsId: "1 or 1=1",
+      lines: [{ accountId: "not-a-uuid", amount: "1", classId: "x", locationId: "42" }, { itemId: "item-1", amount: "1" }],
+    })).toEqual({
+      vendorId: ["Choose a vendor."],
+      termsId: ["Choose terms from the list."],
+      "lines.0.accountId": ["Choose an account from the list."],
+      "lines.0.classId": ["Choose a class from the list."],
+      "lines.0.locationId": ["Choose a location from the list."],
+      "lines.1.itemId": ["Choose an item from the list."],
+    });
+    expect(errorsOf(invoiceSchema, { ...validInvoice, customerId: "c1", lines: [{ itemId: "i1", quantity: "1", unitPrice: "1" }] })).toEqual({
+      customerId: ["Choose a customer."],
+      "lines.0.itemId": ["Choose a product or service."],
+    });
+    expect(errorsOf(markAsPaidSchema, { billId: "b", bankAccountId: "bank", paidDate: "2026-02-27", amount: "5" })).toEqual({
+      billId: ["Choose a bill."],
+      bankAccountId: ["Choose the bank account it was paid from."],
+    });
+    expect(errorsOf(receivedPaymentSchema, { invoiceId: "i", depositAccountId: "d", paymentDate: "2026-03-03", amount: "1" })).toEqual({
+      invoiceId: ["Choose an invoice."],
+      depositAccountId: ["Choose the account to deposit to."],
+    });
+    expect(errorsOf(electronicPaymentSchema("2026-03-01"), { bankAccountId: "bank", processDate: "2026-03-01", payments: [{ billId: "b1", amount: "1" }] })).toEqual({
+      bankAccountId: ["Choose a bank account."],
+      "payments.0.billId": ["Choose a bill."],
+    });
+    expect(errorsOf(vendorCreditApplicationSchema, { vendorCreditId: "c", applications: [{ billId: "b1", amount: "1" }] })).toEqual({
+      vendorCreditId: ["Choose a vendor credit."],
+      "applications.0.billId": ["Choose a bill."],
+    });
+  });
+
+  it("refuses a quantity, rate or quantity × rate the database cannot hold", () => {
+    const line = (quantity: string, unitPrice: string) => errorsOf(invoiceSchema, { ...validInvoice, lines: [{ itemId: uid("i1"), quantity, unitPrice }] });
+    expect(line("999999999999999", "1")).toEqual({ "lines.0.quantity": ["The quantity is too large."] });
+    expect(line("1", "999999999999999")).toEqual({ "lines.0.unitPrice": ["The rate is too large."] });
+    expect(line("99999999999999", "99999999999")).toEqual({ "lines.0.quantity": ["The line amount (quantity × rate) is too large."] });
+    expect(line("10000000", "1000000")).toEqual({ "lines.0.quantity": ["The line amount (quantity × rate) is too large."] });
+    // The largest amount still fits.
+    expect(line("1", "99,999,999,999.99")).toEqual({});
+    expect(line("12345678901234", "0.0001")).toEqual({});
+  });
+
+  it("accepts ISO 4217 currency codes only", () => {
+    expect(errorsOf(billSchema, { ...validBill, currency: "ZZZ" })).toEqual({ currency: ["Use a real currency code (ISO 4217), like USD, EUR or CAD."] });
+    expect(errorsOf(invoiceSchema, { ...validInvoice, currency: "abc" })).toEqual({ currency: ["Use a real currency code (ISO 4217), like USD, EUR or CAD."] });
+    expect(billSchema.parse({ ...validBill, currency: "cad" }).currency).toBe("CAD");
+    expect(errorsOf(billSchema, { ...validBill, currency: "EUR" })).toEqual({});
   });
 });

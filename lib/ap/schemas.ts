@@ -11,8 +11,9 @@
  */
 import { z } from "zod";
 import { compareDates, isIsoDate } from "./dates";
-import { multiplyToCents, parseDecimal, decimalToString } from "./decimal";
+import { decimalToCents, multiplyToCents, parseDecimal, decimalToString, type ExactDecimal } from "./decimal";
 import { MAX_AMOUNT_CENTS, safeParseMoney } from "./money";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export const DOC_NUMBER_MAX = 21;
 export const REFERENCE_MAX = 21;
@@ -20,6 +21,8 @@ export const DESCRIPTION_MAX = 4000;
 export const NAME_MAX = 100;
 export const QUANTITY_MAX_DECIMALS = 4;
 export const UNIT_PRICE_MAX_DECIMALS = 4;
+/** Quantities are stored as numeric(18, 4): at most 14 digits before the point. */
+const QUANTITY_LIMIT = 10n ** 14n;
 
 // ---- field builders ---------------------------------------------------------------------------
 
@@ -45,20 +48,41 @@ function optionalText(max: number, maxMessage: string) {
   );
 }
 
+/**
+ * A picker's value: blank, or a record id. A forged, non-UUID value is that field's error (checked
+ * in the transform, as money is, so the form's other checks still run and show every problem).
+ */
+function pickedId(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .transform((value, ctx) => {
+      if (value === "") return undefined;
+      if (!isRecordId(value)) {
+        ctx.addIssue(message);
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
 /** A picker's chosen id; `message` says what to choose. */
 function requiredId(message: string) {
-  return z.preprocess(asText, z.string({ error: message }).trim().min(1, message));
+  return z.preprocess(
+    asText,
+    pickedId(message).transform((value, ctx) => {
+      if (value === undefined) {
+        ctx.addIssue(message);
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
 }
 
 /** An optional picker: a blank choice becomes undefined. */
-function optionalId() {
-  return z.preprocess(
-    asText,
-    z
-      .string()
-      .trim()
-      .transform((value) => (value === "" ? undefined : value)),
-  );
+function optionalId(message: string) {
+  return z.preprocess(asText, pickedId(message));
 }
 
 /** A money amount typed by a person → integer cents. `min` is "positive" (> 0) or "nonNegative". */
@@ -108,8 +132,16 @@ function currencyCode() {
       .string({ error: "Use a 3-letter currency code like USD." })
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like USD."),
+      .regex(/^[A-Z]{3}$/, { error: "Use a 3-letter currency code like USD.", abort: true })
+      .refine(isCurrencyCode, "Use a real currency code (ISO 4217), like USD, EUR or CAD."),
   );
+}
+
+/** ISO 4217 codes the runtime knows (ICU's list), so "ZZZ" is refused without a list of our own. */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+
+function isCurrencyCode(code: string): boolean {
+  return CURRENCY_CODES.has(code);
 }
 
 function docNumber(what: string) {
@@ -211,12 +243,12 @@ function withAmountCents<T extends { amount: number }>(value: T): Omit<T, "amoun
 
 export const expenseLineSchema = z
   .object({
-    accountId: optionalId(),
-    itemId: optionalId(),
+    accountId: optionalId("Choose an account from the list."),
+    itemId: optionalId("Choose an item from the list."),
     description,
     amount: moneyCents({ min: "positive" }),
-    classId: optionalId(),
-    locationId: optionalId(),
+    classId: optionalId("Choose a class from the list."),
+    locationId: optionalId("Choose a location from the list."),
   })
   .superRefine((line, ctx) => {
     if (!line.accountId && !line.itemId) {
@@ -233,7 +265,7 @@ export const billSchema = z
     billNumber: docNumber("bill number"),
     billDate: isoDate("bill date"),
     dueDate: isoDate("due date"),
-    termsId: optionalId(),
+    termsId: optionalId("Choose terms from the list."),
     currency: currencyCode(),
     memo,
     lines: rows(expenseLineSchema, "Add at least one line to the bill."),
@@ -281,17 +313,33 @@ function exactDecimal(what: string, maxScale: number) {
   );
 }
 
+/** A quantity or rate that parsed (cross-field checks also run when one did not). */
+function parsedDecimal(value: unknown): ExactDecimal | undefined {
+  return typeof value === "object" && value !== null && typeof (value as Partial<ExactDecimal>).units === "bigint" ? (value as ExactDecimal) : undefined;
+}
+
 export const invoiceLineSchema = z
   .object({
     itemId: requiredId("Choose a product or service."),
     description,
     quantity: exactDecimal("quantity", QUANTITY_MAX_DECIMALS),
     unitPrice: exactDecimal("rate", UNIT_PRICE_MAX_DECIMALS),
-    classId: optionalId(),
+    classId: optionalId("Choose a class from the list."),
   })
   .superRefine((line, ctx) => {
-    if (typeof line.quantity === "object" && line.quantity.units <= 0n) {
+    const quantity = parsedDecimal(line.quantity);
+    const rate = parsedDecimal(line.unitPrice);
+    if (quantity && quantity.units <= 0n) {
       ctx.addIssue({ code: "custom", path: ["quantity"], message: "The quantity must be more than zero." });
+    }
+    // Quantities are numeric(18, 4) in the database and amounts bigint cents used as safe JS
+    // numbers: beyond those a save would fail (or lose cents) instead of saying why.
+    if (quantity && quantity.units >= QUANTITY_LIMIT * 10n ** BigInt(quantity.scale)) {
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "The quantity is too large." });
+    } else if (rate && decimalToCents(rate) > MAX_AMOUNT_CENTS) {
+      ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "The rate is too large." });
+    } else if (quantity && rate && multiplyToCents(quantity, rate) > MAX_AMOUNT_CENTS) {
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "The line amount (quantity × rate) is too large." });
     }
   }, EVEN_WITH_FIELD_ERRORS)
   // Amount = quantity × rate, rounded half-up to the cent once; quantity and rate stay exact text.
@@ -308,7 +356,7 @@ export const invoiceSchema = z
     invoiceNumber: docNumber("invoice number"),
     invoiceDate: isoDate("invoice date"),
     dueDate: isoDate("due date"),
-    termsId: optionalId(),
+    termsId: optionalId("Choose terms from the list."),
     currency: currencyCode(),
     memo,
     lines: rows(invoiceLineSchema, "Add at least one line to the invoice."),

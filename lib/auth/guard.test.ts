@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm";
 import { z } from "zod";
 
 // The guard's collaborators: a signed-in admin of "acme", no real session or database needed.
@@ -11,6 +12,13 @@ vi.mock("@/lib/orgs/organizations", () => ({
 }));
 
 vi.mock("@/lib/config/env", () => ({ env: () => ({ APP_URL: "http://127.0.0.1:3000" }) }));
+// The process logger, captured: what the server log line of a failure holds.
+const logLines = vi.hoisted(() => [] as string[]);
+vi.mock("@/lib/log", async (importActual) => {
+  const actual = await importActual<typeof import("@/lib/log")>();
+  const log = actual.createLogger({ sink: (line) => logLines.push(line) });
+  return { ...actual, logger: () => log };
+});
 
 const { orgAction, orgRoute } = await import("./guard");
 
@@ -39,6 +47,29 @@ describe("orgAction", () => {
     form.set("lines.4.amount", "4");
     form.set("lines.1.amount", "1");
     expect(await action(null, form)).toEqual({ ok: true, data: ["1", "4"] });
+  });
+});
+
+describe("orgAction on an unexpected error", () => {
+  it("shows a short message with a reference, and logs the full error (parameters redacted) under it", async () => {
+    const hash = "$2b$10$abcdefghijklmnopqrstuuKX8yW0r7Vw2m0bZ1k5y3u9Qp6s4tE2a";
+    const action = orgAction({ schema: z.object({}) }, async () => {
+      throw new DrizzleQueryError('insert into "users" ("email", "password_hash") values ($1, $2)', ["ann@example.com", hash]);
+    });
+    const form = new FormData();
+    form.set("orgSlug", "acme");
+    logLines.length = 0;
+    const result = await action(null, form);
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Something went wrong \(ref [0-9A-Z]{4}-[0-9A-Z]{4}\)/) });
+    const message = (result as { message: string }).message;
+    expect(message).not.toMatch(/insert|users|\$1|ann@example/);
+    const ref = /ref ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(message)![1]!;
+    expect(logLines).toHaveLength(1);
+    const line = JSON.parse(logLines[0]!) as { level: string; ref: string; error: { message: string } };
+    expect(line).toMatchObject({ level: "error", ref });
+    expect(line.error.message).toContain('insert into "users"');
+    expect(logLines[0]).not.toContain("ann@example.com");
+    expect(logLines[0]).not.toContain("$2b$");
   });
 });
 

@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/connection";
-import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
+import { somethingWentWrong, UserFacingError, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
 import { findMembership, type OrgMembership, type Role } from "@/lib/orgs/organizations";
 import type { SessionUser } from "./accounts";
@@ -12,6 +12,7 @@ import { isCrossOriginChange } from "./same-origin";
 import { getSessionUser } from "./session";
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log";
+import { logWithReference } from "@/lib/error-reference";
 
 /** Who is acting, for which organisation, with which database. Every org-scoped entry point gets one. */
 export type OrgContext = { user: SessionUser; org: OrgMembership; db: Db };
@@ -69,8 +70,8 @@ export function orgAction<S extends z.ZodType, R>(
       return { ok: true, data: await handler(access.ctx, parsed.data) };
     } catch (error) {
       if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-      logger().error("server action failed", { org: access.ctx.org.slug, error });
-      return { ok: false, message: "Something went wrong and nothing was saved. Please try again." };
+      const ref = logWithReference(logger(), "server action failed", error, { org: access.ctx.org.slug });
+      return { ok: false, message: somethingWentWrong(ref) };
     }
   };
 }

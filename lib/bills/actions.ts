@@ -7,16 +7,13 @@ import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { loadSampleLists } from "@/lib/reference/sample-lists";
 import { createBill, updateBill, voidBill } from "./bill-repository";
+import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
 const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
 
-const optionalUuid = z
-  .union([z.uuid(), z.literal("")])
-  .optional()
-  .transform((value) => value || undefined);
 
 /** Creates or edits a bill. The form is validated with lib/ap `billSchema`; totals are computed here. */
-export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalUuid }) }, async (ctx, raw) => {
+export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalRecordId() }) }, async (ctx, raw) => {
   const parsed = billSchema.safeParse(raw);
   if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   const result = raw.id
@@ -26,7 +23,7 @@ export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalUu
   return result;
 });
 
-export const voidBillAction = orgAction({ schema: z.object({ billId: z.uuid() }) }, async (ctx, input) => {
+export const voidBillAction = orgAction({ schema: z.object({ billId: recordId() }) }, async (ctx, input) => {
   const result = await voidBill(ctx.db, actorOf(ctx), input.billId);
   revalidatePath(`/o/${ctx.org.slug}/bills`);
   revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);

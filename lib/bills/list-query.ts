@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/forms/search-text";
 import type { BillStatus } from "@/lib/ap";
 
 /** The status tabs above the bills list; "all" shows every bill. */
@@ -21,7 +22,7 @@ export const BILL_PAGE_SIZE = 25;
 /** Query parameters of the bills list. Anything malformed falls back to its default. */
 export const billListQuerySchema = z.object({
   status: z.enum(BILL_TABS.map((tab) => tab.value) as [BillTab, ...BillTab[]]).catch("all"),
-  q: z.string().trim().max(100).catch("").default(""),
+  q: searchText().catch("").default(""),
   sort: z.enum(BILL_SORTS).catch("due"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

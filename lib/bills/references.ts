@@ -1,11 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import type { ExpenseLineForm } from "@/lib/ap";
 import type { Db, Tx } from "@/lib/db/connection";
 import { accounts, classes, items, locations, terms, vendors } from "@/lib/db/schema";
 import { NON_EXPENSE_ACCOUNT_TYPES } from "./bill-queries";
+import { isRecordId } from "@/lib/forms/record-id";
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 async function idsIn(
   db: Db | Tx,
@@ -13,7 +12,7 @@ async function idsIn(
   organizationId: string,
   ids: string[],
 ): Promise<Set<string>> {
-  const wanted = [...new Set(ids.filter(isUuid))];
+  const wanted = [...new Set(ids.filter(isRecordId))];
   if (wanted.length === 0) return new Set();
   const rows = await db
     .select({ id: table.id })
@@ -34,7 +33,7 @@ export async function checkDocumentReferences(
 ): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
   const lines = input.lines;
-  const accountIds = [...new Set(lines.flatMap((line) => (line.accountId && isUuid(line.accountId) ? [line.accountId] : [])))];
+  const accountIds = [...new Set(lines.flatMap((line) => (line.accountId && isRecordId(line.accountId) ? [line.accountId] : [])))];
   const [vendorIds, termIds, itemIds, classIds, locationIds, accountRows] = await Promise.all([
     idsIn(db, vendors, organizationId, [input.vendorId]),
     idsIn(db, terms, organizationId, input.termsId ? [input.termsId] : []),

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { orgAction } from "@/lib/auth/guard";
 import { createCounterparty, updateCounterparty } from "./repository";
 import { counterpartyKindSchema, counterpartySchema } from "./schemas";
+import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
 const saveSchema = counterpartySchema.extend({
   kind: counterpartyKindSchema,
-  id: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  id: optionalRecordId(),
 });
 
 /** Creates or edits a vendor or customer. */
@@ -24,7 +25,7 @@ export const saveCounterpartyAction = orgAction({ schema: saveSchema }, async (c
 
 const activeSchema = z.object({
   kind: counterpartyKindSchema,
-  id: z.uuid(),
+  id: recordId(),
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 

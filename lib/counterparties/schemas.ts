@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/forms/search-text";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -33,7 +34,7 @@ export const counterpartyKindSchema = z.enum(["vendor", "customer"]);
 export type CounterpartyKind = z.infer<typeof counterpartyKindSchema>;
 
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: searchText().optional().default(""),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
   status: z.enum(["active", "inactive", "all"]).optional().default("active"),
 });

@@ -15,3 +15,8 @@ export class UserFacingError extends Error {
     this.name = "UserFacingError";
   }
 }
+
+/** The one message for an unexpected failure: no detail, just the reference of its log line. */
+export function somethingWentWrong(ref: string): string {
+  return `Something went wrong (ref ${ref}) and nothing was saved. Please try again.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formDataToObject, FormShapeError, MAX_FORM_ROWS } from "./form-data";
+import { formDataToObject, FormShapeError, MAX_FORM_ROWS, NUL_MESSAGE } from "./form-data";
 
 describe("formDataToObject", () => {
   it("nests dotted keys into arrays and objects", () => {
@@ -63,5 +63,25 @@ describe("formDataToObject against hostile keys", () => {
       for (const part of key.split("&")) f.set(part, "1");
       expect(() => formDataToObject(f), key).toThrow(FormShapeError);
     }
+  });
+});
+
+describe("formDataToObject against NUL characters (PostgreSQL cannot store them)", () => {
+  it("refuses a NUL in any text field as that field's error", () => {
+    const f = new FormData();
+    f.set("billNumber", "B-1");
+    f.set("lines.0.description", "Rent\u0000");
+    expect(() => formDataToObject(f)).toThrow(FormShapeError);
+    try {
+      formDataToObject(f);
+    } catch (error) {
+      expect((error as FormShapeError).fieldErrors).toEqual({ "lines.0.description": [NUL_MESSAGE] });
+    }
+  });
+
+  it("refuses a NUL in an uploaded file's name", () => {
+    const f = new FormData();
+    f.set("file", new File(["x"], "invoice\u0000.pdf"));
+    expect(() => formDataToObject(f)).toThrow(FormShapeError);
   });
 });

@@ -5,7 +5,10 @@ export const MAX_FORM_ROWS = 500;
 /** Dotted segments per key (`lines.0.amount` is 3). */
 export const MAX_KEY_DEPTH = 4;
 
-/** A field name the app's forms never produce (a huge or odd row index, a too-deep key): nothing is saved. */
+/**
+ * A field the app's forms never produce (a huge or odd row index, a too-deep key) or a value no
+ * field can hold (a NUL character): nothing is saved.
+ */
 export class FormShapeError extends UserFacingError {
   constructor(key: string, problem: string) {
     super("Please correct the highlighted fields.", { [key]: [problem] });
@@ -18,6 +21,8 @@ class Rows {
   readonly byIndex = new Map<number, unknown>();
 }
 type Node = Record<string, unknown> | Rows;
+
+export const NUL_MESSAGE = "This field contains an invalid character (NUL). Remove it and try again.";
 
 const CANONICAL_INDEX = /^(0|[1-9]\d*)$/;
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
@@ -35,6 +40,9 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
     const path = key.split(".", MAX_KEY_DEPTH + 1);
     if (path.some((part) => FORBIDDEN_SEGMENTS.has(part))) continue;
     if (path.length > MAX_KEY_DEPTH) throw new FormShapeError(key, "This field is not part of the form.");
+    // PostgreSQL cannot store a NUL character in text: refuse it here, once for every form.
+    if (typeof value === "string" && value.includes("\u0000")) throw new FormShapeError(key, NUL_MESSAGE);
+    if (typeof value !== "string" && value.name.includes("\u0000")) throw new FormShapeError(key, "The file name contains an invalid character (NUL).");
     let node: Node = out;
     path.forEach((part, i) => {
       const slot = slotOf(node, part, key);

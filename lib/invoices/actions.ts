@@ -6,12 +6,12 @@ import { invoiceSchema } from "@/lib/ap";
 import { orgAction } from "@/lib/auth/guard";
 import { createInvoice, updateInvoice } from "./save-invoice";
 import { voidInvoice } from "./void-invoice";
+import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
-const optionalInvoiceId = z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional());
 
 // invoiceSchema is an object with refinements: the id travels in a wrapper so those stay intact.
 const saveSchema = z
-  .looseObject({ id: optionalInvoiceId })
+  .looseObject({ id: optionalRecordId() })
   .transform((value, ctx) => {
     const { id, ...fields } = value;
     const parsed = invoiceSchema.safeParse(fields);
@@ -30,7 +30,7 @@ export const saveInvoiceAction = orgAction({ schema: saveSchema }, async (ctx, i
   return result;
 });
 
-export const voidInvoiceAction = orgAction({ schema: z.object({ id: z.uuid() }) }, async (ctx, input) => {
+export const voidInvoiceAction = orgAction({ schema: z.object({ id: recordId() }) }, async (ctx, input) => {
   const result = await voidInvoice(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.id);
   revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
   return result;

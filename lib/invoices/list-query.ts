@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "@/lib/forms/search-text";
 
 export const INVOICE_STATUS_FILTERS = ["all", "unpaid", "partially_paid", "paid", "voided"] as const;
 export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
@@ -8,7 +9,7 @@ export type InvoiceSort = (typeof INVOICE_SORTS)[number];
 
 /** The invoice list's URL parameters; anything unreadable falls back to the defaults. */
 export const invoiceListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
+  q: searchText().catch("").default(""),
   status: z.enum(INVOICE_STATUS_FILTERS).catch("all").default("all"),
   sort: z.enum(INVOICE_SORTS).catch("invoiceDate").default("invoiceDate"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),

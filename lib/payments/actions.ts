@@ -13,6 +13,7 @@ import {
   settleProcessingPayments,
   voidBillPayment,
 } from "./payment-repository";
+import { recordId } from "@/lib/forms/record-id";
 
 const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
 
@@ -51,7 +52,7 @@ export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), 
   return result;
 });
 
-export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: z.uuid() }) }, async (ctx, input) => {
+export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recordId() }) }, async (ctx, input) => {
   const result = await voidBillPayment(ctx.db, actorOf(ctx), input.paymentId);
   revalidate(ctx.org.slug);
   return result;

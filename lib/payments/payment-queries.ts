@@ -3,6 +3,7 @@ import { z } from "zod";
 import { loadBillSummaries } from "@/lib/bills/bill-balances";
 import type { Db } from "@/lib/db/connection";
 import { accounts, billPayments, bills, fundsTransfers, vendors } from "@/lib/db/schema";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export const PAYMENT_TABS = [
   { value: "all", label: "All" },
@@ -132,7 +133,7 @@ export async function listRecentFundsTransfers(db: Db, organizationId: string, l
 
 /** The chosen bills for the pay form (this organisation's only), with what can still be paid on each. */
 export async function loadBillsToPay(db: Db, organizationId: string, billIds: readonly string[]) {
-  const ids = billIds.filter((id) => z.uuid().safeParse(id).success).slice(0, 100);
+  const ids = billIds.filter(isRecordId).slice(0, 100);
   const loaded = await loadBillSummaries(db, organizationId, ids);
   if (loaded.size === 0) return [];
   const vendorRows = await db

@@ -1,4 +1,5 @@
 import type { SyncStatus } from "@/lib/sync/engine/status";
+import { runErrorText } from "@/lib/sync/run-error-text";
 
 export type RunCounts = Record<string, { created: number; updated: number; skipped: number; failed: number }>;
 
@@ -42,7 +43,7 @@ export function toSyncStatusView(status: SyncStatus): SyncStatusView {
           status: lastRun.status,
           finishedAt: iso(lastRun.finishedAt),
           startedAt: iso(lastRun.startedAt),
-          error: lastRun.error,
+          error: runErrorText(lastRun.error),
           counts: lastRun.counts,
         }
       : null,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { searchText } from "@/lib/forms/search-text";
 import {
   fieldErrorMap,
   formatMoney,
@@ -177,7 +178,7 @@ export async function applyVendorCredit(
 export const CREDIT_PAGE_SIZE = 25;
 
 export const creditListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
+  q: searchText().catch("").default(""),
   open: z.enum(["all", "open"]).catch("all"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });

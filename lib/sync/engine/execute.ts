@@ -1,7 +1,6 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
-import { QboError } from "@/lib/qbo";
 import { chooseSyncWindow, missingSyncPreferences } from "@/lib/sync/core";
 import { getSyncPreferences } from "@/lib/sync/preferences";
 import { ensureClearingAccounts } from "@/lib/sync/engine/clearing-accounts";
@@ -17,24 +16,12 @@ import { syncTransactions } from "@/lib/sync/engine/phase-transactions";
 import { RunProgress, RunTakenOverError } from "@/lib/sync/engine/progress";
 import { QboSource } from "@/lib/sync/engine/qbo-source";
 import { claimRun } from "@/lib/sync/engine/run-lock";
+import { describeFailure, type SyncFailure } from "@/lib/sync/engine/describe-failure";
 import type { ExecuteSyncOptions, SyncRunSummary } from "@/lib/sync/engine/types";
 import { QboWriter } from "@/lib/sync/engine/writer";
 import { logger } from "@/lib/log";
 
 const AUTO_SYNC_AFTER_MS = 24 * 60 * 60_000;
-
-/** A failure in words a bookkeeper understands, and whether the connection must be renewed. */
-function describeFailure(error: unknown): { message: string; needsReconnect: boolean } {
-  if (error instanceof SyncStopError) return { message: error.message, needsReconnect: error.needsReconnect };
-  if (error instanceof QboError) {
-    if (error.kind === "auth") return { message: "QuickBooks refused access. An admin must reconnect QuickBooks in Settings → Sync.", needsReconnect: true };
-    if (error.kind === "throttle") return { message: "QuickBooks asked us to slow down. Try again in a minute; nothing was lost.", needsReconnect: false };
-    if (error.kind === "transient") return { message: "QuickBooks could not be reached. Try again in a few minutes; nothing was lost.", needsReconnect: false };
-    return { message: `QuickBooks returned an error: ${error.detail || error.message}`, needsReconnect: false };
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  return { message: `The sync stopped unexpectedly: ${text}`, needsReconnect: false };
-}
 
 /** The organisation's run before this one stopped without finishing (it failed, or its process died). */
 async function previousRunUnfinished(db: Db, organizationId: string, runId: string): Promise<boolean> {
@@ -63,7 +50,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
   let progress: RunProgress | undefined;
   let mode: "full" | "incremental" | null = null;
   let preferencesMissing: string[] = [];
-  let failure: { message: string; needsReconnect: boolean } | null = null;
+  let failure: SyncFailure | null = null;
   let prefsReady = false;
   let takenOver = false;
   const issues = new IssueStore(organizationId, runId);
@@ -148,7 +135,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     if (error instanceof RunTakenOverError) takenOver = true;
     failure = describeFailure(error);
     if (takenOver) logger().warn("sync run stopped: another process reclaimed it", { runId, organizationId });
-    else if (!(error instanceof SyncStopError) && !(error instanceof QboError)) logger().error("sync run failed", { runId, organizationId, error });
+    else if (failure.ref) logger().error("sync run failed", { runId, organizationId, ref: failure.ref, error });
     try {
       await issues.flush(db);
     } catch {

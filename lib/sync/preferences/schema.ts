@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
 
 const accountId = z
   .string()
   .trim()
   .transform((v) => (v === "" ? null : v))
-  .pipe(z.uuid({ message: "Choose an account from the list" }).nullable())
+  .pipe(recordId("Choose an account from the list").nullable())
   .optional()
   .transform((v) => v ?? null);
 

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { orgRoute } from "@/lib/auth/guard";
 import { getDocument } from "@/lib/documents/document-repository";
+import { recordId } from "@/lib/forms/record-id";
 
 /** Download a document of this organisation; anyone else's id is simply not found. */
 export const GET = orgRoute({}, async (_request, ctx, params) => {
-  const id = z.uuid().safeParse(params.id);
+  const id = recordId().safeParse(params.id);
   const document = id.success ? await getDocument(ctx.db, ctx.org.organizationId, id.data) : null;
   if (!document) return NextResponse.json({ error: "not_found" }, { status: 404 });
   const asciiName = document.fileName.replace(/[^\x20-\x7e]/g, "_");

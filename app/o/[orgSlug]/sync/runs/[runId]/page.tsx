@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { IssueList, OBJECT_LABELS } from "@/components/sync/issue-list";
@@ -9,13 +8,15 @@ import { requireOrg } from "@/lib/auth/guard";
 import { phaseLabel, SYNC_PHASES, type SyncPhase } from "@/lib/sync/core/phases";
 import { getSyncRun, listSyncIssues } from "@/lib/sync/history";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
+import { runErrorText } from "@/lib/sync/run-error-text";
+import { isRecordId } from "@/lib/forms/record-id";
 
 export const metadata = { title: "Sync run" };
 
 export default async function SyncRunPage({ params }: { params: Promise<{ orgSlug: string; runId: string }> }) {
   const { orgSlug, runId } = await params;
   const { org, db } = await requireOrg(orgSlug);
-  if (!z.uuid().safeParse(runId).success) notFound();
+  if (!isRecordId(runId)) notFound();
   const row = await getSyncRun(db, org.organizationId, runId);
   if (!row) notFound();
   const { run, userName } = row;
@@ -38,7 +39,7 @@ export default async function SyncRunPage({ params }: { params: Promise<{ orgSlu
           </span>
         }
       />
-      {run.error ? <div className="mb-4"><Alert tone={run.status === "interrupted" ? "warning" : "error"}>{run.error}</Alert></div> : null}
+      {run.error ? <div className="mb-4"><Alert tone={run.status === "interrupted" ? "warning" : "error"}>{runErrorText(run.error)}</Alert></div> : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">Timeline</h2>

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { orgRoute } from "@/lib/auth/guard";
 import { attachBillDocument } from "@/lib/documents/document-repository";
 import { readUploadedFile } from "@/lib/documents/read-upload";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { recordId } from "@/lib/forms/record-id";
 
 /** Upload a document to a bill (multipart field `file`). Type is decided by the file's bytes. */
 export const POST = orgRoute({}, async (request, ctx, params) => {
-  const billId = z.uuid().safeParse(params.id);
+  const billId = recordId().safeParse(params.id);
   if (!billId.success) return NextResponse.json({ error: "This bill no longer exists." }, { status: 404 });
   const upload = await readUploadedFile(request);
   if (!upload.ok) return NextResponse.json({ error: upload.error }, { status: upload.status });
