@@ -57,6 +57,17 @@ describe("new passwords", () => {
     expect(newPasswordProblem("adalovelace1815", ["adalovelace1815@example.com", "adalovelace1815"])).toMatch(/^Too easy to guess/);
   });
 
+  it("at sign-up, refuses a password made of the person's name, email or business", () => {
+    const parsed = signUpSchema.safeParse({ name: "Ada Lovelace", email: "adalovelace1815@example.com", organizationName: "Engines", password: "adalovelace1815" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", expect.stringMatching(/^Too easy to guess: it contains your own details\./)]]);
+  });
+
+  it("reports only the broken fields when others are missing", () => {
+    const parsed = signUpSchema.safeParse({ password: "tangerine orbit mosaic" });
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["name", "email", "organizationName"]);
+  });
+
   it("is the rule for a first password an admin sets too (empty still means an existing account)", () => {
     const base = { name: "Bo", email: "bo@example.com", role: "member" };
     expect(addMemberSchema.safeParse({ ...base, password: "password12" }).success).toBe(false);

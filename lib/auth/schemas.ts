@@ -21,7 +21,16 @@ export const organizationName = z
   .min(2, "Enter the business name")
   .max(100, "Use at most 100 characters");
 
-export const signUpSchema = z.object({ name: personName, email, password: newPassword, organizationName });
+export const signUpSchema = z
+  .object({ name: personName, email, password: newPassword, organizationName })
+  // A password made of the person's own details is easy to guess too.
+  .superRefine((input, ctx) => {
+    if (typeof input.password !== "string" || newPasswordProblem(input.password) !== null) return; // already reported
+    // Another field may have failed, so its value is whatever was sent.
+    const details = [input.name, input.email, String(input.email).split("@")[0], input.organizationName];
+    const problem = newPasswordProblem(input.password, details.filter((d): d is string => typeof d === "string" && d !== ""));
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password").max(200) });
