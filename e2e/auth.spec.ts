@@ -29,6 +29,14 @@ test("sign-up form explains bad input and creates nothing", async ({ page }) => 
   await expect(page.getByText("Use at least 10 characters")).toBeVisible();
   await expect(page.getByText("Enter the business name")).toBeVisible();
   await expect(page).toHaveURL(/\/sign-up/);
+
+  await page.getByLabel("Password").fill("password12");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Too easy to guess: this is a commonly used password.")).toBeVisible();
+  await page.getByLabel("Password").fill("          ");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use more than spaces")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up/);
 });
 
 test("a wrong password is refused, and repeated failures lock the account for a while", async ({ page }) => {

@@ -39,7 +39,7 @@ export function SignUpForm() {
       <Field label="Work email" name="email" error={errors.email}>
         <Input name="email" type="email" autoComplete="email" required invalid={Boolean(errors.email)} />
       </Field>
-      <Field label="Password" name="password" error={errors.password} hint="At least 10 characters.">
+      <Field label="Password" name="password" error={errors.password} hint="At least 10 characters, at most 72 bytes, and hard to guess: a few unrelated words work well.">
         <Input name="password" type="password" autoComplete="new-password" required invalid={Boolean(errors.password)} />
       </Field>
       <Button type="submit" className="w-full" disabled={pending || Boolean(state?.ok)}>

@@ -38,7 +38,7 @@ export async function signUp(db: Db, input: SignUpInput) {
 }
 
 export type AuthenticateResult =
-  | { ok: true; user: SessionUser }
+  | { ok: true; user: SessionUser; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -69,7 +69,7 @@ export async function authenticate(
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   await db.insert(loginAttempts).values({ email, ip: input.ip ?? null, succeeded: Boolean(user && valid) });
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 
 export type AddMemberResult = { created: boolean; alreadyMember: boolean };

@@ -4,6 +4,9 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
 import { authenticate } from "./accounts";
 import { signInSchema } from "./schemas";
+import { checkSessionClaims, claimsAtSignIn, SessionEndedError } from "./session-token";
+import { currentSessionVersion, endSessions } from "./session-version";
+import { logger } from "@/lib/log";
 
 /** Shown on the sign-in page for a locked email (next-auth passes a thrown message through). */
 export const LOCKED_PREFIX = "Too many failed attempts";
@@ -30,7 +33,7 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const ip = firstHeader(req?.headers?.["x-forwarded-for"]) ?? firstHeader(req?.headers?.["x-real-ip"]);
           const result = await authenticate(await getDb(), { ...parsed.data, ip });
-          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+          if (result.ok) return { ...result.user, sessionVersion: result.sessionVersion };
           if (result.reason === "locked") {
             const minutes = Math.ceil(result.retryAfterSeconds / 60);
             throw new Error(`${LOCKED_PREFIX}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
@@ -40,10 +43,34 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Runs at sign-in (with `user`) and on every later read of the session cookie.
+      async jwt({ token, user }) {
+        if (user) return claimsAtSignIn(token, user);
+        const db = await getDb();
+        return checkSessionClaims(token, (userId) => currentSessionVersion(db, userId));
+      },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
       },
+    },
+    events: {
+      // Ends this session and the user's others: the cookie alone would stay valid for its 7 days.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sv === "number") await endSessions(await getDb(), token.sub, token.sv);
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // A signed-out token presented again is expected, not an error worth a stack trace.
+        const error = metadata instanceof Error ? metadata : metadata?.error;
+        if (error instanceof SessionEndedError) return;
+        logger().error(`next-auth ${code}`, { error: metadata });
+      },
+      warn(code) {
+        logger().warn(`next-auth ${code}`);
+      },
+      debug() {},
     },
   };
 }

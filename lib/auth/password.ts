@@ -3,8 +3,6 @@ import bcrypt from "bcryptjs";
 /** bcrypt cost 11: ~100 ms per check here — slow for guessing, fast enough for people. */
 const COST = 11;
 
-export const PASSWORD_MIN_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);
 }

@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH } from "./password";
+import { newPasswordProblem } from "./password-policy";
 
 const email = z
   .string()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }).max(254));
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, "Use at most 200 characters");
+/**
+ * The one rule for a password someone chooses (sign-up, a first password set by an admin, and any
+ * future change or reset): see password-policy.ts. Never trimmed: spaces are part of a password.
+ */
+export const newPassword = z.string().superRefine((value, ctx) => {
+  const problem = newPasswordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 const personName = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
 export const organizationName = z
   .string()
@@ -17,7 +21,16 @@ export const organizationName = z
   .min(2, "Enter the business name")
   .max(100, "Use at most 100 characters");
 
-export const signUpSchema = z.object({ name: personName, email, password, organizationName });
+export const signUpSchema = z
+  .object({ name: personName, email, password: newPassword, organizationName })
+  // A password made of the person's own details is easy to guess too.
+  .superRefine((input, ctx) => {
+    if (typeof input.password !== "string" || newPasswordProblem(input.password) !== null) return; // already reported
+    // Another field may have failed, so its value is whatever was sent.
+    const details = [input.name, input.email, String(input.email).split("@")[0], input.organizationName];
+    const problem = newPasswordProblem(input.password, details.filter((d): d is string => typeof d === "string" && d !== ""));
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password").max(200) });
@@ -26,7 +39,7 @@ export const addMemberSchema = z.object({
   name: personName,
   email,
   /** Only used when the person has no Ledgerbridge account yet. */
-  password: z.union([z.literal(""), password]).optional(),
+  password: z.union([z.literal(""), newPassword]).optional(),
   role: z.enum(["admin", "member"], { message: "Choose a role" }),
 });
 export type AddMemberInput = z.infer<typeof addMemberSchema>;
