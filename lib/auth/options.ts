@@ -10,7 +10,8 @@ export const LOCKED_PREFIX = "Too many failed attempts";
 
 function firstHeader(value: string | string[] | undefined): string | null {
   const v = Array.isArray(value) ? value[0] : value;
-  return v?.split(",")[0]?.trim() || null;
+  // Bounded: it is stored with every attempt and anyone can send it.
+  return v?.split(",")[0]?.trim().slice(0, 100) || null;
 }
 
 export function authOptions(): NextAuthOptions {
