@@ -3,18 +3,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/config/env";
 
 export const metadata = { title: "Sign in" };
 
 const searchSchema = z.object({
-  // Only same-site paths: never bounce a signed-in user to another host.
-  callbackUrl: z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/").default("/"),
+  callbackUrl: z.string().optional().catch(undefined),
   error: z.string().max(200).optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { callbackUrl, error } = searchSchema.parse(await searchParams);
+  const { callbackUrl: rawCallbackUrl, error } = searchSchema.parse(await searchParams);
+  // Never bounce a person to another host: only a path on this site survives.
+  const callbackUrl = safeCallbackPath(rawCallbackUrl, env().APP_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <AuthFrame

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -29,7 +30,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       );
       return;
     }
-    router.replace(callbackUrl);
+    // The page already cleaned it; checked again here because this is where the browser goes.
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 
