@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { signInErrorMessage, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -25,9 +26,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     });
     setPending(false);
     if (!result || result.error) {
-      setError(
-        result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password don't match an account.",
-      );
+      setError(signInErrorMessage(result?.error) ?? WRONG_CREDENTIALS_MESSAGE);
       return;
     }
     // The page already cleaned it; checked again here because this is where the browser goes.

@@ -4,9 +4,7 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
 import { authenticate } from "./accounts";
 import { signInSchema } from "./schemas";
-
-/** Shown on the sign-in page for a locked email (next-auth passes a thrown message through). */
-export const LOCKED_PREFIX = "Too many failed attempts";
+import { lockedErrorCode } from "./sign-in-errors";
 
 function firstHeader(value: string | string[] | undefined): string | null {
   const v = Array.isArray(value) ? value[0] : value;
@@ -32,10 +30,8 @@ export function authOptions(): NextAuthOptions {
           const ip = firstHeader(req?.headers?.["x-forwarded-for"]) ?? firstHeader(req?.headers?.["x-real-ip"]);
           const result = await authenticate(await getDb(), { ...parsed.data, ip });
           if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-          if (result.reason === "locked") {
-            const minutes = Math.ceil(result.retryAfterSeconds / 60);
-            throw new Error(`${LOCKED_PREFIX}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-          }
+          // next-auth passes a thrown message through as the `error` code; the page maps it to a sentence.
+          if (result.reason === "locked") throw new Error(lockedErrorCode(result.retryAfterSeconds));
           return null;
         },
       }),
