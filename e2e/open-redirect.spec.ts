@@ -7,7 +7,8 @@ const HOSTILE = ["/\\evil.example/x", "//evil.example/x", "https://evil.example/
 test("after signing in, a hostile callbackUrl never takes the browser off the app", async ({ page, baseURL }) => {
   const app = new URL(baseURL!).origin;
   // Were the app to send the browser away, it would land here instead of failing on DNS.
-  await page.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
+  // Matched by host: the app's own URLs carry "evil.example" in their query.
+  await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
   const person = newPerson("Redirect");
   const slug = await signUp(page, person);
 
