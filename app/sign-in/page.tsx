@@ -3,18 +3,23 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { getSessionUser } from "@/lib/auth/session";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { env } from "@/lib/config/env";
 
 export const metadata = { title: "Sign in" };
 
 const searchSchema = z.object({
-  // Only same-site paths: never bounce a signed-in user to another host.
-  callbackUrl: z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/").default("/"),
+  callbackUrl: z.string().optional().catch(undefined),
+  // A code, never text to show: next-auth's own codes or ours (lib/auth/sign-in-errors.ts).
   error: z.string().max(200).optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { callbackUrl, error } = searchSchema.parse(await searchParams);
+  const search = searchSchema.parse(await searchParams);
+  // Never bounce a person to another host: only a path on this site survives.
+  const callbackUrl = safeCallbackPath(search.callbackUrl, env().APP_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <AuthFrame
@@ -29,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm callbackUrl={callbackUrl} initialError={error && error !== "CredentialsSignin" ? error : undefined} />
+      <SignInForm callbackUrl={callbackUrl} initialError={signInErrorMessage(search.error)} />
     </AuthFrame>
   );
 }

@@ -6,6 +6,8 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { signInErrorMessage, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -24,12 +26,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     });
     setPending(false);
     if (!result || result.error) {
-      setError(
-        result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password don't match an account.",
-      );
+      setError(signInErrorMessage(result?.error) ?? WRONG_CREDENTIALS_MESSAGE);
       return;
     }
-    router.replace(callbackUrl);
+    // The page already cleaned it; checked again here because this is where the browser goes.
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

@@ -1,8 +1,8 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/connection";
+import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/connection";
 import { loginAttempts, memberships, users } from "@/lib/db/schema";
 import { createOrganization } from "@/lib/orgs/organizations";
-import { decideLoginThrottle, MAX_FAILURES, THROTTLE_WINDOW_MS } from "./login-throttle";
+import { decideLoginThrottle, KNOWN_CLIENT_MS, MAX_EMAIL_FAILURES, MAX_FAILURES, THROTTLE_WINDOW_MS } from "./login-throttle";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./password";
 import type { AddMemberInput, SignUpInput } from "./schemas";
 
@@ -44,32 +44,64 @@ export type AuthenticateResult =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Checks a password, slowing down and then locking repeated failures for the email. */
+/**
+ * Checks a password, slowing down and then locking repeated failures (lib/auth/login-throttle.ts).
+ * Counting and recording happen in one transaction under a per-email advisory lock, and the attempt
+ * is recorded as a failure before the password is checked, so concurrent attempts queue on the lock
+ * and see each other: no burst gets more than the limit checked.
+ */
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; ip?: string | null },
   now: () => Date = () => new Date(),
 ): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(now().getTime() - THROTTLE_WINDOW_MS);
-  const failures = await db
-    .select({ at: loginAttempts.createdAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)))
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(MAX_FAILURES);
-  const decision = decideLoginThrottle(
-    failures.map((f) => f.at),
-    now(),
-  );
+  const ip = input.ip ?? null;
+  const gate = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${email}`}))`);
+    const at = now();
+    const since = new Date(at.getTime() - THROTTLE_WINDOW_MS);
+    const failedSince = and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since));
+    const sameClient = ip === null ? isNull(loginAttempts.ip) : eq(loginAttempts.ip, ip);
+    const clientFailures = await failureTimes(tx, and(failedSince, sameClient), MAX_FAILURES);
+    const emailFailures = await failureTimes(tx, failedSince, MAX_EMAIL_FAILURES);
+    const known = await tx
+      .select({ id: loginAttempts.id })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.email, email),
+          eq(loginAttempts.succeeded, true),
+          sameClient,
+          gt(loginAttempts.createdAt, new Date(at.getTime() - KNOWN_CLIENT_MS)),
+        ),
+      )
+      .limit(1);
+    const decision = decideLoginThrottle({ clientFailures, emailFailures, knownClient: known.length > 0 }, at);
+    if (!decision.allowed) return { decision, attemptId: null };
+    // Counted as a failure until the password proves right.
+    const [attempt] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false }).returning({ id: loginAttempts.id });
+    return { decision, attemptId: attempt!.id };
+  });
+  const { decision } = gate;
   if (!decision.allowed) return { ok: false, reason: "locked", retryAfterSeconds: decision.retryAfterSeconds };
   if (decision.delayMs > 0) await sleep(decision.delayMs);
 
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  await db.insert(loginAttempts).values({ email, ip: input.ip ?? null, succeeded: Boolean(user && valid) });
   if (!user || !valid) return { ok: false, reason: "invalid" };
+  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, gate.attemptId!));
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
+}
+
+async function failureTimes(tx: Tx, where: SQL | undefined, limit: number): Promise<Date[]> {
+  const rows = await tx
+    .select({ at: loginAttempts.createdAt })
+    .from(loginAttempts)
+    .where(where)
+    .orderBy(desc(loginAttempts.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.at);
 }
 
 export type AddMemberResult = { created: boolean; alreadyMember: boolean };

@@ -7,13 +7,12 @@ import { signInSchema } from "./schemas";
 import { checkSessionClaims, claimsAtSignIn, SessionEndedError } from "./session-token";
 import { currentSessionVersion, endSessions } from "./session-version";
 import { logger } from "@/lib/log";
-
-/** Shown on the sign-in page for a locked email (next-auth passes a thrown message through). */
-export const LOCKED_PREFIX = "Too many failed attempts";
+import { lockedErrorCode } from "./sign-in-errors";
 
 function firstHeader(value: string | string[] | undefined): string | null {
   const v = Array.isArray(value) ? value[0] : value;
-  return v?.split(",")[0]?.trim() || null;
+  // Bounded: it is stored with every attempt and anyone can send it.
+  return v?.split(",")[0]?.trim().slice(0, 100) || null;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -34,10 +33,8 @@ export function authOptions(): NextAuthOptions {
           const ip = firstHeader(req?.headers?.["x-forwarded-for"]) ?? firstHeader(req?.headers?.["x-real-ip"]);
           const result = await authenticate(await getDb(), { ...parsed.data, ip });
           if (result.ok) return { ...result.user, sessionVersion: result.sessionVersion };
-          if (result.reason === "locked") {
-            const minutes = Math.ceil(result.retryAfterSeconds / 60);
-            throw new Error(`${LOCKED_PREFIX}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-          }
+          // next-auth passes a thrown message through as the `error` code; the page maps it to a sentence.
+          if (result.reason === "locked") throw new Error(lockedErrorCode(result.retryAfterSeconds));
           return null;
         },
       }),

@@ -16,6 +16,7 @@ import {
   type TokenCipher,
 } from "@/lib/qbo";
 import type { QboAppConfig } from "./app-config";
+import { CONNECT_ERROR_MESSAGES, type ConnectErrorCode } from "./connect-errors";
 import { encryptedColumns } from "./token-store";
 import { logger } from "@/lib/log";
 
@@ -41,12 +42,13 @@ export function buildConnectUrl(input: { organizationId: string; userId: string 
   return oauthFor(deps.config).buildAuthorizeUrl({ state });
 }
 
+/** A refused connection: its code travels in the redirect, its fixed message is what the person reads. */
 export class ConnectError extends Error {
   constructor(
-    message: string,
+    readonly code: ConnectErrorCode,
     readonly organizationSlug?: string,
   ) {
-    super(message);
+    super(CONNECT_ERROR_MESSAGES[code]);
   }
 }
 
@@ -71,10 +73,10 @@ export async function completeConnect(
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, input.userId)))
     .limit(1);
-  if (!membership || membership.role !== "admin") throw new ConnectError("Only an admin can connect QuickBooks.");
+  if (!membership || membership.role !== "admin") throw new ConnectError("not_admin");
   const slug = membership.slug;
   if (payload.userId && payload.userId !== input.userId) {
-    throw new ConnectError("This QuickBooks connection was started by someone else. Start again from Settings → Sync.", slug);
+    throw new ConnectError("started_by_other", slug);
   }
   await connectStep(() =>
     spendOAuthState(payload, {
@@ -91,10 +93,9 @@ export async function completeConnect(
 
   const oauthError = url.searchParams.get("error");
   if (oauthError) {
-    throw new ConnectError(
-      oauthError === "access_denied" ? "QuickBooks access was not granted. Nothing was connected." : `QuickBooks refused the connection (${oauthError}).`,
-      slug,
-    );
+    // The error comes from the URL, so it is logged, never shown.
+    if (oauthError !== "access_denied") logger().warn("qbo connect refused", { oauthError: oauthError.slice(0, 100) });
+    throw new ConnectError(oauthError === "access_denied" ? "access_denied" : "refused", slug);
   }
   const tokens = await oauthFor(deps.config).exchangeCode(input.callbackUrl);
   const companyName = await readCompanyName(tokens, deps);
@@ -115,10 +116,7 @@ export async function completeConnect(
     if (isUniqueViolation(error, "qbo_connections_realm_key")) {
       // The new tokens are simply not kept. Never revoke them: at Intuit a revoke disconnects the app
       // from the company, which would cut off the organisation that rightly holds it.
-      throw new ConnectError(
-        "This QuickBooks company is already connected to another Ledgerbridge organisation. Connect a different company, or disconnect it there first.",
-        slug,
-      );
+      throw new ConnectError("company_taken", slug);
     }
     throw error;
   }
@@ -132,11 +130,7 @@ function connectStep<T>(step: () => T): T {
   const failed = (error: unknown): never => {
     if (error instanceof OAuthStateError) {
       throw new ConnectError(
-        error.reason === "replayed"
-          ? "This QuickBooks connection link was already used. Start again from Settings → Sync."
-          : error.reason === "expired"
-            ? "The QuickBooks connection took too long. Start again from Settings → Sync."
-            : "The QuickBooks connection could not be verified. Start again from Settings → Sync.",
+        error.reason === "replayed" ? "state_replayed" : error.reason === "expired" ? "state_expired" : "state_invalid",
       );
     }
     throw error;

@@ -19,14 +19,14 @@ export async function GET(request: Request) {
     const result = await completeConnect(await getDb(), { callbackUrl, userId: user.id }, connectionDeps());
     return NextResponse.redirect(`${appUrl}/o/${result.organizationSlug}/settings/sync?connected=1`);
   } catch (error) {
-    const message =
-      error instanceof ConnectError ? error.message : "QuickBooks could not be connected. Please try again.";
+    // A code, not the message: the page maps it to fixed text, so a crafted link cannot put words there.
+    const code = error instanceof ConnectError ? error.code : "failed";
     if (!(error instanceof ConnectError)) logger().error("qbo connect failed", { error });
     // A state we could not trust names no organisation: show the message in the person's first one.
     const slug =
       (error instanceof ConnectError && error.organizationSlug) ||
       (await listMemberships(await getDb(), user.id))[0]?.slug;
     const target = slug ? `/o/${slug}/settings/sync` : "/";
-    return NextResponse.redirect(`${appUrl}${target}?connectError=${encodeURIComponent(message)}`);
+    return NextResponse.redirect(`${appUrl}${target}?connectError=${code}`);
   }
 }

@@ -5,6 +5,7 @@ import { CommerceMarkersForm } from "@/components/sync/commerce-markers-form";
 import { ConnectionCard } from "@/components/sync/connection-card";
 import { PreferencesForm } from "@/components/sync/preferences-form";
 import { requireOrg } from "@/lib/auth/guard";
+import { connectErrorMessage } from "@/lib/qbo-connection/connect-errors";
 import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
 import { getSyncStatus } from "@/lib/sync/engine";
@@ -14,7 +15,8 @@ export const metadata = { title: "Sync settings" };
 
 const searchSchema = z.object({
   connected: z.literal("1").optional().catch(undefined),
-  connectError: z.string().max(300).optional().catch(undefined),
+  // A code from the OAuth callback, mapped to fixed text: never shown as given.
+  connectError: z.string().max(100).optional().catch(undefined),
 });
 
 export default async function SyncSettingsPage(props: {
@@ -53,7 +55,7 @@ export default async function SyncSettingsPage(props: {
           health={health}
           builtInSandbox={connectionDeps().config.builtInSandbox}
           notice={connected ? `Connected to ${connection?.companyName ?? "QuickBooks"}.` : undefined}
-          error={connectError}
+          error={connectErrorMessage(connectError)}
         />
         <PreferencesForm
           orgSlug={org.slug}
