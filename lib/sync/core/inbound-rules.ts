@@ -1,4 +1,5 @@
 import { matchQuickBooksCommerce } from "@/lib/sync/core/commerce";
+import { currencySyncs } from "@/lib/sync/core/currency";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
@@ -9,8 +10,6 @@ export type InboundKind = "bill" | "invoice";
 export type InboundVerdict =
   | { action: "import" }
   | { action: "skip"; reason: ReasonCode; params: ReasonParams };
-
-const SUPPORTED_CURRENCY = "USD";
 
 /**
  * Should a QBO bill / invoice be brought into the app (or, when already linked, its QBO changes
@@ -52,7 +51,7 @@ export function evaluateInbound(
   }
   if (!linked && qboTxn.voided) return skip("VOIDED_IN_QBO");
 
-  if (qboTxn.currency.toUpperCase() !== SUPPORTED_CURRENCY) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
+  if (!currencySyncs(qboTxn.currency)) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
   if (!qboTxn.docNumber || qboTxn.docNumber.trim() === "") return skip("MISSING_DOC_NUMBER");
   const commerce = matchQuickBooksCommerce(qboTxn, prefs.commerceMarkers);
   if (commerce) return skip("QUICKBOOKS_COMMERCE", { matched: commerce.label });
