@@ -3,6 +3,7 @@ import { currencySyncs } from "@/lib/sync/core/currency";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
+import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
 import type { MappingEntry, QboTxnSnapshot, SyncPreferences } from "@/lib/sync/core/types";
 
 export type InboundKind = "bill" | "invoice";
@@ -32,6 +33,7 @@ export function evaluateInbound(
   const params: ReasonParams = { record: kind };
   if (qboTxn.docNumber) params.docNumber = qboTxn.docNumber;
   if (qboTxn.counterpartyName) params.counterpartyName = qboTxn.counterpartyName;
+  Object.assign(params, qboTxnIdentity(qboTxn));
   const skip = (reason: ReasonCode, extra: ReasonParams = {}): InboundVerdict => ({
     action: "skip",
     reason,
