@@ -5,8 +5,9 @@ import { centsToDecimalString, formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
 import { voidBillAction } from "@/lib/bills/actions";
-import { getBillDetail, listBankAccounts } from "@/lib/bills/bill-queries";
+import { getBillDetail } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
+import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { listBillDocuments } from "@/lib/documents/document-repository";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
@@ -30,7 +31,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
   const [events, documents, bankAccounts] = await Promise.all([
     listAudit(db, org.organizationId, "bill", billId),
     listBillDocuments(db, org.organizationId, billId),
-    listBankAccounts(db, org.organizationId),
+    loadPickerAccounts(db, org.organizationId, "payment_source"),
   ]);
   const { bill, summary, lines, payments, credits } = detail;
   const base = `/o/${org.slug}`;
@@ -204,7 +205,8 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
           <MarkPaidForm
             orgSlug={org.slug}
             billId={bill.id}
-            bankAccounts={bankAccounts}
+            bankAccounts={bankAccounts.accounts}
+            defaultBankAccountId={bankAccounts.defaultId}
             defaultAmount={centsToDecimalString(summary.payableCents)}
             today={today}
             open={canPay}

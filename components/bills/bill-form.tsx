@@ -7,6 +7,7 @@ import { dueDateFromTerms, type PaymentTerms } from "@/lib/ap/terms";
 import { saveBillAction } from "@/lib/bills/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { currencySyncHint } from "@/components/ui/currency-sync-hint";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ExpenseLinesEditor, type LineOptions, type LineValues } from "./expense-lines-editor";
@@ -96,7 +97,7 @@ export function BillForm({
         <Field label="Bill number" name="billNumber" error={errors.billNumber} hint="The number on the vendor's invoice.">
           <Input name="billNumber" defaultValue={values.billNumber ?? ""} maxLength={21} invalid={Boolean(errors.billNumber)} />
         </Field>
-        <Field label="Currency" name="currency" error={errors.currency}>
+        <Field label="Currency" name="currency" error={errors.currency} hint={currencySyncHint(currency, "bill")}>
           <Select name="currency" value={currency} onChange={(event) => setCurrency(event.target.value)} invalid={Boolean(errors.currency)}>
             {CURRENCIES.map((code) => (
               <option key={code} value={code}>

@@ -11,6 +11,7 @@ export function MarkPaidForm({
   orgSlug,
   billId,
   bankAccounts,
+  defaultBankAccountId,
   defaultAmount,
   today,
   open,
@@ -18,6 +19,8 @@ export function MarkPaidForm({
   orgSlug: string;
   billId: string;
   bankAccounts: { id: string; name: string }[];
+  /** Preselected (lib/ap/account-pickers.ts): the Bank Account GL preference. */
+  defaultBankAccountId: string | null;
   defaultAmount: string;
   today: string;
   /** Whether anything is left to pay; when not, only a fresh confirmation is shown. */
@@ -38,7 +41,7 @@ export function MarkPaidForm({
           {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Paid from" name="bankAccountId" error={errors.bankAccountId}>
-              <Select name="bankAccountId" defaultValue={bankAccounts[0]?.id ?? ""} invalid={Boolean(errors.bankAccountId)}>
+              <Select name="bankAccountId" defaultValue={defaultBankAccountId ?? bankAccounts[0]?.id ?? ""} invalid={Boolean(errors.bankAccountId)}>
                 <option value="">Choose a bank account…</option>
                 {bankAccounts.map((account) => (
                   <option key={account.id} value={account.id}>{account.name}</option>

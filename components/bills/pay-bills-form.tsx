@@ -17,11 +17,14 @@ export function PayBillsForm({
   orgSlug,
   bills,
   bankAccounts,
+  defaultBankAccountId,
   today,
 }: {
   orgSlug: string;
   bills: BillToPay[];
   bankAccounts: { id: string; name: string }[];
+  /** Preselected (lib/ap/account-pickers.ts): the Bank Account GL preference. */
+  defaultBankAccountId: string | null;
   today: string;
 }) {
   const router = useRouter();
@@ -44,7 +47,7 @@ export function PayBillsForm({
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <div className="grid gap-5 sm:grid-cols-2 lg:max-w-2xl">
         <Field label="Pay from" name="bankAccountId" error={errors.bankAccountId} hint="Bank accounts from your chart of accounts.">
-          <Select name="bankAccountId" defaultValue={bankAccounts[0]?.id ?? ""} invalid={Boolean(errors.bankAccountId)}>
+          <Select name="bankAccountId" defaultValue={defaultBankAccountId ?? bankAccounts[0]?.id ?? ""} invalid={Boolean(errors.bankAccountId)}>
             <option value="">Choose a bank account…</option>
             {bankAccounts.map((account) => (
               <option key={account.id} value={account.id}>{account.name}</option>

@@ -9,8 +9,8 @@ import { formatMoney, isoDateOf } from "@/lib/ap";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
-import { loadDepositAccounts } from "@/lib/invoices/form-options";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
+import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { FlashNotice } from "./flash-notice";
 import { formatIsoDate } from "./format-date";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
@@ -24,7 +24,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
   const { invoice, customer, lines, payments, termsName } = detail;
-  const [events, depositAccounts] = await Promise.all([listAudit(db, org.organizationId, "invoice", id), loadDepositAccounts(db, org.organizationId)]);
+  const [events, depositAccounts] = await Promise.all([listAudit(db, org.organizationId, "invoice", id), loadPickerAccounts(db, org.organizationId, "deposit_to")]);
   const today = isoDateOf(new Date());
   const money = (cents: number) => formatMoney(cents, invoice.currency);
   const voided = invoice.status === "voided";
@@ -175,7 +175,8 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                 openBalanceCents={invoice.openBalanceCents}
                 currency={invoice.currency}
                 today={today < invoice.invoiceDate ? invoice.invoiceDate : today}
-                depositAccounts={depositAccounts}
+                depositAccounts={depositAccounts.accounts}
+                defaultDepositAccountId={depositAccounts.defaultId}
               />
             </Card>
           ) : null}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { currencySyncHint } from "@/components/ui/currency-sync-hint";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { isIsoDate } from "@/lib/ap/dates";
@@ -49,6 +50,7 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
   const [invoiceDate, setInvoiceDate] = useState(values.invoiceDate);
   const [termsId, setTermsId] = useState(values.termsId);
   const [dueDate, setDueDate] = useState(values.dueDate);
+  const [currency, setCurrency] = useState(values.currency);
   const base = `/o/${orgSlug}/invoices`;
 
   useEffect(() => {
@@ -106,8 +108,8 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
         <Field label="Invoice number" name="invoiceNumber" error={error("invoiceNumber")}>
           <Input name="invoiceNumber" defaultValue={values.invoiceNumber} maxLength={21} invalid={Boolean(error("invoiceNumber"))} />
         </Field>
-        <Field label="Currency" name="currency" error={error("currency")} hint="QuickBooks sync brings in USD invoices only.">
-          <Select name="currency" defaultValue={values.currency} invalid={Boolean(error("currency"))}>
+        <Field label="Currency" name="currency" error={error("currency")} hint={currencySyncHint(currency, "invoice", "QuickBooks syncs USD invoices only.")}>
+          <Select name="currency" value={currency} onChange={(event) => setCurrency(event.target.value)} invalid={Boolean(error("currency"))}>
             {[...new Set(["USD", values.currency, "CAD", "EUR", "GBP"])].map((code) => (
               <option key={code} value={code}>{code}</option>
             ))}

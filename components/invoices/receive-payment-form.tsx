@@ -22,6 +22,7 @@ export function ReceivePaymentForm({
   currency,
   today,
   depositAccounts,
+  defaultDepositAccountId,
 }: {
   orgSlug: string;
   invoiceId: string;
@@ -29,6 +30,8 @@ export function ReceivePaymentForm({
   currency: string;
   today: string;
   depositAccounts: DepositAccount[];
+  /** Preselected (lib/ap/account-pickers.ts): Undeposited Funds, else the Bank Account GL. */
+  defaultDepositAccountId: string | null;
 }) {
   const router = useRouter();
   const { state, onSubmit, pending, errors } = useFormAction(receivePaymentAction);
@@ -53,7 +56,7 @@ export function ReceivePaymentForm({
         <Input name="paymentDate" type="date" defaultValue={today} invalid={Boolean(errors.paymentDate)} />
       </Field>
       <Field label="Deposit to" name="depositAccountId" error={errors.depositAccountId}>
-        <Select name="depositAccountId" defaultValue={depositAccounts[0]?.id} invalid={Boolean(errors.depositAccountId)}>
+        <Select name="depositAccountId" defaultValue={defaultDepositAccountId ?? depositAccounts[0]?.id} invalid={Boolean(errors.depositAccountId)}>
           {[...new Set(depositAccounts.map((account) => account.type))].map((type) => (
             <optgroup key={type} label={type}>
               {depositAccounts

@@ -238,15 +238,6 @@ export type BillFormOptions = Awaited<ReturnType<typeof loadBillFormOptions>>;
 
 export const NON_EXPENSE_ACCOUNT_TYPES = new Set(["Bank", "Accounts Payable", "Accounts Receivable"]);
 
-/** Accounts of type Bank: what a payment can be made from. */
-export async function listBankAccounts(db: Db, organizationId: string) {
-  return db
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.accountType, "Bank"), eq(accounts.active, true)))
-    .orderBy(asc(accounts.name));
-}
-
 /** True when another live bill of this vendor already uses the number (QBO warns on duplicates too). */
 export async function billNumberTaken(
   db: Db | Tx,

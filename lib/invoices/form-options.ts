@@ -2,7 +2,7 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { PaymentTerms } from "@/lib/ap";
 import type { Db } from "@/lib/db/connection";
 import { customers } from "@/lib/db/schema";
-import { DEPOSIT_ACCOUNT_TYPES, listAccounts, listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
+import { listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
 
 export type InvoiceFormOptions = {
   customers: { id: string; displayName: string }[];
@@ -29,12 +29,4 @@ export async function loadInvoiceFormOptions(db: Db, organizationId: string, kee
     classes: classRows.map((row) => ({ id: row.id, name: row.name })),
     terms: termsRows.map((row) => ({ id: row.id, name: row.name, terms: toPaymentTerms(row) })),
   };
-}
-
-/** Accounts a received payment may be deposited to, Undeposited Funds first (QBO's usual default). */
-export async function loadDepositAccounts(db: Db, organizationId: string) {
-  const rows = await listAccounts(db, organizationId, { activeOnly: true, types: DEPOSIT_ACCOUNT_TYPES });
-  return rows
-    .map((row) => ({ id: row.id, name: row.fullyQualifiedName, type: row.accountType, subType: row.accountSubType }))
-    .sort((a, b) => Number(b.subType === "UndepositedFunds") - Number(a.subType === "UndepositedFunds"));
 }

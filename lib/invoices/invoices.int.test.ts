@@ -151,7 +151,7 @@ describe("invoices", () => {
     const [income] = await listAccounts(handle.db, a.organizationId, { types: ["Income"] });
     await expectUserError(
       receivePayment(handle.db, actorOf(a), receivedPaymentSchema.parse({ invoiceId: id, depositAccountId: income!.id, paymentDate: "2026-10-10", amount: "5" })),
-      /bank or other current asset/,
+      /bank account or Undeposited Funds/,
       "depositAccountId",
     );
     await receivePayment(handle.db, actorOf(a), receivedPaymentSchema.parse({ invoiceId: id, depositAccountId: a.depositId, paymentDate: "2026-10-10", amount: "150" }));
@@ -206,7 +206,7 @@ describe("organisation isolation", () => {
     const { id: aInvoice } = await createInvoice(handle.db, actorOf(a), invoiceInput(a, { invoiceNumber: "4001" }));
     await expectUserError(
       receivePayment(handle.db, actorOf(a), receivedPaymentSchema.parse({ invoiceId: aInvoice, depositAccountId: b.depositId, paymentDate: "2026-10-05", amount: "1" })),
-      /bank or other current asset/,
+      /bank account or Undeposited Funds/,
       "depositAccountId",
     );
     expect(await getInvoice(handle.db, b.organizationId, bInvoice)).toMatchObject({ status: "partially_paid", openBalanceCents: 17_502 });

@@ -9,7 +9,8 @@ import { and, eq } from "drizzle-orm";
 import { addDays, dueDateFromTerms, summarizeInvoice, type IsoDate } from "@/lib/ap";
 import type { Db } from "@/lib/db/connection";
 import { customers, invoiceLines, invoices, receivedPayments } from "@/lib/db/schema";
-import { DEPOSIT_ACCOUNT_TYPES, listAccounts, listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
+import { listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
+import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { suggestInvoiceNumber } from "./queries";
 import { seededRandom } from "@/lib/seeded-random";
 
@@ -24,17 +25,17 @@ export async function seedDemoInvoices(
   organizationId: string,
   options: { count: number; today: IsoDate; seed?: number },
 ): Promise<SeedInvoicesResult> {
-  const [customerRows, itemRows, classRows, termsRows, depositAccounts] = await Promise.all([
+  const [customerRows, itemRows, classRows, termsRows, deposit] = await Promise.all([
     db.select({ id: customers.id }).from(customers).where(and(eq(customers.organizationId, organizationId), eq(customers.active, true))),
     listItems(db, organizationId, { activeOnly: true }),
     listClasses(db, organizationId, { activeOnly: true }),
     listTerms(db, organizationId, { activeOnly: true }),
-    listAccounts(db, organizationId, { activeOnly: true, types: DEPOSIT_ACCOUNT_TYPES }),
+    loadPickerAccounts(db, organizationId, "deposit_to"),
   ]);
-  if (customerRows.length === 0 || itemRows.length === 0 || depositAccounts.length === 0) {
+  if (customerRows.length === 0 || itemRows.length === 0 || !deposit.defaultId) {
     throw new Error("Seeding invoices needs customers, items and a bank or Undeposited Funds account first.");
   }
-  const deposit = depositAccounts.find((account) => account.accountSubType === "UndepositedFunds") ?? depositAccounts[0]!;
+  const depositAccountId = deposit.defaultId;
   const next = seededRandom(options.seed ?? 20_260_101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   // Its own number series, so the demo's invoices never collide with the QuickBooks company's (1001…).
@@ -99,7 +100,7 @@ export async function seedDemoInvoices(
           customerId,
           status: "paid",
           amountCents: payment.amountCents,
-          depositAccountId: deposit.id,
+          depositAccountId: depositAccountId,
           receivedDate: addDays(invoiceDate, Math.min(age, 5 + Math.floor(next() * 40))),
           reference: `CHK ${1000 + Math.floor(next() * 9000)}`,
         });

@@ -16,18 +16,11 @@ import { loadBillSummaries } from "@/lib/bills/bill-balances";
 import type { Actor } from "@/lib/bills/bill-repository";
 import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
 import type { Db, Tx } from "@/lib/db/connection";
-import { accounts, billPayments, fundsTransfers } from "@/lib/db/schema";
+import { billPayments, fundsTransfers } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { assertPickerAccount } from "@/lib/reference/picker-accounts";
 
 const PAYMENT_STATUS_LABELS = { scheduled: "Scheduled", processing: "Processing", paid: "Paid", voided: "Voided" } as const;
-
-async function assertBankAccount(tx: Db | Tx, organizationId: string, bankAccountId: string) {
-  const [row] = await tx
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, bankAccountId), eq(accounts.accountType, "Bank")));
-  if (!row) throw new UserFacingError("Please correct the highlighted fields.", { bankAccountId: ["Choose a bank account from the list."] });
-}
 
 /** Validates the requests against the bills' current balances (locked) and inserts the payments. */
 async function recordPayments(
@@ -37,7 +30,7 @@ async function recordPayments(
   method: PaymentMethod,
   errorRoot: "payments" | "single",
 ): Promise<string[]> {
-  await assertBankAccount(tx, actor.organizationId, method.bankAccountId);
+  await assertPickerAccount(tx, actor.organizationId, method.bankAccountId, "payment_source", "bankAccountId");
   const loaded = await loadBillSummaries(
     tx,
     actor.organizationId,

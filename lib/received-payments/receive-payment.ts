@@ -3,15 +3,15 @@
  * writes the payment, re-derives the invoice's status (`refreshInvoiceStatus`) and records the audit
  * trail on both the payment and the invoice — all in one transaction.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { formatMoney, INVOICE_STATUS_LABELS, type ReceivedPaymentForm } from "@/lib/ap";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/connection";
-import { accounts, invoices, receivedPayments } from "@/lib/db/schema";
+import { invoices, receivedPayments } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import type { Actor } from "@/lib/invoices/save-invoice";
 import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
-import { DEPOSIT_ACCOUNT_TYPES } from "@/lib/reference/queries";
+import { assertPickerAccount } from "@/lib/reference/picker-accounts";
 
 function fail(field: string, message: string): never {
   throw new UserFacingError("Please correct the highlighted fields.", { [field]: [message] });
@@ -49,18 +49,7 @@ export async function receivePayment(db: Db, actor: Actor, input: ReceivedPaymen
       fail("amount", `The amount can't be more than the open balance of ${formatMoney(invoice.openBalanceCents, invoice.currency)}.`);
     }
     if (input.paymentDate < invoice.invoiceDate) fail("paymentDate", "The payment date can't be before the invoice date.");
-    const [account] = await tx
-      .select({ name: accounts.name })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.organizationId, actor.organizationId),
-          eq(accounts.id, input.depositAccountId),
-          eq(accounts.active, true),
-          inArray(accounts.accountType, [...DEPOSIT_ACCOUNT_TYPES]),
-        ),
-      );
-    if (!account) fail("depositAccountId", "Choose a bank or other current asset account (such as Undeposited Funds).");
+    const account = await assertPickerAccount(tx, actor.organizationId, input.depositAccountId, "deposit_to", "depositAccountId");
 
     const [payment] = await tx
       .insert(receivedPayments)

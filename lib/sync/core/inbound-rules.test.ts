@@ -51,6 +51,20 @@ describe("evaluateInbound", () => {
     expect(evaluateInbound(qboBill({ docNumber: "  " }), "bill", prefs)).toMatchObject({ reason: "MISSING_DOC_NUMBER" });
   });
 
+  it("names a record without a number by its amount, date and QuickBooks id (paid ones too)", () => {
+    const withoutNumber = qboBill({ id: "148", totalCents: 125_000, balanceCents: 125_000, txnDate: "2026-11-04", counterpartyName: "Nguyễn Electrical Services" });
+    delete withoutNumber.docNumber;
+    const identity = { counterpartyName: "Nguyễn Electrical Services", amount: "$1,250.00", txnDate: "2026-11-04", qboId: "148" };
+    expect(evaluateInbound(withoutNumber, "bill", prefs)).toMatchObject({ reason: "MISSING_DOC_NUMBER", params: identity });
+    expect(evaluateInbound({ ...withoutNumber, balanceCents: 0 }, "bill", prefs)).toMatchObject({ reason: "PAID_IN_QBO", params: identity });
+    // With a number, the number is what names it.
+    expect(evaluateInbound(qboBill({ balanceCents: 0 }), "bill", prefs)).toEqual({
+      action: "skip",
+      reason: "PAID_IN_QBO",
+      params: { record: "bill", docNumber: "B-100", counterpartyName: "Acme Supplies" },
+    });
+  });
+
   it("7. skips QuickBooks Commerce", () => {
     expect(evaluateInbound(qboBill({ txnSource: "QuickBooksCommerce" }), "invoice", prefs)).toMatchObject({ reason: "QUICKBOOKS_COMMERCE" });
     expect(evaluateInbound(qboBill({ privateNote: "QuickBooks Commerce: PO 4" }), "bill", prefs)).toMatchObject({ reason: "QUICKBOOKS_COMMERCE" });

@@ -1,7 +1,9 @@
 import { matchQuickBooksCommerce } from "@/lib/sync/core/commerce";
+import { currencySyncs } from "@/lib/sync/core/currency";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
+import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
 import type { MappingEntry, QboTxnSnapshot, SyncPreferences } from "@/lib/sync/core/types";
 
 export type InboundKind = "bill" | "invoice";
@@ -9,8 +11,6 @@ export type InboundKind = "bill" | "invoice";
 export type InboundVerdict =
   | { action: "import" }
   | { action: "skip"; reason: ReasonCode; params: ReasonParams };
-
-const SUPPORTED_CURRENCY = "USD";
 
 /**
  * Should a QBO bill / invoice be brought into the app (or, when already linked, its QBO changes
@@ -33,6 +33,7 @@ export function evaluateInbound(
   const params: ReasonParams = { record: kind };
   if (qboTxn.docNumber) params.docNumber = qboTxn.docNumber;
   if (qboTxn.counterpartyName) params.counterpartyName = qboTxn.counterpartyName;
+  Object.assign(params, qboTxnIdentity(qboTxn));
   const skip = (reason: ReasonCode, extra: ReasonParams = {}): InboundVerdict => ({
     action: "skip",
     reason,
@@ -52,7 +53,7 @@ export function evaluateInbound(
   }
   if (!linked && qboTxn.voided) return skip("VOIDED_IN_QBO");
 
-  if (qboTxn.currency.toUpperCase() !== SUPPORTED_CURRENCY) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
+  if (!currencySyncs(qboTxn.currency)) return skip("NON_USD_CURRENCY", { currency: qboTxn.currency });
   if (!qboTxn.docNumber || qboTxn.docNumber.trim() === "") return skip("MISSING_DOC_NUMBER");
   const commerce = matchQuickBooksCommerce(qboTxn, prefs.commerceMarkers);
   if (commerce) return skip("QUICKBOOKS_COMMERCE", { matched: commerce.label });

@@ -1,6 +1,7 @@
 import { contentHash } from "@/lib/sync/core/content-hash";
 import { amountToCents, centsToAmount, sumCents } from "@/lib/sync/core/money";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
+import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
 import type {
   AppPartySnapshot,
   AppTxnLine,
@@ -300,6 +301,7 @@ export function qboTxnToAppFields(qbo: QboTxnSnapshot, kind: TxnKind, ctx: MapCo
     const params: ReasonParams = { record: kind === "vendor_credit" ? "vendor credit" : kind };
     if (qbo.docNumber) params.docNumber = qbo.docNumber;
     if (qbo.counterpartyName) params.counterpartyName = qbo.counterpartyName;
+    Object.assign(params, qboTxnIdentity(qbo));
     return { ok: false, reason: partyKind === "customer" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED", params };
   }
   const lines = qbo.lines.map((line) => mapQboLine(line, kind, ctx));

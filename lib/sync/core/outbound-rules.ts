@@ -1,3 +1,4 @@
+import { currencySyncs } from "@/lib/sync/core/currency";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams, RecordLabel } from "@/lib/sync/core/reasons";
 import type { AppTxnSnapshot, SyncPreferences, TxnKind } from "@/lib/sync/core/types";
@@ -41,7 +42,7 @@ export function evaluateOutbound(appTxn: AppTxnSnapshot, kind: TxnKind, ctx: Out
   const missing = missingSyncPreferences(ctx.prefs);
   if (missing.length > 0) return skip("PREFERENCES_MISSING", { missing });
   if (appTxn.status === "voided" && !ctx.linked) return skip("VOIDED_IN_APP");
-  if (appTxn.currency.toUpperCase() !== "USD") return skip("NON_USD_CURRENCY", { currency: appTxn.currency });
+  if (!currencySyncs(appTxn.currency)) return skip("NON_USD_CURRENCY", { currency: appTxn.currency });
   if (appTxn.number.trim() === "") return skip("MISSING_DOC_NUMBER");
   if (appTxn.totalCents === 0 && !ctx.linked) return skip("ZERO_AMOUNT");
   if (!ctx.counterpartySynced) return skip(kind === "invoice" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED");

@@ -4,6 +4,7 @@ import { evaluateOutbound } from "@/lib/sync/core/outbound-rules";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import { REASONS, type ReasonCode, type ReasonParams, type RecordLabel } from "@/lib/sync/core/reasons";
+import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
 import type {
   AppPartySnapshot,
   AppTxnSnapshot,
@@ -177,6 +178,11 @@ function txnParams(kind: TxnKind, source: { number?: string; docNumber?: string;
   return params;
 }
 
+/** A QBO record's params: a number-less one also carries its amount, date and QBO id. */
+function qboTxnParams(kind: TxnKind, qbo: QboTxnSnapshot): ReasonParams {
+  return { ...txnParams(kind, qbo), ...qboTxnIdentity(qbo) };
+}
+
 function planTxnSync(input: TxnPlanInput): TxnDecision[] {
   const { kind, prefs, resolver } = input;
   const partyKind = kind === "invoice" ? "customer" : "vendor";
@@ -197,12 +203,12 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
 
   const inboundUpdate = (qbo: QboTxnSnapshot, mapping: MappingEntry): UpdateInApp<QboTxnSnapshot> | Skip => {
     // Unreachable for vendor credits (inbound is never allowed for them); narrows `kind` for evaluateInbound.
-    if (kind === "vendor_credit") return skip(kind, "APP_TO_QBO_ONLY", txnParams(kind, qbo), { localId: mapping.localId, qboId: qbo.id });
+    if (kind === "vendor_credit") return skip(kind, "APP_TO_QBO_ONLY", qboTxnParams(kind, qbo), { localId: mapping.localId, qboId: qbo.id });
     const verdict = evaluateInbound(qbo, kind, prefs, mapping);
     if (verdict.action === "skip") return skip(kind, verdict.reason, verdict.params, { localId: mapping.localId, qboId: qbo.id });
     if (resolver.toLocal(partyKind, qbo.counterpartyQboId) === undefined) {
       const reason = partyKind === "customer" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED";
-      return skip(kind, reason, txnParams(kind, qbo), { localId: mapping.localId, qboId: qbo.id });
+      return skip(kind, reason, qboTxnParams(kind, qbo), { localId: mapping.localId, qboId: qbo.id });
     }
     return {
       type: "update-in-app",
@@ -300,7 +306,7 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
     }
     if (!counterpartyLocalId) {
       const reason = partyKind === "customer" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED";
-      decisions.push(skip(kind, reason, txnParams(kind, qbo), { qboId: qbo.id }));
+      decisions.push(skip(kind, reason, qboTxnParams(kind, qbo), { qboId: qbo.id }));
       continue;
     }
     decisions.push({ type: "create-in-app", kind, qboId: qbo.id, qbo });

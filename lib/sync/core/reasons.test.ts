@@ -57,6 +57,18 @@ describe("reason catalogue", () => {
     expect(describeRecord({ record: "bill" })).toBe("This bill");
   });
 
+  it("tells a record without a number apart by amount, date and QuickBooks id", () => {
+    const params = { record: "bill" as const, counterpartyName: "Nguyễn Electrical Services", amount: "$1,250.00", txnDate: "2026-11-04", qboId: "148" };
+    expect(describeRecord(params)).toBe("This bill from Nguyễn Electrical Services ($1,250.00, dated 2026-11-04, QuickBooks ID 148)");
+    expect(describeRecord({ ...params, amount: "$980.00", qboId: "149" })).not.toBe(describeRecord(params));
+    expect(describeRecord({ record: "invoice", qboId: "77" })).toBe("This invoice (QuickBooks ID 77)");
+    // A number identifies the record already.
+    expect(describeRecord({ ...params, docNumber: "B-7" })).toBe("Bill B-7 from Nguyễn Electrical Services");
+    expect(describeReason("MISSING_DOC_NUMBER", params).explanation).toBe(
+      "This bill from Nguyễn Electrical Services ($1,250.00, dated 2026-11-04, QuickBooks ID 148) has no bill number. A number is required to sync.",
+    );
+  });
+
   it("classifies skips and failures", () => {
     expect(REASONS.PAID_IN_QBO.severity).toBe("skip");
     expect(REASONS.ZERO_AMOUNT.severity).toBe("skip");

@@ -42,6 +42,10 @@ export interface ReasonParams {
   linkDetail?: string;
   /** Which QuickBooks Commerce marker a record carried ("DocNumber prefix SHOP-"). */
   matched?: string;
+  /** For a record without a number (lib/sync/core/record-identity.ts): its total ("$1,250.00"), date (YYYY-MM-DD) and QBO id. */
+  amount?: string;
+  txnDate?: string;
+  qboId?: string;
 }
 
 export interface ReasonDefinition {
@@ -68,15 +72,20 @@ const SYNC_SETTINGS = "Settings → Sync";
 const QBO_ERROR_DOCS =
   "https://developer.intuit.com/app/developer/qbo/docs/develop/troubleshooting/error-codes";
 
-/** "Bill 1042 from Acme Supplies", "Vendor “Acme”", "This invoice", "This record". */
+/**
+ * "Bill 1042 from Acme Supplies", "Vendor “Acme”", "This invoice", "This record". A record without
+ * a number also says what tells it apart: "This bill from Acme ($1,250.00, dated 2026-11-04,
+ * QuickBooks ID 148)".
+ */
 export function describeRecord(p: ReasonParams): string {
   const label = p.record ?? "record";
   const capital = label.charAt(0).toUpperCase() + label.slice(1);
   if (p.displayName) return `${capital} “${p.displayName}”`;
   const number = p.docNumber ? `${capital} ${p.docNumber}` : `This ${label}`;
-  if (!p.counterpartyName) return number;
-  const preposition = label === "invoice" ? "for" : "from";
-  return `${number} ${preposition} ${p.counterpartyName}`;
+  const named = p.counterpartyName ? `${number} ${label === "invoice" ? "for" : "from"} ${p.counterpartyName}` : number;
+  if (p.docNumber) return named;
+  const details = [p.amount, p.txnDate ? `dated ${p.txnDate}` : undefined, p.qboId ? `QuickBooks ID ${p.qboId}` : undefined].filter(Boolean);
+  return details.length > 0 ? `${named} (${details.join(", ")})` : named;
 }
 
 function kindOf(p: ReasonParams): string {

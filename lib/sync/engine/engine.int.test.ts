@@ -93,6 +93,9 @@ describe("full and incremental sync against a seeded sandbox company", () => {
     const missingNumber = issues.find((i) => i.objectType === "bill" && i.reasonCode === "MISSING_DOC_NUMBER")!;
     expect(missingNumber.detail).toMatch(/Bill no\./);
     expect(missingNumber.qboId).toBeTruthy();
+    // Issue 14 item 7: a number-less bill is named by its party, amount, date and QBO id.
+    expect(missingNumber.label).toMatch(/^This bill from .+ \(\$[\d,]+\.\d{2}, dated \d{4}-\d{2}-\d{2}, QuickBooks ID \d+\)$/);
+    expect(missingNumber.label.endsWith(`QuickBooks ID ${missingNumber.qboId})`)).toBe(true);
 
     // Clearing accounts were created in QBO and saved in the preferences.
     const clearing = await client.query("Account", "Name = 'Money Out Clearing'");
