@@ -3,6 +3,8 @@
  * collector can filter by runId, organizationId or jobId without parsing prose. Deliberately tiny:
  * levels, bound fields (child) and a pluggable sink for tests.
  */
+import { redactQueryParams } from "@/lib/db/redact-query-params";
+
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogFields = Record<string, unknown>;
@@ -24,10 +26,15 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** Errors serialise to `{}` by default; keep what helps (name, message, stack, cause). */
+/**
+ * Errors serialise to `{}` by default; keep what helps (name, message, stack, cause), without a
+ * failed query's parameters.
+ */
 function jsonValue(_key: string, value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, ...(value.stack ? { stack: value.stack } : {}), ...(value.cause !== undefined ? { cause: value.cause } : {}) };
+    const message = redactQueryParams(value.message);
+    const stack = value.stack === undefined ? undefined : redactQueryParams(value.stack);
+    return { name: value.name, message, ...(stack ? { stack } : {}), ...(value.cause !== undefined ? { cause: value.cause } : {}) };
   }
   if (typeof value === "bigint") return value.toString();
   return value;
