@@ -35,7 +35,7 @@ const requestId = () => randomUUID();
 /** A new unpaid QBO bill / invoice like an existing one (same vendor or customer and lines), numbered `docNumber`. */
 async function copyInQbo(entity: "Bill" | "Invoice", template: Raw, docNumber: string): Promise<Raw> {
   const line = template.Line.find((l) => l["DetailType"] !== "SubTotalLineDetail")!;
-  const { Id: _id, LinkedTxn: _linked, ...lineBody } = line as Record<string, unknown>;
+  const lineBody = Object.fromEntries(Object.entries(line).filter(([key]) => key !== "Id" && key !== "LinkedTxn"));
   const party = entity === "Bill" ? { VendorRef: template.VendorRef } : { CustomerRef: template.CustomerRef };
   const body = { ...party, DocNumber: docNumber, TxnDate: "2026-11-02", DueDate: "2026-12-02", Line: [lineBody] };
   return (await client.create(entity, body, { requestId: requestId() })) as unknown as Raw;
