@@ -94,6 +94,17 @@ describe("sign-up emails", () => {
     expect(logLines).toEqual([]);
   });
 
+  it("five sign-ups with different emails and one business name at once: five accounts, five organisations, distinct slugs", async () => {
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => signUpAction(null, form({ name: `Owner ${n}`, email: `same-name-${n}@example.com`, password: PASSWORD, organizationName: "Same Name Landscaping" }))),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const slugs = results.map((r) => (r.ok ? r.data.slug : null));
+    expect(new Set(slugs).size).toBe(5);
+    expect(slugs).toContain("same-name-landscaping");
+    expect(logLines).toEqual([]);
+  });
+
   it("a sign-up whose INSERT fails for another reason is logged without the query's parameters (no password hash)", async () => {
     // A trigger makes the users INSERT fail the way an unexpected database error would.
     await handle.query(`create function refuse_user() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`);
