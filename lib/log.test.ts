@@ -61,6 +61,23 @@ describe("createLogger", () => {
     log.error("odd", { circular });
     expect(lines[1]?.entry).toMatchObject({ message: "odd", logError: "fields could not be serialised" });
   });
+
+  it("logs a failed query's SQL but never its parameters (a sign-up's carry the password hash)", () => {
+    const { log, lines } = capture();
+    const hash = "$2b$11$qKqBOoFZNU1mnLKkZbk7i.oMayBVvyW1yvDzKvrB1nd76bRk92gki";
+    const sqlText = 'insert into "users" ("email", "name", "password_hash") values ($1, $2, $3)';
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), { code: "23505" });
+    const error = new DrizzleQueryError(sqlText, ["ann@example.com", "Ann\nSmith", hash], cause);
+    log.error("server action failed", { error, wrapped: new Error("outer", { cause: error }) });
+    const line = JSON.stringify(lines[0]?.entry);
+    expect(line).not.toContain(hash);
+    expect(line).not.toContain("$2b$");
+    expect(line).not.toContain("ann@example.com");
+    const logged = lines[0]?.entry.error as { message: string; stack: string; cause: { message: string } };
+    expect(logged.message).toBe(`Failed query: ${sqlText}\nparams: [redacted]`);
+    expect(logged.stack).toContain("params: [redacted]\n    at ");
+    expect(logged.cause.message).toContain("users_email_key");
+  });
 });
 
 describe("createLogger redaction", () => {

@@ -1,10 +1,10 @@
 "use server";
 
-import { EmailTakenError, signUp } from "@/lib/auth/accounts";
+import { signUp } from "@/lib/auth/accounts";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { getDb } from "@/lib/db";
 import { logWithReference } from "@/lib/error-reference";
-import { somethingWentWrong, type ActionResult } from "@/lib/forms/action-result";
+import { somethingWentWrong, UserFacingError, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
 import { logger } from "@/lib/log";
 
@@ -15,9 +15,8 @@ export async function signUpAction(_prev: unknown, form: FormData): Promise<Acti
     const { organization } = await signUp(await getDb(), parsed.data);
     return { ok: true, data: { slug: organization.slug } };
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { ok: false, message: error.message, fieldErrors: { email: [error.message] } };
-    }
+    // A taken email (EmailTakenError, or the unique index when sign-ups race) is a field error.
+    if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     // Unexpected (a database error): its text holds the INSERT's values, the password hash among them.
     return { ok: false, message: somethingWentWrong(logWithReference(logger(), "sign-up failed", error)) };
   }

@@ -1,5 +1,7 @@
 import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/connection";
+import { EMAIL_TAKEN_MESSAGE, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
+import { UserFacingError } from "@/lib/forms/action-result";
 import { loginAttempts, memberships, users } from "@/lib/db/schema";
 import { createOrganization } from "@/lib/orgs/organizations";
 import { decideLoginThrottle, KNOWN_CLIENT_MS, MAX_EMAIL_FAILURES, MAX_FAILURES, THROTTLE_WINDOW_MS } from "./login-throttle";
@@ -8,9 +10,10 @@ import type { AddMemberInput, SignUpInput } from "./schemas";
 
 export type SessionUser = { id: string; email: string; name: string };
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends UserFacingError {
   constructor() {
-    super("An account with this email already exists. Sign in instead.");
+    super(EMAIL_TAKEN_MESSAGE, { email: [EMAIL_TAKEN_MESSAGE] });
+    this.name = "EmailTakenError";
   }
 }
 
@@ -27,14 +30,18 @@ export async function findUserByEmail(db: Db, email: string) {
 export async function signUp(db: Db, input: SignUpInput) {
   if (await findUserByEmail(db, input.email)) throw new EmailTakenError();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash })
-      .returning({ id: users.id, email: users.email, name: users.name });
-    const organization = await createOrganization(tx, { name: input.organizationName, ownerUserId: user!.id });
-    return { user: user!, organization };
-  });
+  // Sign-ups with one email at the same moment all pass the read above: the unique index
+  // users_email_key lets one through and the others get the same field error.
+  return refusingDuplicates(input, () =>
+    db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      const organization = await createOrganization(tx, { name: input.organizationName, ownerUserId: user!.id });
+      return { user: user!, organization };
+    }),
+  );
 }
 
 export type AuthenticateResult =

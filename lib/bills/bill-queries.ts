@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/connection";
 import {
   accounts,
@@ -250,7 +250,8 @@ export async function billNumberTaken(
     eq(bills.organizationId, organizationId),
     eq(bills.vendorId, vendorId),
     sql`lower(${bills.billNumber}) = ${billNumber.toLowerCase()}`,
-    ne(bills.status, "voided"),
+    // The same rule as the unique index bills_vendor_number_key (a voided bill has voided_at set).
+    isNull(bills.voidedAt),
   ];
   if (exceptBillId) filters.push(ne(bills.id, exceptBillId));
   const [row] = await db.select({ id: bills.id }).from(bills).where(and(...filters)).limit(1);

@@ -3,6 +3,7 @@ import { formatMoney, sumCents, type BillForm } from "@/lib/ap";
 import { diffForAudit, type AuditField } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/connection";
+import { duplicateMessage, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { billLines, bills, terms, vendorCreditApplications, vendors } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { loadBillSummaries, type BillRow } from "./bill-balances";
@@ -67,14 +68,15 @@ function lineValues(organizationId: string, billId: string, input: BillForm) {
 async function assertValidReferences(db: Db | Tx, actor: Actor, input: BillForm, exceptBillId?: string) {
   const errors = await checkDocumentReferences(db, actor.organizationId, input);
   if (!errors.vendorId && (await billNumberTaken(db, actor.organizationId, input.vendorId, input.billNumber, exceptBillId))) {
-    errors.billNumber = [`This vendor already has a bill numbered ${input.billNumber}.`];
+    // Two saves at the same moment both pass this read: the unique index refuses the second.
+    errors.billNumber = [duplicateMessage("bills_vendor_number_key", input.billNumber)];
   }
   if (Object.keys(errors).length > 0) throw new UserFacingError("Please correct the highlighted fields.", errors);
 }
 
 /** Creates a bill with its lines; the total is computed here, never taken from the form. */
 export async function createBill(db: Db, actor: Actor, input: BillForm): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
     await assertValidReferences(tx, actor, input);
     const totalCents = sumCents(input.lines.map((line) => line.amountCents));
     const [bill] = await tx
@@ -104,7 +106,7 @@ export async function createBill(db: Db, actor: Actor, input: BillForm): Promise
       changes: diffForAudit(null, bill!, await billAuditFields(tx, actor.organizationId, [bill!])),
     });
     return { id: bill!.id };
-  });
+  }));
 }
 
 /**
@@ -112,7 +114,7 @@ export async function createBill(db: Db, actor: Actor, input: BillForm): Promise
  * can't drop below it, and the vendor can't change once money is linked.
  */
 export async function updateBill(db: Db, actor: Actor, billId: string, input: BillForm): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
     const loaded = (await loadBillSummaries(tx, actor.organizationId, [billId], { lock: true })).get(billId);
     if (!loaded) throw new UserFacingError("This bill no longer exists.");
     const { bill: before, summary } = loaded;
@@ -162,7 +164,7 @@ export async function updateBill(db: Db, actor: Actor, billId: string, input: Bi
     // The total may have changed: status and open balance follow.
     await refreshBillStatus(tx, actor.organizationId, billId, { actorUserId: actor.userId, action: "recalculated after edit" });
     return { id: billId };
-  });
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, ne, or, sql } from "drizzle-orm";
 import { diffForAudit, type AuditField } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
+import { duplicateError, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { customers, vendors } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import type { CounterpartyInput, CounterpartyKind } from "./schemas";
@@ -11,6 +12,8 @@ export const PAGE_SIZE = 25;
 const tableOf = (kind: CounterpartyKind) => (kind === "vendor" ? vendors : customers);
 const otherKind = (kind: CounterpartyKind): CounterpartyKind => (kind === "vendor" ? "customer" : "vendor");
 export const kindLabel = (kind: CounterpartyKind) => (kind === "vendor" ? "vendor" : "customer");
+/** The unique index on (organisation, lower(display name)): the same rule as `nameTaken`. */
+const nameIndexOf = (kind: CounterpartyKind) => (kind === "vendor" ? "vendors_org_name_key" : "customers_org_name_key");
 
 export type Counterparty = typeof vendors.$inferSelect;
 
@@ -89,13 +92,9 @@ export async function createCounterparty(
   kind: CounterpartyKind,
   input: CounterpartyInput,
 ): Promise<SaveResult> {
-  if (await nameTaken(db, ctx.organizationId, kind, input.displayName)) {
-    throw new UserFacingError("That name is already used.", {
-      displayName: [`Another ${kindLabel(kind)} is already named "${input.displayName}"`],
-    });
-  }
+  if (await nameTaken(db, ctx.organizationId, kind, input.displayName)) throw duplicateError(nameIndexOf(kind), input.displayName);
   const t = tableOf(kind);
-  const id = await db.transaction(async (tx) => {
+  const id = await refusingDuplicates(input, () => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(t)
       .values({ organizationId: ctx.organizationId, ...normalise(input) })
@@ -109,7 +108,7 @@ export async function createCounterparty(
       changes: diffForAudit(null, row!, auditFields),
     });
     return row!.id;
-  });
+  }));
   const warning = (await crossKindClash(db, ctx.organizationId, kind, input.displayName))
     ? clashWarning(kind, input.displayName)
     : undefined;
@@ -126,13 +125,11 @@ export async function updateCounterparty(
   const before = await getCounterparty(db, ctx.organizationId, kind, id);
   if (!before) throw new UserFacingError(`This ${kindLabel(kind)} no longer exists.`);
   if (patch.displayName && (await nameTaken(db, ctx.organizationId, kind, patch.displayName, id))) {
-    throw new UserFacingError("That name is already used.", {
-      displayName: [`Another ${kindLabel(kind)} is already named "${patch.displayName}"`],
-    });
+    throw duplicateError(nameIndexOf(kind), patch.displayName);
   }
   const t = tableOf(kind);
   const values = { ...normalise({ ...before, ...patch } as CounterpartyInput), active: patch.active ?? before.active };
-  await db.transaction(async (tx) => {
+  await refusingDuplicates(values, () => db.transaction(async (tx) => {
     const [after] = await tx
       .update(t)
       .set(values)
@@ -149,7 +146,7 @@ export async function updateCounterparty(
         changes,
       });
     }
-  });
+  }));
   const name = patch.displayName ?? before.displayName;
   const warning = (await crossKindClash(db, ctx.organizationId, kind, name)) ? clashWarning(kind, name) : undefined;
   return { id, warning };

@@ -8,6 +8,7 @@ import { formatMoney, parseDecimal, decimalToCents, type InvoiceForm } from "@/l
 import { diffForAudit } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/connection";
+import { duplicateError, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { classes, customers, invoiceLines, invoices, items, terms } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { describeLines, INVOICE_AUDIT_FIELDS, type InvoiceAuditSnapshot } from "./audit-snapshot";
@@ -65,8 +66,9 @@ async function refuseDuplicateNumber(tx: Tx, organizationId: string, invoiceNumb
   ];
   if (exceptId) filters.push(ne(invoices.id, exceptId));
   const [clash] = await tx.select({ id: invoices.id }).from(invoices).where(and(...filters)).limit(1);
-  // QuickBooks rejects duplicate document numbers by default, so the app does too.
-  if (clash) fail("invoiceNumber", `Another invoice already uses number ${invoiceNumber}.`);
+  // QuickBooks rejects duplicate document numbers by default, so the app does too. Two saves at the
+  // same moment both pass this read: the unique index invoices_org_number_key refuses the second.
+  if (clash) throw duplicateError("invoices_org_number_key", invoiceNumber);
 }
 
 function snapshotOf(input: InvoiceForm, refs: References): InvoiceAuditSnapshot {
@@ -120,7 +122,7 @@ async function insertLines(tx: Tx, organizationId: string, invoiceId: string, in
 }
 
 export async function createInvoice(db: Db, actor: Actor, input: InvoiceForm): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
     const refs = await checkReferences(tx, actor.organizationId, input, { allowInactiveCustomer: false });
     await refuseDuplicateNumber(tx, actor.organizationId, input.invoiceNumber);
     const [row] = await tx
@@ -139,7 +141,7 @@ export async function createInvoice(db: Db, actor: Actor, input: InvoiceForm): P
       changes: diffForAudit(null, snapshotOf(input, refs), INVOICE_AUDIT_FIELDS),
     });
     return { id: invoiceId };
-  });
+  }));
 }
 
 /** The stored invoice as the audit snapshot, for comparing with an edit. */
@@ -174,7 +176,7 @@ async function currentSnapshot(tx: Tx, organizationId: string, invoiceId: string
 }
 
 export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, input: InvoiceForm): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
     // Row lock: a payment recorded at the same moment can't slip under a lowered total.
     const [existing] = await tx
       .select({ voidedAt: invoices.voidedAt, totalCents: invoices.totalCents, openBalanceCents: invoices.openBalanceCents, customerId: invoices.customerId })
@@ -212,5 +214,5 @@ export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, inp
       });
     }
     return { id: invoiceId };
-  });
+  }));
 }

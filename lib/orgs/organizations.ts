@@ -1,6 +1,7 @@
 import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/connection";
 import { memberships, organizations, users } from "@/lib/db/schema";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { slugify, uniqueSlug } from "./slug";
 
 export type Role = "admin" | "member";
@@ -11,14 +12,23 @@ export async function createOrganization(
   input: { name: string; ownerUserId: string },
 ): Promise<{ id: string; slug: string; name: string }> {
   const base = slugify(input.name);
-  const taken = await tx
-    .select({ slug: organizations.slug })
-    .from(organizations)
-    .where(like(organizations.slug, `${base}%`));
-  const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
-  const [org] = await tx.insert(organizations).values({ name: input.name, slug }).returning();
-  await tx.insert(memberships).values({ organizationId: org!.id, userId: input.ownerUserId, role: "admin" });
-  return { id: org!.id, slug: org!.slug, name: org!.name };
+  // Two organisations with one name created at the same moment both see the slug free: the loser
+  // of organizations_slug_key tries the next free one (in a savepoint, so the caller's transaction
+  // goes on).
+  for (let attempt = 1; ; attempt += 1) {
+    const taken = await tx
+      .select({ slug: organizations.slug })
+      .from(organizations)
+      .where(like(organizations.slug, `${base}%`));
+    const slug = uniqueSlug(base, new Set(taken.map((r) => r.slug)));
+    try {
+      const [org] = await tx.transaction((savepoint) => savepoint.insert(organizations).values({ name: input.name, slug }).returning());
+      await tx.insert(memberships).values({ organizationId: org!.id, userId: input.ownerUserId, role: "admin" });
+      return { id: org!.id, slug: org!.slug, name: org!.name };
+    } catch (error) {
+      if (attempt >= 5 || !isUniqueViolation(error, "organizations_slug_key")) throw error;
+    }
+  }
 }
 
 export async function listMemberships(db: Db, userId: string): Promise<OrgMembership[]> {

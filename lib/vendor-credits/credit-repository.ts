@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { searchText } from "@/lib/forms/search-text";
 import {
@@ -17,6 +17,7 @@ import type { Actor } from "@/lib/bills/bill-repository";
 import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
 import { checkDocumentReferences } from "@/lib/bills/references";
 import type { Db, Tx } from "@/lib/db/connection";
+import { duplicateMessage, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { accounts, bills, classes, items, locations, vendorCreditApplications, vendorCreditLines, vendorCredits, vendors } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { formLevelMessage } from "@/lib/payments/payment-repository";
@@ -44,10 +45,33 @@ async function creditAuditFieldsFor(db: Db | Tx, organizationId: string, vendorI
   );
 }
 
+/**
+ * True when another live credit of this vendor already uses the number, in any case: the rule of the
+ * unique index vendor_credits_vendor_number_key, as for bills.
+ */
+async function creditNumberTaken(db: Db | Tx, organizationId: string, vendorId: string, creditNumber: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: vendorCredits.id })
+    .from(vendorCredits)
+    .where(
+      and(
+        eq(vendorCredits.organizationId, organizationId),
+        eq(vendorCredits.vendorId, vendorId),
+        sql`lower(${vendorCredits.creditNumber}) = ${creditNumber.toLowerCase()}`,
+        isNull(vendorCredits.voidedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Creates a vendor credit with its lines; its whole total starts unapplied. */
 export async function createVendorCredit(db: Db, actor: Actor, input: VendorCreditForm): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
     const errors = await checkDocumentReferences(tx, actor.organizationId, input);
+    if (!errors.vendorId && (await creditNumberTaken(tx, actor.organizationId, input.vendorId, input.creditNumber))) {
+      errors.creditNumber = [duplicateMessage("vendor_credits_vendor_number_key", input.creditNumber)];
+    }
     if (Object.keys(errors).length > 0) throw new UserFacingError("Please correct the highlighted fields.", errors);
     const totalCents = sumCents(input.lines.map((line) => line.amountCents));
     const [credit] = await tx
@@ -86,7 +110,7 @@ export async function createVendorCredit(db: Db, actor: Actor, input: VendorCred
       changes: diffForAudit(null, credit!, await creditAuditFieldsFor(tx, actor.organizationId, input.vendorId)),
     });
     return { id: credit!.id };
-  });
+  }));
 }
 
 /**

@@ -155,6 +155,10 @@ export const bills = pgTable(
     index("bills_org_due_idx").on(t.organizationId, t.dueDate, t.id),
     index("bills_org_vendor_idx").on(t.organizationId, t.vendorId),
     index("bills_org_number_idx").on(t.organizationId, t.billNumber),
+    // The form's rule (billNumberTaken): one live bill per vendor and number, any case; voided ones free it.
+    uniqueIndex("bills_vendor_number_key")
+      .on(t.organizationId, t.vendorId, sql`lower(${t.billNumber})`)
+      .where(sql`${t.voidedAt} is null`),
   ],
 );
 
@@ -211,6 +215,10 @@ export const invoices = pgTable(
     index("invoices_org_due_idx").on(t.organizationId, t.dueDate, t.id),
     index("invoices_org_customer_idx").on(t.organizationId, t.customerId),
     index("invoices_org_number_idx").on(t.organizationId, t.invoiceNumber),
+    // The form's rule (save-invoice refuseDuplicateNumber): one live invoice per number, any case.
+    uniqueIndex("invoices_org_number_key")
+      .on(t.organizationId, sql`lower(${t.invoiceNumber})`)
+      .where(sql`${t.voidedAt} is null`),
   ],
 );
 
@@ -350,7 +358,13 @@ export const vendorCredits = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("vendor_credits_org_vendor_idx").on(t.organizationId, t.vendorId)],
+  (t) => [
+    index("vendor_credits_org_vendor_idx").on(t.organizationId, t.vendorId),
+    // The form's rule (creditNumberTaken): one live credit per vendor and number, any case.
+    uniqueIndex("vendor_credits_vendor_number_key")
+      .on(t.organizationId, t.vendorId, sql`lower(${t.creditNumber})`)
+      .where(sql`${t.voidedAt} is null`),
+  ],
 );
 
 export const vendorCreditLines = pgTable(

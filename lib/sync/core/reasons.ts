@@ -270,6 +270,14 @@ export const REASONS = {
       `Give this ${kindOf(p)} a different number in Ledgerbridge${kindOf(p) === "bill" ? ", or turn off “Warn if duplicate bill number is used” in QuickBooks (Settings → Account and settings → Expenses)" : ""}, then select Sync Now.`,
     docs: QBO_ERROR_DOCS,
   },
+  NUMBER_TAKEN_IN_APP: {
+    code: "NUMBER_TAKEN_IN_APP",
+    severity: "failure",
+    title: "Number already used in Ledgerbridge",
+    explanation: (p) =>
+      `${describeRecord(p)} could not be brought into Ledgerbridge because another ${kindOf(p)}${kindOf(p) === "invoice" ? "" : " of the same vendor"} there already has this number. QuickBooks allows repeated numbers when its duplicate-number check is off; Ledgerbridge does not.`,
+    fix: (p) => `Give one of the two ${kindOf(p)}s a different number in QuickBooks (or the other one in Ledgerbridge), then select Sync Now.`,
+  },
   REFERENCE_NOT_FOUND: {
     code: "REFERENCE_NOT_FOUND",
     severity: "failure",

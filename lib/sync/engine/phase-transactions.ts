@@ -25,7 +25,7 @@ import type { RunContext } from "@/lib/sync/engine/context";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
 import type { SyncedEntity } from "@/lib/sync/engine/qbo-source";
 import { conflictAction, flatChanges, recordSyncAudit, type FlatRecord } from "@/lib/sync/engine/sync-audit";
-import { hashOf, insertTxns, setTxnQboId, updateTxn, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
+import { hashOf, insertTxns, setTxnQboId, updateTxnUnlessNumberTaken, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
 import type { AppTableName, QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
 const ENTITY: Record<TxnKind, SyncedEntity> = { bill: "Bill", invoice: "Invoice", vendor_credit: "VendorCredit" };
@@ -159,6 +159,8 @@ async function applyTxnDecisions(
   };
 
   const news: NewTxn[] = [];
+  const importing = new Map<string, QboTxnSnapshot>();
+  const qboIssueParams = (q: QboTxnSnapshot) => ({ record: LABEL[kind], ...(q.docNumber ? { docNumber: q.docNumber } : {}), ...(q.counterpartyName ? { counterpartyName: q.counterpartyName } : {}) });
   const mappingWrites: MappingWrite[] = [];
   const importAudits: Array<typeof auditEvents.$inferInsert> = [];
 
@@ -170,7 +172,11 @@ async function applyTxnDecisions(
         progress.count(kind, "failed");
         return;
       }
-      await updateTxn(tx, organizationId, kind, localId, fields.value);
+      if (!(await updateTxnUnlessNumberTaken(tx, organizationId, kind, localId, fields.value))) {
+        issues.record({ objectType: kind, localId, qboId: q.id, reason: "NUMBER_TAKEN_IN_APP", params: { ...qboIssueParams(q), docNumber: fields.value.number } });
+        progress.count(kind, "failed");
+        return;
+      }
       const voided = before?.status === "voided";
       mappingWrites.push({ objectType: kind, localId, qboId: q.id, syncToken: q.syncToken, lastUpdatedTime: q.lastUpdatedTime, contentHash: hashOf(localId, fields.value, voided ? "voided" : "open") });
       if (action) {
@@ -221,11 +227,11 @@ async function applyTxnDecisions(
             break;
           }
           const id = randomUUID();
+          // Counted, and its issue resolved, once insertTxns says it went in (its number may be taken).
           news.push({ id, qboId: decision.qboId, fields: fields.value });
+          importing.set(id, decision.qbo);
           mappingWrites.push({ objectType: kind, localId: id, qboId: decision.qboId, syncToken: decision.qbo.syncToken, lastUpdatedTime: decision.qbo.lastUpdatedTime, contentHash: hashOf(id, fields.value) });
           importAudits.push({ organizationId, actorUserId: null, actorKind: "sync", entityType: kind, entityId: id, action: "imported from QuickBooks", changes: [] });
-          issues.resolve(kind, { qboId: decision.qboId });
-          progress.count(kind, "created");
           break;
         }
         case "update-in-app":
@@ -312,9 +318,18 @@ async function applyTxnDecisions(
         }
       }
     }
-    await insertTxns(tx, organizationId, kind, news);
-    await bulkInsert(tx, auditEvents, importAudits);
-    await mappings.upsert(tx, mappingWrites);
+    const refused = new Set((await insertTxns(tx, organizationId, kind, news)).map((n) => n.id));
+    for (const { id, qboId } of news) {
+      if (!refused.has(id)) {
+        issues.resolve(kind, { qboId });
+        progress.count(kind, "created");
+        continue;
+      }
+      issues.record({ objectType: kind, qboId, reason: "NUMBER_TAKEN_IN_APP", params: qboIssueParams(importing.get(id)!) });
+      progress.count(kind, "failed");
+    }
+    await bulkInsert(tx, auditEvents, importAudits.filter((audit) => !refused.has(audit.entityId)));
+    await mappings.upsert(tx, mappingWrites.filter((write) => !refused.has(write.localId)));
   });
   await issues.flush(db);
   const outcomes = await writer.writeAll(writes);

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { summarizeBill, summarizeInvoice } from "@/lib/ap";
 import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
 import { bulkInsert } from "@/lib/db/bulk-insert";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { Tx } from "@/lib/db/connection";
 import { billLines, bills, invoiceLines, invoices, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
 import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
@@ -41,10 +42,34 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
   ).contentHash;
 }
 
-/** Bulk insert of imported records (status and open balance derived by lib/ap: no payments yet). */
-export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, news: readonly NewTxn[]): Promise<void> {
-  if (news.length === 0) return;
+/**
+ * Bulk insert of imported records (status and open balance derived by lib/ap: no payments yet).
+ * QBO repeats numbers when its duplicate-number check is off; the app's unique indexes do not
+ * (one live bill / credit per vendor and number, one live invoice per number). A record whose number
+ * is taken — by an app record, an earlier one of this batch or a save at the same moment — is left
+ * out (`on conflict do nothing`) and returned, so the caller records it as a sync issue instead of
+ * the statement failing the run.
+ */
+export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, candidates: readonly NewTxn[]): Promise<NewTxn[]> {
+  if (candidates.length === 0) return [];
+  const table = kind === "bill" ? bills : kind === "invoice" ? invoices : vendorCredits;
+  await insertHeaders(tx, organizationId, kind, candidates);
+  const present = new Set<string>();
+  for (let start = 0; start < candidates.length; start += 5000) {
+    const ids = candidates.slice(start, start + 5000).map((n) => n.id);
+    const rows = await tx.select({ id: table.id }).from(table).where(and(eq(table.organizationId, organizationId), inArray(table.id, ids)));
+    for (const row of rows) present.add(row.id);
+  }
+  const news = candidates.filter((n) => present.has(n.id));
   const lineRows = news.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
+  if (kind === "bill") await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
+  else if (kind === "invoice") await bulkInsert(tx, invoiceLines, lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
+  else await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
+  return candidates.filter((n) => !present.has(n.id));
+}
+
+async function insertHeaders(tx: Tx, organizationId: string, kind: TxnKind, news: readonly NewTxn[]): Promise<void> {
+  const onConflict = { onConflict: "do-nothing" } as const;
   if (kind === "bill") {
     await bulkInsert(
       tx,
@@ -66,8 +91,8 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
           qboId,
         };
       }),
+      onConflict,
     );
-    await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
   } else if (kind === "invoice") {
     await bulkInsert(
       tx,
@@ -89,8 +114,8 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
           qboId,
         };
       }),
+      onConflict,
     );
-    await bulkInsert(tx, invoiceLines, lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
   } else {
     await bulkInsert(
       tx,
@@ -107,8 +132,8 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
         balanceCents: fields.totalCents,
         qboId,
       })),
+      onConflict,
     );
-    await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
   }
 }
 
@@ -144,6 +169,27 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
     if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...line, vendorCreditId: id })));
   }
   await refreshStatus(tx, organizationId, kind, id);
+}
+
+/** The unique index on each kind's number (lib/db/schema/ledger.ts). */
+const NUMBER_INDEX: Record<TxnKind, string> = {
+  bill: "bills_vendor_number_key",
+  invoice: "invoices_org_number_key",
+  vendor_credit: "vendor_credits_vendor_number_key",
+};
+
+/**
+ * `updateTxn` in a savepoint: false, with nothing changed, when QBO's new number is one another live
+ * app record holds (QBO lets numbers repeat; see insertTxns). The run's transaction goes on.
+ */
+export async function updateTxnUnlessNumberTaken(tx: Tx, organizationId: string, kind: TxnKind, id: string, fields: AppTxnFields): Promise<boolean> {
+  try {
+    await tx.transaction((savepoint) => updateTxn(savepoint, organizationId, kind, id, fields));
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error, NUMBER_INDEX[kind])) return false;
+    throw error;
+  }
 }
 
 /** Voids an app record because QBO deleted or voided it (bills have no delete in the app). */
