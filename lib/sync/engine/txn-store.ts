@@ -23,6 +23,15 @@ function storedLines(fields: AppTxnFields): StoredLine[] {
   return fields.lines.map((line, index) => lineToStored(line, index + 1));
 }
 
+/** Bill and vendor credit lines have no bundle columns (bundles are sales-form lines). */
+function withoutBundle<T extends StoredLine>(line: T): T {
+  const copy = { ...line };
+  delete copy.bundleKey;
+  delete copy.bundleName;
+  delete copy.bundleQuantity;
+  return copy;
+}
+
 export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voided" = "open"): string {
   return txnSnapshot(
     {
@@ -67,7 +76,7 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
         };
       }),
     );
-    await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
+    await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), billId: parentId })));
   } else if (kind === "invoice") {
     await bulkInsert(
       tx,
@@ -108,7 +117,7 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
         qboId,
       })),
     );
-    await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
+    await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), vendorCreditId: parentId })));
   }
 }
 
@@ -127,7 +136,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
       .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(bills.organizationId, organizationId), eq(bills.id, id)));
     await tx.delete(billLines).where(and(eq(billLines.organizationId, organizationId), eq(billLines.billId, id)));
-    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...line, billId: id })));
+    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...withoutBundle(line), billId: id })));
   } else if (kind === "invoice") {
     await tx
       .update(invoices)
@@ -141,7 +150,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
       .set({ vendorId: fields.counterpartyId, creditNumber: fields.number, creditDate: fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, id)));
     await tx.delete(vendorCreditLines).where(and(eq(vendorCreditLines.organizationId, organizationId), eq(vendorCreditLines.vendorCreditId, id)));
-    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...line, vendorCreditId: id })));
+    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...withoutBundle(line), vendorCreditId: id })));
   }
   await refreshStatus(tx, organizationId, kind, id);
 }
