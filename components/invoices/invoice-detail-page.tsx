@@ -9,6 +9,7 @@ import { formatMoney, isoDateOf } from "@/lib/ap";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
+import { hasBundle, invoiceLineRows } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
 import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { FlashNotice } from "./flash-notice";
@@ -31,6 +32,8 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const receivedCents = payments.filter((payment) => payment.status === "paid").reduce((sum, payment) => sum + payment.amountCents, 0);
   const overdue = !voided && invoice.openBalanceCents > 0 && invoice.dueDate < today;
   const base = `/o/${org.slug}/invoices`;
+  // Bundles come from QuickBooks and cannot be written back, so such an invoice is edited there.
+  const editable = !hasBundle(lines);
 
   return (
     <>
@@ -58,9 +61,11 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                   <HandCoins className="h-4 w-4" aria-hidden /> Receive payment
                 </ButtonLink>
               ) : null}
-              <ButtonLink href={`${base}/${invoice.id}/edit`} variant="secondary">
-                <Pencil className="h-4 w-4" aria-hidden /> Edit
-              </ButtonLink>
+              {editable ? (
+                <ButtonLink href={`${base}/${invoice.id}/edit`} variant="secondary">
+                  <Pencil className="h-4 w-4" aria-hidden /> Edit
+                </ButtonLink>
+              ) : null}
               <VoidInvoiceButton orgSlug={org.slug} invoiceId={invoice.id} />
             </>
           )
@@ -101,18 +106,27 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {lines.map((line) => (
-                  <tr key={line.id}>
-                    <td className="px-5 py-3">
-                      <p className="font-medium text-slate-900">{line.itemName ?? "—"}</p>
-                      {line.description && line.description !== line.itemName ? <p className="text-slate-500">{line.description}</p> : null}
+                {invoiceLineRows(lines).map((row) =>
+                  row.kind === "bundle" ? (
+                    <tr key={`bundle-${row.key}`} className="bg-slate-50/60">
+                      <td colSpan={2} className="px-5 py-3 font-semibold text-slate-900">Bundle: {row.name}</td>
+                      <td className="tabular px-4 py-3 text-right text-slate-700">{row.quantity ? trimQuantity(row.quantity) : "—"}</td>
+                      <td className="px-4 py-3" />
+                      <td className="tabular px-5 py-3 text-right text-slate-500">{money(row.amountCents)}</td>
+                    </tr>
+                  ) : (
+                  <tr key={row.line.id}>
+                    <td className={row.inBundle ? "py-3 pl-10 pr-5" : "px-5 py-3"}>
+                      <p className="font-medium text-slate-900">{row.line.itemName ?? "—"}</p>
+                      {row.line.description && row.line.description !== row.line.itemName ? <p className="text-slate-500">{row.line.description}</p> : null}
                     </td>
-                    <td className="px-4 py-3 text-slate-600">{line.className ?? "—"}</td>
-                    <td className="tabular px-4 py-3 text-right text-slate-700">{line.quantity ? trimQuantity(line.quantity) : "—"}</td>
-                    <td className="tabular px-4 py-3 text-right text-slate-700">{line.unitPriceCents === null ? "—" : money(line.unitPriceCents)}</td>
-                    <td className="tabular px-5 py-3 text-right font-medium text-slate-900">{money(line.amountCents)}</td>
+                    <td className="px-4 py-3 text-slate-600">{row.line.className ?? "—"}</td>
+                    <td className="tabular px-4 py-3 text-right text-slate-700">{row.line.quantity ? trimQuantity(row.line.quantity) : "—"}</td>
+                    <td className="tabular px-4 py-3 text-right text-slate-700">{row.line.unitPriceCents === null ? "—" : money(row.line.unitPriceCents)}</td>
+                    <td className="tabular px-5 py-3 text-right font-medium text-slate-900">{money(row.line.amountCents)}</td>
                   </tr>
-                ))}
+                  ),
+                )}
               </tbody>
               <tfoot className="border-t-2 border-slate-200">
                 <tr>

@@ -6,6 +6,7 @@ import { centsToDecimalString, isoDateOf } from "@/lib/ap";
 import { requireOrg } from "@/lib/auth/guard";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { loadInvoiceFormOptions } from "@/lib/invoices/form-options";
+import { BUNDLE_EDIT_MESSAGE, hasBundle } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail, suggestInvoiceNumber } from "@/lib/invoices/queries";
 import { InvoiceForm, type InvoiceFormValues } from "./invoice-form";
 import { isRecordId } from "@/lib/forms/record-id";
@@ -27,6 +28,16 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
           <PageHeader title={`Invoice ${invoice.invoiceNumber}`} />
           <Alert tone="warning">
             A voided invoice can&apos;t be edited. <Link href={`${base}/${invoice.id}`} className="font-medium underline">Back to the invoice</Link>
+          </Alert>
+        </>
+      );
+    }
+    if (hasBundle(lines)) {
+      return (
+        <>
+          <PageHeader title={`Invoice ${invoice.invoiceNumber}`} />
+          <Alert tone="warning">
+            {BUNDLE_EDIT_MESSAGE} <Link href={`${base}/${invoice.id}`} className="font-medium underline">Back to the invoice</Link>
           </Alert>
         </>
       );

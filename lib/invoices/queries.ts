@@ -131,6 +131,9 @@ export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId
         amountCents: invoiceLines.amountCents,
         classId: invoiceLines.classId,
         className: classes.name,
+        bundleKey: invoiceLines.bundleKey,
+        bundleName: invoiceLines.bundleName,
+        bundleQuantity: invoiceLines.bundleQuantity,
       })
       .from(invoiceLines)
       .leftJoin(items, and(eq(items.id, invoiceLines.itemId), eq(items.organizationId, organizationId)))

@@ -3,7 +3,7 @@
  * checked to belong to the organisation, and the invoice, its lines, its derived status and its audit
  * entry are written in one transaction, so bad input changes nothing.
  */
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { formatMoney, parseDecimal, decimalToCents, type InvoiceForm } from "@/lib/ap";
 import { diffForAudit } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -11,6 +11,7 @@ import type { Db, Tx } from "@/lib/db/connection";
 import { duplicateError, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { classes, customers, invoiceLines, invoices, items, terms } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { BUNDLE_EDIT_MESSAGE } from "@/lib/invoices/line-groups";
 import { describeLines, INVOICE_AUDIT_FIELDS, type InvoiceAuditSnapshot } from "./audit-snapshot";
 import { refreshInvoiceStatus } from "./refresh-status";
 
@@ -185,6 +186,13 @@ export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, inp
       .for("update");
     if (!existing) throw new UserFacingError("This invoice no longer exists.");
     if (existing.voidedAt) throw new UserFacingError("A voided invoice can't be edited.");
+    const bundled = await tx
+      .select({ id: invoiceLines.id })
+      .from(invoiceLines)
+      .where(and(eq(invoiceLines.organizationId, actor.organizationId), eq(invoiceLines.invoiceId, invoiceId), isNotNull(invoiceLines.bundleKey)))
+      .limit(1);
+    // Saving would replace the bundle's components with plain lines that the sync would then push to QBO.
+    if (bundled.length > 0) throw new UserFacingError(BUNDLE_EDIT_MESSAGE);
     const receivedCents = existing.totalCents - existing.openBalanceCents;
     if (receivedCents > 0 && input.customerId !== existing.customerId) {
       fail("customerId", "Payments were received from this customer, so the customer can't change.");

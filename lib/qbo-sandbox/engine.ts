@@ -239,12 +239,16 @@ function voidedNote(note: string | undefined): string {
  */
 export function voidedLines(entity: EntityName, existing: JsonObject): JsonObject[] {
   if (entity !== "Invoice") return [];
-  return objectsAt(existing, "Line").map((line) => {
+  const zero = (line: JsonObject): JsonObject => {
     const zeroed: JsonObject = { ...line, Amount: 0 };
     const detail = objectAt(line, "SalesItemLineDetail");
     if (detail && "Qty" in detail) zeroed["SalesItemLineDetail"] = { ...detail, Qty: 0 };
+    // A bundle's components are lines too.
+    const group = objectAt(line, "GroupLineDetail");
+    if (group) zeroed["GroupLineDetail"] = { ...group, Line: objectsAt(group, "Line").map(zero) };
     return zeroed;
-  });
+  };
+  return objectsAt(existing, "Line").map(zero);
 }
 
 /** Invoice `?operation=void`, Payment/BillPayment `?operation=update&include=void`. */

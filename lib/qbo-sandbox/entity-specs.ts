@@ -88,6 +88,7 @@ export const ENTITY_SPECS: Record<EntityName, EntitySpec> = {
       { at: "top", path: ["ClassRef"], target: "Class" },
       { at: "line", path: ["SalesItemLineDetail", "ItemRef"], target: "Item" },
       { at: "line", path: ["SalesItemLineDetail", "ClassRef"], target: "Class" },
+      { at: "line", path: ["GroupLineDetail", "GroupItemRef"], target: "Item" },
     ],
   },
   BillPayment: {

@@ -154,23 +154,83 @@ function normalizeExpenseLines(record: JsonObject): { lines: JsonObject[]; cents
   return { lines: finishLines(lines), cents };
 }
 
+/**
+ * One sales line: an ItemRef (the company's "Services" item when none is given) and its amount.
+ * Returns the line as stored and its cents.
+ */
+function normalizeSalesItemLine(defaultItem: JsonObject | undefined, line: JsonObject): { line: JsonObject; cents: number } {
+  const detail = { ...(objectAt(line, "SalesItemLineDetail") ?? {}) };
+  if (!refAt(detail, "ItemRef")) {
+    const ref = refTo(defaultItem);
+    if (!ref) throw faults.requiredParam("ItemRef");
+    detail["ItemRef"] = ref;
+  }
+  const cents = amountOf(line, detail);
+  return { line: { ...line, DetailType: "SalesItemLineDetail", SalesItemLineDetail: detail, Amount: fromCents(cents) }, cents };
+}
+
+/**
+ * Components of a bundle line. Intuit's Invoice reference: GroupLineDetail has GroupItemRef
+ * (an Item of Type "Group"), Quantity (default 1) and Line, "individual ItemLine elements that
+ * comprise a bundle. Returned in responses"
+ * (https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/invoice).
+ * Components sent are kept; when none are sent they come from the group item's
+ * ItemGroupDetail.ItemGroupLine ({ItemRef, Qty}, Item reference: `select * from Item where
+ * Type='Group'`), each at its item's UnitPrice × Qty × Quantity.
+ */
+function bundleComponents(company: CompanyState, detail: JsonObject): JsonObject[] {
+  const sent = detail["Line"];
+  if (Array.isArray(sent) && sent.length > 0) {
+    return sent.map((component) => {
+      if (!isObject(component)) throw faults.requestValidation("Line items must be objects", "GroupLineDetail.Line");
+      detailTypeOf(component, ["SalesItemLineDetail"]);
+      return { ...component };
+    });
+  }
+  const groupId = refAt(detail, "GroupItemRef");
+  if (!groupId) throw faults.requiredParam("GroupItemRef");
+  const group = company.get("Item", groupId);
+  const groupLines = group && group["Type"] === "Group" ? objectsAt(objectAt(group, "ItemGroupDetail") ?? {}, "ItemGroupLine") : [];
+  if (groupLines.length === 0) throw faults.businessValidation(`Item ${groupId} is not a bundle with items`, "GroupItemRef");
+  const quantity = isAmount(detail["Quantity"]) ? Number(detail["Quantity"]) : 1;
+  return groupLines.map((member) => {
+    const itemId = refAt(member, "ItemRef");
+    const item = itemId ? company.get("Item", itemId) : undefined;
+    if (!item) throw faults.businessValidation(`Bundle item ${itemId ?? "(none)"} does not exist`, "GroupItemRef");
+    const qty = (isAmount(member["Qty"]) ? Number(member["Qty"]) : 1) * quantity;
+    const unitPrice = isAmount(item["UnitPrice"]) ? Number(item["UnitPrice"]) : 0;
+    return {
+      DetailType: "SalesItemLineDetail",
+      Amount: fromCents(Math.round(qty * unitPrice * 100)),
+      SalesItemLineDetail: { ItemRef: refTo(item) ?? { value: String(itemId) }, Qty: qty, UnitPrice: unitPrice },
+    };
+  });
+}
+
 function normalizeInvoiceLines(company: CompanyState, record: JsonObject): { lines: JsonObject[]; cents: number } {
   let salesCents = 0;
   let discountCents = 0;
   const defaultItem = [...company.table("Item").values()].find((item) => item["Name"] === "Services");
   const kept = linesOf(record).filter((line) => stringAt(line, "DetailType") !== "SubTotalLineDetail");
   const lines = kept.map((line) => {
-    const detailType = detailTypeOf(line, ["SalesItemLineDetail", "DiscountLineDetail", "DescriptionOnly"]);
+    const detailType = detailTypeOf(line, ["SalesItemLineDetail", "GroupLineDetail", "DiscountLineDetail", "DescriptionOnly"]);
     if (detailType === "SalesItemLineDetail") {
+      const sales = normalizeSalesItemLine(defaultItem, line);
+      salesCents += sales.cents;
+      return sales.line;
+    }
+    if (detailType === "GroupLineDetail") {
       const detail = { ...(objectAt(line, detailType) ?? {}) };
-      if (!refAt(detail, "ItemRef")) {
-        const ref = refTo(defaultItem);
-        if (!ref) throw faults.requiredParam("ItemRef");
-        detail["ItemRef"] = ref;
-      }
-      const amount = amountOf(line, detail);
-      salesCents += amount;
-      return { ...line, DetailType: detailType, SalesItemLineDetail: detail, Amount: fromCents(amount) };
+      let groupCents = 0;
+      detail["Line"] = bundleComponents(company, detail).map((component) => {
+        const sales = normalizeSalesItemLine(defaultItem, component);
+        groupCents += sales.cents;
+        return sales.line;
+      });
+      if (!isAmount(detail["Quantity"])) detail["Quantity"] = 1;
+      salesCents += groupCents;
+      // A bundle is worth its components: they, not the group line, carry the prices.
+      return { ...line, DetailType: detailType, GroupLineDetail: detail, Amount: fromCents(groupCents) };
     }
     if (detailType === "DiscountLineDetail") {
       const detail = objectAt(line, detailType) ?? {};
@@ -181,9 +241,26 @@ function normalizeInvoiceLines(company: CompanyState, record: JsonObject): { lin
     }
     return { ...line, DetailType: detailType, Amount: 0 };
   });
-  const numbered = finishLines(lines);
+  const numbered = finishSalesLines(lines);
   numbered.push({ Amount: fromCents(salesCents), DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
   return { lines: numbered, cents: salesCents - discountCents };
+}
+
+/** Numbers sales lines and, right after each bundle line, its components (as QBO returns them). */
+function finishSalesLines(lines: JsonObject[]): JsonObject[] {
+  let next = 1;
+  for (const line of lines) {
+    line["Id"] = String(next);
+    line["LineNum"] = next;
+    next += 1;
+    const group = objectAt(line, "GroupLineDetail");
+    for (const component of group ? objectsAt(group, "Line") : []) {
+      component["Id"] = String(next);
+      component["LineNum"] = next;
+      next += 1;
+    }
+  }
+  return lines;
 }
 
 function normalizeJournalLines(record: JsonObject): { lines: JsonObject[]; cents: number } {

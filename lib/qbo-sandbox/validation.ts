@@ -12,8 +12,15 @@ import { displayNameOf } from "./normalize";
 import { recordKey, type CompanyState } from "./store";
 import type { EntityName, JsonObject } from "./types";
 
-function refsMatching(record: JsonObject, rule: RefRule): JsonObject[] {
-  const holders = rule.at === "top" ? [record] : objectsAt(record, "Line");
+/** The record's lines, a bundle's component lines (GroupLineDetail.Line) included: their refs are checked alike. */
+function allLines(record: JsonObject): JsonObject[] {
+  const lines = objectsAt(record, "Line");
+  if (!lines.some((line) => isObject(line["GroupLineDetail"]))) return lines;
+  return lines.flatMap((line) => [line, ...objectsAt(objectAt(line, "GroupLineDetail") ?? {}, "Line")]);
+}
+
+function refsMatching(record: JsonObject, lines: readonly JsonObject[], rule: RefRule): JsonObject[] {
+  const holders = rule.at === "top" ? [record] : lines;
   const refs: JsonObject[] = [];
   for (const holder of holders) {
     const ref = getPath(holder, rule.path);
@@ -24,8 +31,9 @@ function refsMatching(record: JsonObject, rule: RefRule): JsonObject[] {
 
 /** Checks every reference, then fills in each reference's `name` from its target (as QBO returns). */
 export function checkReferences(company: CompanyState, spec: EntitySpec, record: JsonObject): void {
+  const lines = allLines(record);
   for (const rule of spec.refs) {
-    for (const ref of refsMatching(record, rule)) {
+    for (const ref of refsMatching(record, lines, rule)) {
       const id = stringAt(ref, "value") ?? "";
       const target = company.get(rule.target, id);
       const element = rule.path.join(".");

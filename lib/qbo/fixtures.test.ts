@@ -242,7 +242,26 @@ describe("fixtures through the core's parse → map → plan, to the cent", () =
 
 describe("fixtures owned by the sales-tax and bundles change (issue 13 B1/B2)", () => {
   it.todo("invoice with TxnTaxDetail (TotalTax, TaxLine[]) and TaxCodeRef per line: tax comes in, lines + tax = TotalAmt");
-  it.todo("invoice with a bundle (GroupLineDetail with its component lines): lines add up to TotalAmt");
+  it("invoice with a bundle (GroupLineDetail with its component lines): lines add up to TotalAmt", () => {
+    const bundleJson = entityOf("invoice-bundle.json", "Invoice");
+    expect(invoiceSchema.parse(bundleJson).Line.map((l) => l.DetailType)).toEqual(["SalesItemLineDetail", "GroupLineDetail", "SubTotalLineDetail"]);
+    const invoice = txn("invoice-bundle.json", "Invoice", "invoice");
+    expect(invoice).toMatchObject({ id: "152", docNumber: "1046", totalCents: 24_075 });
+    expect(invoice.unsupportedLines).toBeUndefined();
+    // The bundle's components are the lines; the group line and the SubTotal are not counted again.
+    const bundle = { key: "2", name: "Raised bed kit", qty: 3 };
+    const mapped = qboTxnToAppFields(invoice, "invoice", { prefs, resolver });
+    if (!mapped.ok) throw new Error(mapped.reason);
+    expect(mapped.value.lines).toEqual([
+      { amountCents: 9_000, description: "Garden design consultation", itemId: "item-services", qty: 2, unitPrice: 45 },
+      { amountCents: 6_075, description: "Soil test kit", itemId: "item-1", qty: 3, unitPrice: 20.25, bundle },
+      { amountCents: 9_000, description: "Planting (hours)", itemId: "item-services", qty: 3, unitPrice: 30, bundle },
+    ]);
+    expect(appLinesTotalCents(mapped.value.lines)).toBe(24_075);
+    expect(planEntitySync({ kind: "invoice", appRecords: [], qboRecords: [invoice], mappings: [], prefs, resolver })).toEqual([
+      { type: "create-in-app", kind: "invoice", qboId: "152", qbo: invoice },
+    ]);
+  });
 });
 
 /* ─────────────── the sandbox answers the same records with the same shape ─────────────── */
@@ -402,6 +421,22 @@ describe("the sandbox answers the fixtures' records with the same shape", () => 
     const kinds = (record: Json) => ((record["Line"] as Json[]) ?? []).map((l) => String(l["DetailType"])).sort();
     expect(kinds(read)).toEqual(kinds(fixture));
     expect(coreView(parseQboTxn(read, "invoice") as QboTxnSnapshot)).toEqual(coreView(txn("invoice-discount-subtotal.json", "Invoice", "invoice")));
+  });
+
+  it("invoice with a bundle: the components come back and parse to the same lines and cents", async () => {
+    const kit = await client.create(
+      "Item",
+      { Name: "Raised bed kit", Type: "Group", ItemGroupDetail: { ItemGroupLine: [{ ItemRef: { value: refs["ItemRef:5"]! }, Qty: 1 }, { ItemRef: { value: refs["ItemRef:1"]! }, Qty: 1 }] } },
+      options(),
+    );
+    const fixture = entityOf("invoice-bundle.json", "Invoice");
+    const created = await client.create("Invoice", createBody(fixture, { ...refs, "GroupItemRef:19": kit.Id }, ["TotalAmt", "TxnTaxDetail"]), options());
+    const read = await client.read("Invoice", created.Id);
+    expect(shape(read)).toEqual(shape(fixture));
+    const fromSandbox = parseQboTxn(read, "invoice") as QboTxnSnapshot;
+    const fromFixture = txn("invoice-bundle.json", "Invoice", "invoice");
+    expect(coreView(fromSandbox)).toEqual(coreView(fromFixture));
+    expect(fromSandbox.lines.map((l) => l.bundle && { name: l.bundle.name, qty: l.bundle.qty })).toEqual(fromFixture.lines.map((l) => l.bundle && { name: l.bundle.name, qty: l.bundle.qty }));
   });
 
   it("payment with an unapplied amount", async () => {

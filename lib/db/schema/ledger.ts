@@ -229,6 +229,11 @@ export const invoiceLines = pgTable(
     invoiceId: uuid("invoice_id")
       .notNull()
       .references(() => invoices.id, { onDelete: "cascade" }),
+    // A component of a bundle imported from QBO (GroupLineDetail): lines sharing a bundle_key are
+    // shown under "Bundle: <bundle_name>". Null on ordinary lines.
+    bundleKey: text("bundle_key"),
+    bundleName: text("bundle_name"),
+    bundleQuantity: numeric("bundle_quantity", { precision: 18, scale: 4 }),
   },
   (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)],
 );

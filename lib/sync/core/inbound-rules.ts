@@ -1,6 +1,7 @@
 import { matchQuickBooksCommerce } from "@/lib/sync/core/commerce";
 import { currencySyncs } from "@/lib/sync/core/currency";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
+import { unreproducibleLines } from "@/lib/sync/core/qbo-lines";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
 import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
@@ -16,7 +17,9 @@ export type InboundVerdict =
  * Should a QBO bill / invoice be brought into the app (or, when already linked, its QBO changes
  * applied)? Rules run in SPEC §3 order and the first that matches names the reason:
  *  1. preferences missing  2. app → QBO only  3. paid  4. partially paid  5. non-USD
- *  6. no number  7. QuickBooks Commerce  8. $0.
+ *  6. no number  7. QuickBooks Commerce  8. $0
+ *  9. lines the app cannot reproduce to the cent (a detail type it does not model, or lines that
+ *     do not add up to TotalAmt): never imported, nor applied to a linked record, with another total.
  * A voided one is skipped where "paid" would be (voided transactions look paid: 0 of 0).
  *
  * Once a record is linked (`mapping` given), QBO payments against it are updates to that record,
@@ -59,5 +62,7 @@ export function evaluateInbound(
   if (commerce) return skip("QUICKBOOKS_COMMERCE", { matched: commerce.label });
   // A linked voided invoice also has a $0 total; that is a void to apply, not a $0 record.
   if (qboTxn.totalCents === 0 && !(linked && qboTxn.voided)) return skip("ZERO_AMOUNT");
+  const unreproducible = unreproducibleLines(qboTxn);
+  if (unreproducible.length > 0) return skip("LINES_NOT_SUPPORTED", { lineTypes: unreproducible });
   return { action: "import" };
 }

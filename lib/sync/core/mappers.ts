@@ -101,6 +101,8 @@ export function appTxnSyncedFields(txn: Pick<AppTxnSnapshot, "number" | "counter
       qty: line.qty,
       unitPrice: line.unitPrice,
       discount: line.discount === true ? true : undefined,
+      // Absent on ordinary lines, so their hashes are what they were before bundles existed.
+      bundle: line.bundle ? { key: line.bundle.key, name: line.bundle.name, qty: line.bundle.qty } : undefined,
     })),
   };
 }
@@ -269,6 +271,7 @@ function mapQboLine(line: QboLineSnapshot, kind: TxnKind, ctx: MapContext): AppT
   const { resolver, prefs } = ctx;
   const out: AppTxnLine = { amountCents: line.amountCents };
   if (line.description) out.description = line.description;
+  if (line.bundle) out.bundle = { ...line.bundle };
   if (line.detailType === "DiscountLineDetail") {
     out.discount = true;
     return out;

@@ -28,7 +28,9 @@ const RECORD_LABEL: Record<TxnKind, RecordLabel> = {
  *  3. not USD;  4. no number;
  *  5. $0 and not yet in QBO → never sent (SPEC §3.7; an already linked record that drops to $0
  *     is still updated, so QBO does not keep a stale amount);
- *  6. its vendor / customer is not synced → waits (dependency failed) and retries next run.
+ *  6. it carries a bundle imported from QBO → not sent: the app cannot write a GroupLineDetail
+ *     back, and flat lines in its place would change the invoice's shape in QBO;
+ *  7. its vendor / customer is not synced → waits (dependency failed) and retries next run.
  */
 export function evaluateOutbound(appTxn: AppTxnSnapshot, kind: TxnKind, ctx: OutboundContext): OutboundVerdict {
   const params: ReasonParams = { record: RECORD_LABEL[kind], docNumber: appTxn.number };
@@ -45,6 +47,8 @@ export function evaluateOutbound(appTxn: AppTxnSnapshot, kind: TxnKind, ctx: Out
   if (!currencySyncs(appTxn.currency)) return skip("NON_USD_CURRENCY", { currency: appTxn.currency });
   if (appTxn.number.trim() === "") return skip("MISSING_DOC_NUMBER");
   if (appTxn.totalCents === 0 && !ctx.linked) return skip("ZERO_AMOUNT");
+  const bundle = appTxn.lines.find((line) => line.bundle)?.bundle;
+  if (bundle) return skip("BUNDLE_NOT_WRITABLE", { bundleName: bundle.name });
   if (!ctx.counterpartySynced) return skip(kind === "invoice" ? "CUSTOMER_NOT_SYNCED" : "VENDOR_NOT_SYNCED");
   return { action: "send" };
 }

@@ -2,6 +2,7 @@ import type { Conflict, DeleteInApp, Skip, SyncDecision, UpdateInApp, UpdateInQb
 import { evaluateInbound } from "@/lib/sync/core/inbound-rules";
 import { evaluateOutbound } from "@/lib/sync/core/outbound-rules";
 import { qboPaymentState } from "@/lib/sync/core/payment-state";
+import { unreproducibleLines } from "@/lib/sync/core/qbo-lines";
 import { missingSyncPreferences } from "@/lib/sync/core/preferences";
 import { REASONS, type ReasonCode, type ReasonParams, type RecordLabel } from "@/lib/sync/core/reasons";
 import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
@@ -268,7 +269,12 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
         inboundAllowed,
         prefs,
         lastSyncAt: input.lastSyncAt,
-        outbound: () => outboundUpdate(app, mapping, currentToken),
+        // Writing the app's lines over QBO lines the app could not read would drop those in QBO.
+        outbound: () => {
+          const unreadable = qbo ? unreproducibleLines(qbo) : [];
+          if (unreadable.length === 0) return outboundUpdate(app, mapping, currentToken);
+          return skip(kind, "LINES_NOT_SUPPORTED", { ...txnParams(kind, app), lineTypes: unreadable }, ids);
+        },
         inbound: (q) => inboundUpdate(q, mapping),
       }),
     );
@@ -293,6 +299,12 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
     if (twin) {
       unlinkedAppByKey.delete(txnMatchKey(twin.number, twin.counterpartyId));
       linkedLocal.add(twin.id);
+      // Either way a link would copy one side over the other: not with lines the app cannot read.
+      const unreadable = unreproducibleLines(qbo);
+      if (unreadable.length > 0) {
+        decisions.push(skip(kind, "LINES_NOT_SUPPORTED", { ...txnParams(kind, qbo), lineTypes: unreadable }, { localId: twin.id, qboId: qbo.id }));
+        continue;
+      }
       const adopt: ConflictMaster = inboundAllowed ? (prefs?.masterInConflict ?? "quickbooks") : "ledgerbridge";
       decisions.push({ type: "link", kind, localId: twin.id, qboId: qbo.id, app: twin, qbo, adopt });
       continue;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { amountToCents } from "@/lib/sync/core/money";
+import { interpretQboLines, qboAmount, qboGroupLineDetail, qboRef } from "@/lib/sync/core/qbo-lines";
 import type { QboPaymentLink, QboPaymentSnapshot } from "@/lib/sync/core/payments-plan";
 import type { QboDeletedSnapshot, QboLineSnapshot, QboPartySnapshot, QboTxnSnapshot } from "@/lib/sync/core/types";
 
@@ -10,8 +11,8 @@ import type { QboDeletedSnapshot, QboLineSnapshot, QboPartySnapshot, QboTxnSnaps
  * (no CurrencyRef = the USD home currency, no Active = active).
  */
 
-const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
-const ref = z.object({ value: z.string(), name: z.string().optional() });
+const amount = qboAmount;
+const ref = qboRef;
 const metaData = z.object({ LastUpdatedTime: z.string() });
 
 const tombstone = z.object({ Id: z.string(), status: z.literal("Deleted"), MetaData: metaData.partial().optional() });
@@ -52,7 +53,8 @@ const txnSchema = z.object({
   PrivateNote: z.string().optional(),
   CustomerMemo: z.object({ value: z.string().optional() }).optional(),
   TxnSource: z.string().optional(),
-  Line: z.array(lineSchema).default([]),
+  // Top-level lines may be bundles (qbo-lines.ts); their components are ordinary lines.
+  Line: z.array(lineSchema.extend({ Id: z.string().optional(), GroupLineDetail: qboGroupLineDetail(lineSchema) })).default([]),
 });
 
 type RawTxn = z.infer<typeof txnSchema>;
@@ -113,7 +115,7 @@ function parseLine(line: z.infer<typeof lineSchema>): QboLineSnapshot | undefine
     case "DiscountLineDetail":
       return { detailType: "DiscountLineDetail", ...base };
     default:
-      // SubTotalLineDetail and description-only lines carry no amount of their own.
+      // Every other line type is judged by interpretQboLines (left out, or the record is not importable).
       return undefined;
   }
 }
@@ -122,6 +124,7 @@ function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"):
   const counterparty = kind === "invoice" ? raw.CustomerRef : raw.VendorRef;
   if (!counterparty) throw new z.ZodError([{ code: "custom", path: [kind === "invoice" ? "CustomerRef" : "VendorRef"], message: "Required", input: undefined }]);
   const totalCents = amountToCents(raw.TotalAmt);
+  const interpreted = interpretQboLines(raw.Line, parseLine, { bundles: kind === "invoice" });
   const snapshot: QboTxnSnapshot = {
     id: raw.Id,
     syncToken: raw.SyncToken,
@@ -132,8 +135,9 @@ function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"):
     balanceCents: raw.Balance === undefined ? totalCents : amountToCents(raw.Balance),
     voided: VOIDABLE.has(kind) && looksVoided(raw),
     counterpartyQboId: counterparty.value,
-    lines: raw.Line.map(parseLine).filter((line): line is QboLineSnapshot => line !== undefined),
+    lines: interpreted.lines,
   };
+  if (interpreted.unsupported.length > 0) snapshot.unsupportedLines = interpreted.unsupported;
   if (raw.DocNumber !== undefined && raw.DocNumber !== "") snapshot.docNumber = raw.DocNumber;
   if (counterparty.name) snapshot.counterpartyName = counterparty.name;
   if (raw.TxnSource) snapshot.txnSource = raw.TxnSource;

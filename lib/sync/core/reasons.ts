@@ -46,6 +46,10 @@ export interface ReasonParams {
   amount?: string;
   txnDate?: string;
   qboId?: string;
+  /** Lines the app cannot reproduce, naming their detail types; stored issues keep them as comma-separated text. */
+  lineTypes?: string[] | string;
+  /** Name of the bundle (QBO group item) a message is about. */
+  bundleName?: string;
 }
 
 export interface ReasonDefinition {
@@ -94,6 +98,11 @@ function kindOf(p: ReasonParams): string {
 
 function qboSaid(p: ReasonParams): string {
   return p.qboDetail ? ` QuickBooks said: “${p.qboDetail}”` : "";
+}
+
+function listLineTypes(p: ReasonParams): string {
+  const types = typeof p.lineTypes === "string" ? p.lineTypes : (p.lineTypes ?? []).join(", ");
+  return types.length > 0 ? types : "lines of a kind it does not handle";
 }
 
 function listMissing(p: ReasonParams): string {
@@ -181,6 +190,26 @@ export const REASONS = {
     title: "Total is $0",
     explanation: (p) => `${describeRecord(p)} totals $0.00. Records of $0 are never synced.`,
     fix: () => "Add the amounts to its lines if it should sync, then select Sync Now.",
+  },
+  LINES_NOT_SUPPORTED: {
+    code: "LINES_NOT_SUPPORTED",
+    severity: "skip",
+    title: "Has lines Ledgerbridge can’t show yet",
+    explanation: (p) =>
+      `${describeRecord(p)} has lines Ledgerbridge can’t show yet: ${listLineTypes(p)}. ` +
+      "It was not brought in, so Ledgerbridge never shows it with a different total than QuickBooks.",
+    fix: (p) =>
+      `It has lines Ledgerbridge can’t show yet: ${listLineTypes(p)}. Keep managing it in QuickBooks, ` +
+      "or change those lines there to product or service lines, then select Sync Now.",
+  },
+  BUNDLE_NOT_WRITABLE: {
+    code: "BUNDLE_NOT_WRITABLE",
+    severity: "skip",
+    title: "Has a bundle Ledgerbridge can’t send back",
+    explanation: (p) =>
+      `${describeRecord(p)} has a bundle from QuickBooks${p.bundleName ? ` (${p.bundleName})` : ""}. ` +
+      "Ledgerbridge shows bundles but can’t write them back, so its changes in Ledgerbridge were not sent, and QuickBooks keeps the invoice as it is.",
+    fix: () => "Make the change in QuickBooks instead; the next sync brings it into Ledgerbridge.",
   },
   VOIDED_IN_QBO: {
     code: "VOIDED_IN_QBO",

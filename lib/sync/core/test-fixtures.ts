@@ -85,7 +85,8 @@ export function qboBill(overrides: Partial<QboTxnSnapshot> = {}): QboTxnSnapshot
     counterpartyQboId: "56",
     counterpartyName: "Acme Supplies",
     txnDate: "2026-11-01",
-    lines: [{ detailType: "AccountBasedExpenseLineDetail", amountCents: 12_550, accountQboId: "7" }],
+    // One line carrying the whole total, so a QBO bill always adds up (inbound rule 9) unless a test says otherwise.
+    lines: [{ detailType: "AccountBasedExpenseLineDetail", amountCents: overrides.totalCents ?? 12_550, accountQboId: "7" }],
     ...overrides,
   };
 }

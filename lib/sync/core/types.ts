@@ -31,6 +31,20 @@ export interface QboLineSnapshot {
   qty?: number;
   /** Decimal unit price as QBO sends it (may carry more than two decimals). */
   unitPrice?: number;
+  /** Set on the component lines of a bundle (an invoice `GroupLineDetail`). */
+  bundle?: BundleRef;
+}
+
+/**
+ * The bundle (QBO group item) a line belongs to: its components are stored as ordinary lines
+ * carrying this, so the lines still add up to the total and the page can show "Bundle: <name>".
+ */
+export interface BundleRef {
+  /** Groups the components of one bundle line (the QBO group line's Id, or its position). */
+  key: string;
+  name: string;
+  /** GroupLineDetail.Quantity (QBO's default is 1). */
+  qty?: number;
 }
 
 /** A live QBO Bill / Invoice / VendorCredit. */
@@ -55,6 +69,11 @@ export interface QboTxnSnapshot {
   txnDate?: string;
   dueDate?: string;
   lines: QboLineSnapshot[];
+  /**
+   * Lines the app cannot reproduce, in words naming their detail types ("DescriptionOnly with an
+   * amount", "TDSLineDetail"). A record with any is never imported (its total would be wrong).
+   */
+  unsupportedLines?: string[];
 }
 
 /** A QBO record reported deleted by change data capture (`status: "Deleted"`). */
@@ -91,6 +110,8 @@ export interface AppTxnLine {
   unitPrice?: number;
   /** Invoice discount line (amount is positive; it reduces the total). */
   discount?: boolean;
+  /** Component of a bundle imported from QBO (the app cannot write bundles back). */
+  bundle?: BundleRef;
 }
 
 /** An app bill / invoice / vendor credit as the planner and mappers see it. */

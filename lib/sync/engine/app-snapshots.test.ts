@@ -34,4 +34,23 @@ describe("app line storage", () => {
     expect(txnSnapshot(txn, imported).contentHash).toBe(txnSnapshot(txn, loaded).contentHash);
     expect(txnSnapshot({ ...txn, memo: "changed" }, imported).contentHash).not.toBe(txnSnapshot(txn, imported).contentHash);
   });
+
+  it("keeps a bundle component's bundle (key, name, quantity) through storage, hash included", () => {
+    const bundle = { key: "2", name: "Deluxe Fountain", qty: 3 };
+    const lines: AppTxnLine[] = [
+      { amountCents: 5_700, itemId: "i", qty: 3, unitPrice: 19, bundle },
+      { amountCents: 1_000, itemId: "j" },
+    ];
+    const stored = lines.map((line, index) => lineToStored(line, index + 1));
+    expect(stored[0]).toMatchObject({ bundleKey: "2", bundleName: "Deluxe Fountain", bundleQuantity: "3.0000" });
+    expect(stored[1]).toMatchObject({ bundleKey: null, bundleName: null, bundleQuantity: null });
+    expect(stored.map(storedToLine)).toEqual(lines);
+    // Bill lines are loaded without the bundle columns: same hash as an invoice line without a bundle.
+    const plain = { ...stored[1]! };
+    delete plain.bundleKey;
+    delete plain.bundleName;
+    delete plain.bundleQuantity;
+    expect(txnSnapshot(txn, [plain]).contentHash).toBe(txnSnapshot(txn, [stored[1]!]).contentHash);
+    expect(txnSnapshot(txn, [stored[0]!]).contentHash).not.toBe(txnSnapshot(txn, [{ ...stored[0]!, bundleKey: null }]).contentHash);
+  });
 });

@@ -13,6 +13,10 @@ export interface StoredLine {
   unitPriceCents: number | null;
   amountCents: number;
   classId: string | null;
+  /** Invoice lines only: the bundle a component line belongs to (absent or null otherwise). */
+  bundleKey?: string | null;
+  bundleName?: string | null;
+  bundleQuantity?: string | null;
 }
 
 /**
@@ -30,6 +34,10 @@ export function lineToStored(line: AppTxnLine, position: number): StoredLine {
     unitPriceCents: line.unitPrice === undefined ? null : Math.round(line.unitPrice * 100),
     amountCents: line.discount ? -line.amountCents : line.amountCents,
     classId: line.classId ?? null,
+    // Always set (null on ordinary lines): bulk inserts need every row to name the same columns.
+    bundleKey: line.bundle?.key ?? null,
+    bundleName: line.bundle?.name ?? null,
+    bundleQuantity: line.bundle?.qty === undefined ? null : line.bundle.qty.toFixed(4),
   };
 }
 
@@ -42,6 +50,10 @@ export function storedToLine(row: StoredLine): AppTxnLine {
   if (row.classId) line.classId = row.classId;
   if (row.quantity !== null) line.qty = Number(row.quantity);
   if (row.unitPriceCents !== null) line.unitPrice = row.unitPriceCents / 100;
+  if (row.bundleKey && row.bundleName !== null && row.bundleName !== undefined) {
+    line.bundle = { key: row.bundleKey, name: row.bundleName };
+    if (row.bundleQuantity !== null && row.bundleQuantity !== undefined) line.bundle.qty = Number(row.bundleQuantity);
+  }
   return line;
 }
 
@@ -148,7 +160,13 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
       .where(eq(invoices.organizationId, organizationId));
     const lines = groupLines(
       await db
-        .select({ ...lineColumns(invoiceLines), parentId: invoiceLines.invoiceId })
+        .select({
+          ...lineColumns(invoiceLines),
+          bundleKey: invoiceLines.bundleKey,
+          bundleName: invoiceLines.bundleName,
+          bundleQuantity: invoiceLines.bundleQuantity,
+          parentId: invoiceLines.invoiceId,
+        })
         .from(invoiceLines)
         .where(eq(invoiceLines.organizationId, organizationId)),
     );

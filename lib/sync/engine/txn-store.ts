@@ -24,6 +24,15 @@ function storedLines(fields: AppTxnFields): StoredLine[] {
   return fields.lines.map((line, index) => lineToStored(line, index + 1));
 }
 
+/** Bill and vendor credit lines have no bundle columns (bundles are sales-form lines). */
+function withoutBundle<T extends StoredLine>(line: T): T {
+  const copy = { ...line };
+  delete copy.bundleKey;
+  delete copy.bundleName;
+  delete copy.bundleQuantity;
+  return copy;
+}
+
 export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voided" = "open"): string {
   return txnSnapshot(
     {
@@ -62,9 +71,9 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
   }
   const news = candidates.filter((n) => present.has(n.id));
   const lineRows = news.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
-  if (kind === "bill") await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
+  if (kind === "bill") await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), billId: parentId })));
   else if (kind === "invoice") await bulkInsert(tx, invoiceLines, lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
-  else await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
+  else await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), vendorCreditId: parentId })));
   return candidates.filter((n) => !present.has(n.id));
 }
 
@@ -152,7 +161,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
       .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(bills.organizationId, organizationId), eq(bills.id, id)));
     await tx.delete(billLines).where(and(eq(billLines.organizationId, organizationId), eq(billLines.billId, id)));
-    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...line, billId: id })));
+    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...withoutBundle(line), billId: id })));
   } else if (kind === "invoice") {
     await tx
       .update(invoices)
@@ -166,7 +175,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
       .set({ vendorId: fields.counterpartyId, creditNumber: fields.number, creditDate: fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, id)));
     await tx.delete(vendorCreditLines).where(and(eq(vendorCreditLines.organizationId, organizationId), eq(vendorCreditLines.vendorCreditId, id)));
-    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...line, vendorCreditId: id })));
+    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...withoutBundle(line), vendorCreditId: id })));
   }
   await refreshStatus(tx, organizationId, kind, id);
 }
