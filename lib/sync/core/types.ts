@@ -30,6 +30,11 @@ export interface QboLineSnapshot {
   qty?: number;
   /** Decimal unit price as QBO sends it (may carry more than two decimals). */
   unitPrice?: number;
+  /**
+   * Invoice lines: SalesItemLineDetail.TaxCodeRef.value — "TAX" / "NON" in US companies, a TaxCode
+   * Id elsewhere. Kept verbatim so a write back taxes the line exactly as QBO did.
+   */
+  taxCodeQboId?: string;
 }
 
 /** A live QBO Bill / Invoice / VendorCredit. */
@@ -52,6 +57,10 @@ export interface QboTxnSnapshot {
   txnDate?: string;
   dueDate?: string;
   lines: QboLineSnapshot[];
+  /** TxnTaxDetail.TotalTax in cents (sales tax QBO computed; part of TotalAmt). Absent: no tax detail. */
+  taxCents?: Cents;
+  /** TxnTaxDetail.TxnTaxCodeRef.value: the tax code (rate) applied to the taxable lines. */
+  txnTaxCodeQboId?: string;
 }
 
 /** A QBO record reported deleted by change data capture (`status: "Deleted"`). */
@@ -88,6 +97,8 @@ export interface AppTxnLine {
   unitPrice?: number;
   /** Invoice discount line (amount is positive; it reduces the total). */
   discount?: boolean;
+  /** Invoice lines: QBO's TaxCodeRef value ("TAX" / "NON" in US companies), sent back unchanged. */
+  taxCode?: string;
 }
 
 /** An app bill / invoice / vendor credit as the planner and mappers see it. */
@@ -108,6 +119,10 @@ export interface AppTxnSnapshot {
   dueDate?: string;
   memo?: string;
   lines: AppTxnLine[];
+  /** Invoices: sales tax in cents (included in totalCents); QBO computes it, the app keeps QBO's figure. */
+  taxCents?: Cents;
+  /** Invoices: QBO's TxnTaxDetail.TxnTaxCodeRef value, sent back unchanged on every write. */
+  txnTaxCode?: string;
   /** Soft-deleted in the app: a linked record must be deleted in QBO too. */
   deleted?: boolean;
 }
