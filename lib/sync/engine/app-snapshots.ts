@@ -13,6 +13,8 @@ export interface StoredLine {
   unitPriceCents: number | null;
   amountCents: number;
   classId: string | null;
+  /** Invoice lines only: QBO's TaxCodeRef value. */
+  taxCodeRef?: string | null;
 }
 
 /**
@@ -30,7 +32,15 @@ export function lineToStored(line: AppTxnLine, position: number): StoredLine {
     unitPriceCents: line.unitPrice === undefined ? null : Math.round(line.unitPrice * 100),
     amountCents: line.discount ? -line.amountCents : line.amountCents,
     classId: line.classId ?? null,
+    ...(line.taxCode ? { taxCodeRef: line.taxCode } : {}),
   };
+}
+
+/** A stored line without the invoice-only tax code (bill and vendor-credit lines have no such column). */
+export function withoutTaxCode(line: StoredLine): StoredLine {
+  const copy = { ...line };
+  delete copy.taxCodeRef;
+  return copy;
 }
 
 export function storedToLine(row: StoredLine): AppTxnLine {
@@ -42,6 +52,7 @@ export function storedToLine(row: StoredLine): AppTxnLine {
   if (row.classId) line.classId = row.classId;
   if (row.quantity !== null) line.qty = Number(row.quantity);
   if (row.unitPriceCents !== null) line.unitPrice = row.unitPriceCents / 100;
+  if (row.taxCodeRef) line.taxCode = row.taxCodeRef;
   return line;
 }
 
@@ -57,6 +68,9 @@ export interface StoredTxn {
   totalCents: number;
   status: AppTxnStatus;
   updatedAt: Date;
+  /** Invoices: sales tax (part of totalCents) and QBO's TxnTaxCodeRef. */
+  taxCents?: number;
+  txnTaxCodeRef?: string | null;
 }
 
 export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTxnSnapshot {
@@ -76,6 +90,8 @@ export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTx
   if (txn.counterpartyName) snapshot.counterpartyName = txn.counterpartyName;
   if (txn.dueDate) snapshot.dueDate = txn.dueDate;
   if (txn.memo) snapshot.memo = txn.memo;
+  if (txn.taxCents) snapshot.taxCents = txn.taxCents;
+  if (txn.txnTaxCodeRef) snapshot.txnTaxCode = txn.txnTaxCodeRef;
   snapshot.contentHash = appTxnContentHash(snapshot);
   return snapshot;
 }
@@ -148,7 +164,7 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
       .where(eq(invoices.organizationId, organizationId));
     const lines = groupLines(
       await db
-        .select({ ...lineColumns(invoiceLines), parentId: invoiceLines.invoiceId })
+        .select({ ...lineColumns(invoiceLines), taxCodeRef: invoiceLines.taxCodeRef, parentId: invoiceLines.invoiceId })
         .from(invoiceLines)
         .where(eq(invoiceLines.organizationId, organizationId)),
     );
@@ -166,6 +182,8 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
           totalCents: invoice.totalCents,
           status: invoice.voidedAt ? "voided" : billStatusToApp(invoice.status),
           updatedAt: invoice.updatedAt,
+          taxCents: invoice.taxCents,
+          txnTaxCodeRef: invoice.txnTaxCodeRef,
         },
         lines.get(invoice.id) ?? [],
       ),

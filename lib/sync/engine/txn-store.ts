@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/connection";
 import { billLines, bills, invoiceLines, invoices, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
 import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
 import type { AppTxnFields, TxnKind } from "@/lib/sync/core";
-import { lineToStored, txnSnapshot, type StoredLine } from "@/lib/sync/engine/app-snapshots";
+import { lineToStored, txnSnapshot, withoutTaxCode, type StoredLine } from "@/lib/sync/engine/app-snapshots";
 
 /**
  * Writes of QBO bills / invoices / vendor credits into the app tables. Returns the content hash of
@@ -19,8 +19,14 @@ export interface NewTxn {
   fields: AppTxnFields;
 }
 
-function storedLines(fields: AppTxnFields): StoredLine[] {
-  return fields.lines.map((line, index) => lineToStored(line, index + 1));
+function storedLines(fields: AppTxnFields, kind: TxnKind = "invoice"): StoredLine[] {
+  const lines = fields.lines.map((line, index) => lineToStored(line, index + 1));
+  return kind === "invoice" ? lines : lines.map(withoutTaxCode);
+}
+
+/** The invoice's tax columns as imported from QBO. */
+function taxValues(fields: AppTxnFields) {
+  return { taxCents: fields.taxCents ?? 0, txnTaxCodeRef: fields.txnTaxCode ?? null };
 }
 
 export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voided" = "open"): string {
@@ -36,6 +42,8 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
       totalCents: fields.totalCents,
       status,
       updatedAt: new Date(0),
+      taxCents: fields.taxCents ?? 0,
+      txnTaxCodeRef: fields.txnTaxCode ?? null,
     },
     storedLines(fields),
   ).contentHash;
@@ -44,7 +52,7 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
 /** Bulk insert of imported records (status and open balance derived by lib/ap: no payments yet). */
 export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, news: readonly NewTxn[]): Promise<void> {
   if (news.length === 0) return;
-  const lineRows = news.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
+  const lineRows = news.flatMap(({ id, fields }) => storedLines(fields, kind).map((line) => ({ ...line, organizationId, parentId: id })));
   if (kind === "bill") {
     await bulkInsert(
       tx,
@@ -84,6 +92,7 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
           currency: fields.currency,
           memo: fields.memo ?? null,
           totalCents: fields.totalCents,
+          ...taxValues(fields),
           openBalanceCents: summary.openBalanceCents,
           status: summary.status,
           qboId,
@@ -120,7 +129,7 @@ export async function setTxnQboId(tx: Tx, organizationId: string, kind: TxnKind,
 }
 
 export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, id: string, fields: AppTxnFields): Promise<void> {
-  const lines = storedLines(fields).map((line) => ({ ...line, organizationId }));
+  const lines = storedLines(fields, kind).map((line) => ({ ...line, organizationId }));
   if (kind === "bill") {
     await tx
       .update(bills)
@@ -131,7 +140,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
   } else if (kind === "invoice") {
     await tx
       .update(invoices)
-      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents, ...taxValues(fields) })
       .where(and(eq(invoices.organizationId, organizationId), eq(invoices.id, id)));
     await tx.delete(invoiceLines).where(and(eq(invoiceLines.organizationId, organizationId), eq(invoiceLines.invoiceId, id)));
     if (lines.length > 0) await tx.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: id })));

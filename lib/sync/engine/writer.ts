@@ -4,6 +4,7 @@ import { accounts, bills, customers, invoices, syncIntentions, syncPreferences, 
 import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/lib/qbo";
 import { answerMismatch, describeMismatch, identityFits, reasonForQboFault, type FaultReason, type ReasonParams } from "@/lib/sync/core";
 import { appIdentity } from "@/lib/sync/engine/app-identity";
+import { takeInvoiceTaxFromAnswer } from "@/lib/sync/engine/invoice-tax-answer";
 import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
 import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
 import { QBO_BATCH_SIZE } from "@/lib/sync/engine/gateway";
@@ -32,6 +33,8 @@ export interface Confirmation {
   appTable?: AppTableName;
   /** Vendor-credit applications this BillPayment carries to QBO. */
   creditApplicationIds?: string[];
+  /** An invoice write: take the sales tax and total QBO computed from its answer. */
+  invoiceTaxFromAnswer?: true;
   /** A clearing account the app created in QBO: its app row and the preference naming it. */
   insertAccount?: {
     id: string;
@@ -369,6 +372,9 @@ export class QboWriter {
           .update(table)
           .set({ qboId })
           .where(and(eq(table.organizationId, organizationId), eq(table.id, confirm.localId)));
+      }
+      if (confirm.invoiceTaxFromAnswer && confirm.localId && UUID.test(confirm.localId)) {
+        await takeInvoiceTaxFromAnswer(tx, organizationId, confirm.localId, value);
       }
       for (const applicationId of confirm.creditApplicationIds ?? []) {
         if (qboId) mappingWrites.push({ objectType: "vendor_credit_application", localId: applicationId, qboId, syncToken, contentHash: "" });
