@@ -12,6 +12,7 @@ import { requireOrg } from "@/lib/auth/guard";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { loadDepositAccounts } from "@/lib/invoices/form-options";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
+import { hasSalesTax, taxBreakdown, taxCodeLabel } from "@/lib/invoices/sales-tax-view";
 import { FlashNotice } from "./flash-notice";
 import { formatIsoDate } from "./format-date";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
@@ -31,6 +32,9 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const receivedCents = payments.filter((payment) => payment.status === "paid").reduce((sum, payment) => sum + payment.amountCents, 0);
   const overdue = !voided && invoice.openBalanceCents > 0 && invoice.dueDate < today;
   const base = `/o/${org.slug}/invoices`;
+  const taxed = hasSalesTax(invoice, lines);
+  const { subtotalCents, taxCents } = taxBreakdown(invoice);
+  const footColumns = taxed ? 5 : 4;
 
   return (
     <>
@@ -89,6 +93,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               <Meta label="Currency" value={invoice.currency} />
               {customer?.email ? <Meta label="Billing email" value={customer.email} /> : null}
             </div>
+            <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Invoice lines</caption>
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -97,6 +102,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                   <th scope="col" className="px-4 py-3">Class</th>
                   <th scope="col" className="px-4 py-3 text-right">Qty</th>
                   <th scope="col" className="px-4 py-3 text-right">Rate</th>
+                  {taxed ? <th scope="col" className="px-4 py-3">Tax</th> : null}
                   <th scope="col" className="px-5 py-3 text-right">Amount</th>
                 </tr>
               </thead>
@@ -110,17 +116,38 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                     <td className="px-4 py-3 text-slate-600">{line.className ?? "—"}</td>
                     <td className="tabular px-4 py-3 text-right text-slate-700">{line.quantity ? trimQuantity(line.quantity) : "—"}</td>
                     <td className="tabular px-4 py-3 text-right text-slate-700">{line.unitPriceCents === null ? "—" : money(line.unitPriceCents)}</td>
+                    {taxed ? (
+                      <td className="px-4 py-3 text-slate-600" data-testid="line-tax-code">
+                        {taxCodeLabel(line.taxCodeRef)}
+                        {line.taxCodeRef ? <span className="ml-1 text-xs text-slate-400">({line.taxCodeRef})</span> : null}
+                      </td>
+                    ) : null}
                     <td className="tabular px-5 py-3 text-right font-medium text-slate-900">{money(line.amountCents)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot className="border-t-2 border-slate-200">
+                {taxed ? (
+                  <>
+                    <tr>
+                      <th scope="row" colSpan={footColumns} className="px-5 pt-3 pb-1 text-right font-medium text-slate-600">Subtotal</th>
+                      <td className="tabular px-5 pt-3 pb-1 text-right text-slate-700" data-testid="invoice-subtotal">{money(subtotalCents)}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" colSpan={footColumns} className="px-5 py-1 text-right font-medium text-slate-600">
+                        Sales tax{invoice.txnTaxCodeRef ? <span className="ml-1 text-xs font-normal text-slate-400">(QuickBooks tax code {invoice.txnTaxCodeRef})</span> : null}
+                      </th>
+                      <td className="tabular px-5 py-1 text-right text-slate-700" data-testid="invoice-tax">{money(taxCents)}</td>
+                    </tr>
+                  </>
+                ) : null}
                 <tr>
-                  <th scope="row" colSpan={4} className="px-5 py-3 text-right font-semibold text-slate-900">Total</th>
-                  <td className="tabular px-5 py-3 text-right text-base font-semibold text-slate-900">{money(invoice.totalCents)}</td>
+                  <th scope="row" colSpan={footColumns} className="px-5 py-3 text-right font-semibold text-slate-900">Total</th>
+                  <td className="tabular px-5 py-3 text-right text-base font-semibold text-slate-900" data-testid="invoice-total">{money(invoice.totalCents)}</td>
                 </tr>
               </tfoot>
             </table>
+            </div>
             {invoice.memo ? <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600"><span className="font-medium text-slate-800">Memo: </span>{invoice.memo}</p> : null}
           </Card>
 

@@ -281,6 +281,21 @@ function exactDecimal(what: string, maxScale: number) {
   );
 }
 
+/**
+ * A line's QuickBooks sales-tax code ("TAX" / "NON" in US companies, a TaxCode Id elsewhere): kept as
+ * QuickBooks sent it so an edit never changes how QuickBooks taxes the line.
+ */
+const taxCode = z.preprocess(
+  asText,
+  z
+    .string()
+    .trim()
+    .max(20, "Choose a tax code from the list.")
+    .regex(/^[A-Za-z0-9_-]*$/, "Choose a tax code from the list.")
+    .transform((value) => (value === "" ? undefined : value))
+    .optional(),
+);
+
 export const invoiceLineSchema = z
   .object({
     itemId: requiredId("Choose a product or service."),
@@ -288,6 +303,7 @@ export const invoiceLineSchema = z
     quantity: exactDecimal("quantity", QUANTITY_MAX_DECIMALS),
     unitPrice: exactDecimal("rate", UNIT_PRICE_MAX_DECIMALS),
     classId: optionalId(),
+    taxCode,
   })
   .superRefine((line, ctx) => {
     if (typeof line.quantity === "object" && line.quantity.units <= 0n) {

@@ -131,6 +131,7 @@ export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId
         amountCents: invoiceLines.amountCents,
         classId: invoiceLines.classId,
         className: classes.name,
+        taxCodeRef: invoiceLines.taxCodeRef,
       })
       .from(invoiceLines)
       .leftJoin(items, and(eq(items.id, invoiceLines.itemId), eq(items.organizationId, organizationId)))

@@ -1,6 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, customers, invoiceLines, invoices, items } from "@/lib/db/schema";
+import { invoiceSchema } from "@/lib/ap";
+import { updateInvoice } from "@/lib/invoices/save-invoice";
 import type { JsonObject } from "@/lib/qbo-sandbox/types";
 import { DEFAULT_SALES_TAX } from "@/lib/qbo-sandbox/sales-tax";
 import { orgWithSandboxCompany, setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
@@ -83,9 +85,22 @@ describe("an invoice with sales tax from QuickBooks", () => {
     expect(qboInvoice(qboInvoiceId)["SyncToken"]).toBe(before);
   });
 
-  it("an edit in the app pushes back with the tax codes: QBO's TotalTax and TotalAmt are unchanged", async () => {
-    const { invoice } = await appInvoice(qboInvoiceId);
-    await world.handle.db.update(invoices).set({ memo: "Edited in Ledgerbridge" }).where(eq(invoices.id, invoice.id));
+  it("an edit in the app (the invoice form) pushes back with the tax codes: QBO's TotalTax and TotalAmt are unchanged", async () => {
+    const { invoice, lines } = await appInvoice(qboInvoiceId);
+    // What the edit form posts back: every line with its tax code, only the memo changed.
+    const form = invoiceSchema.parse({
+      customerId: invoice.customerId,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDate: invoice.invoiceDate,
+      dueDate: invoice.dueDate,
+      currency: invoice.currency,
+      memo: "Edited in Ledgerbridge",
+      lines: lines.map((line) => ({ itemId: line.itemId, description: line.description, quantity: "1", unitPrice: (line.amountCents / 100).toFixed(2), taxCode: line.taxCodeRef })),
+    });
+    await updateInvoice(world.handle.db, { organizationId: org.organizationId, userId: org.userId }, invoice.id, form);
+    const edited = await appInvoice(qboInvoiceId);
+    expect([edited.invoice.taxCents, edited.invoice.totalCents]).toEqual([1_238, 18_738]);
+    expect(edited.lines.map((line) => line.taxCodeRef)).toEqual(["TAX", "NON"]);
     const summary = await syncNow(world.handle.db, org.organizationId, { clientFactory: world.qbo.factory });
     expect(summary.counts["invoice"]?.updated).toBe(1);
     const record = qboInvoice(qboInvoiceId);
