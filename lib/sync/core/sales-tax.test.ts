@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { appTxnContentHash, appTxnToQboCreate, appTxnToQboUpdate, invoiceTotalCents, qboTxnToAppFields } from "@/lib/sync/core/mappers";
 import { parseQboTxn } from "@/lib/sync/core/qbo-parse";
+import { answerMismatch } from "@/lib/sync/core/twin";
 import { STANDARD_REFS, readyPrefs, tableResolver } from "@/lib/sync/core/test-fixtures";
 import type { AppTxnSnapshot, QboTxnSnapshot } from "@/lib/sync/core/types";
 
@@ -181,5 +182,20 @@ describe("sales tax on invoices: app → QBO", () => {
       ],
     };
     expect(appTxnContentHash(untaxed)).toBe("d9031650ca98deded4ec10925520f0cbd42fb8b64c46e54a8d0b0cb9945d1eab");
+  });
+});
+
+describe("sales tax in twin checks", () => {
+  it("a write of taxable lines without a TxnTaxCodeRef is not compared by amount (QBO adds the tax)", () => {
+    const sent = {
+      CustomerRef: { value: "58" },
+      DocNumber: "1037",
+      Line: [{ Amount: 150, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { TaxCodeRef: { value: "TAX" } } }],
+    };
+    const answer = { Id: "130", DocNumber: "1037", CustomerRef: { value: "58" }, TotalAmt: 162.38 };
+    expect(answerMismatch({ operation: "create", sent, answer })).toBeNull();
+    // Untaxed lines still must add up.
+    const untaxed = { ...sent, Line: [{ Amount: 150, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { TaxCodeRef: { value: "NON" } } }] };
+    expect(answerMismatch({ operation: "create", sent: untaxed, answer })?.field).toBe("amount");
   });
 });
