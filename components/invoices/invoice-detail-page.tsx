@@ -85,7 +85,8 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
       </dl>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+        {/* min-w-0: on a phone the lines table scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 space-y-6">
           <Card>
             <div className="flex flex-wrap gap-x-8 gap-y-2 border-b border-slate-200 px-5 py-4 text-sm">
               <Meta label="Invoice date" value={formatIsoDate(invoice.invoiceDate)} />
