@@ -149,6 +149,14 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               </tfoot>
             </table>
             </div>
+            {taxed ? (
+              // On a phone the table scrolls sideways: the totals repeat below it, always in view.
+              <dl className="space-y-1 border-t border-slate-200 px-5 py-3 text-sm sm:hidden" aria-label="Invoice totals">
+                <div className="flex justify-between"><dt className="text-slate-600">Subtotal</dt><dd className="tabular text-slate-700">{money(subtotalCents)}</dd></div>
+                <div className="flex justify-between"><dt className="text-slate-600">Sales tax</dt><dd className="tabular text-slate-700">{money(taxCents)}</dd></div>
+                <div className="flex justify-between font-semibold text-slate-900"><dt>Total</dt><dd className="tabular">{money(invoice.totalCents)}</dd></div>
+              </dl>
+            ) : null}
             {invoice.memo ? <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600"><span className="font-medium text-slate-800">Memo: </span>{invoice.memo}</p> : null}
           </Card>
 
