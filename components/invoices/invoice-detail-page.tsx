@@ -12,6 +12,7 @@ import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { hasBundle, invoiceLineRows } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
 import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
+import { hasSalesTax, taxBreakdown, taxCodeLabel } from "@/lib/invoices/sales-tax-view";
 import { FlashNotice } from "./flash-notice";
 import { formatIsoDate } from "./format-date";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
@@ -34,6 +35,9 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const base = `/o/${org.slug}/invoices`;
   // Bundles come from QuickBooks and cannot be written back, so such an invoice is edited there.
   const editable = !hasBundle(lines);
+  const taxed = hasSalesTax(invoice, lines);
+  const { subtotalCents, taxCents } = taxBreakdown(invoice);
+  const footColumns = taxed ? 5 : 4;
 
   return (
     <>
@@ -86,7 +90,8 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
       </dl>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+        {/* min-w-0: on a phone the lines table scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 space-y-6">
           <Card>
             <div className="flex flex-wrap gap-x-8 gap-y-2 border-b border-slate-200 px-5 py-4 text-sm">
               <Meta label="Invoice date" value={formatIsoDate(invoice.invoiceDate)} />
@@ -94,6 +99,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               <Meta label="Currency" value={invoice.currency} />
               {customer?.email ? <Meta label="Billing email" value={customer.email} /> : null}
             </div>
+            <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Invoice lines</caption>
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -102,6 +108,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                   <th scope="col" className="px-4 py-3">Class</th>
                   <th scope="col" className="px-4 py-3 text-right">Qty</th>
                   <th scope="col" className="px-4 py-3 text-right">Rate</th>
+                  {taxed ? <th scope="col" className="px-4 py-3">Tax</th> : null}
                   <th scope="col" className="px-5 py-3 text-right">Amount</th>
                 </tr>
               </thead>
@@ -112,6 +119,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                       <td colSpan={2} className="px-5 py-3 font-semibold text-slate-900">Bundle: {row.name}</td>
                       <td className="tabular px-4 py-3 text-right text-slate-700">{row.quantity ? trimQuantity(row.quantity) : "—"}</td>
                       <td className="px-4 py-3" />
+                      {taxed ? <td className="px-4 py-3" /> : null}
                       <td className="tabular px-5 py-3 text-right text-slate-500">{money(row.amountCents)}</td>
                     </tr>
                   ) : (
@@ -123,18 +131,47 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                     <td className="px-4 py-3 text-slate-600">{row.line.className ?? "—"}</td>
                     <td className="tabular px-4 py-3 text-right text-slate-700">{row.line.quantity ? trimQuantity(row.line.quantity) : "—"}</td>
                     <td className="tabular px-4 py-3 text-right text-slate-700">{row.line.unitPriceCents === null ? "—" : money(row.line.unitPriceCents)}</td>
+                    {taxed ? (
+                      <td className="px-4 py-3 text-slate-600" data-testid="line-tax-code">
+                        {taxCodeLabel(row.line.taxCodeRef)}
+                        {row.line.taxCodeRef ? <span className="ml-1 text-xs text-slate-400">({row.line.taxCodeRef})</span> : null}
+                      </td>
+                    ) : null}
                     <td className="tabular px-5 py-3 text-right font-medium text-slate-900">{money(row.line.amountCents)}</td>
                   </tr>
                   ),
                 )}
               </tbody>
               <tfoot className="border-t-2 border-slate-200">
+                {taxed ? (
+                  <>
+                    <tr>
+                      <th scope="row" colSpan={footColumns} className="px-5 pt-3 pb-1 text-right font-medium text-slate-600">Subtotal</th>
+                      <td className="tabular px-5 pt-3 pb-1 text-right text-slate-700" data-testid="invoice-subtotal">{money(subtotalCents)}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" colSpan={footColumns} className="px-5 py-1 text-right font-medium text-slate-600">
+                        Sales tax{invoice.txnTaxCodeRef ? <span className="ml-1 text-xs font-normal text-slate-400">(QuickBooks tax code {invoice.txnTaxCodeRef})</span> : null}
+                      </th>
+                      <td className="tabular px-5 py-1 text-right text-slate-700" data-testid="invoice-tax">{money(taxCents)}</td>
+                    </tr>
+                  </>
+                ) : null}
                 <tr>
-                  <th scope="row" colSpan={4} className="px-5 py-3 text-right font-semibold text-slate-900">Total</th>
-                  <td className="tabular px-5 py-3 text-right text-base font-semibold text-slate-900">{money(invoice.totalCents)}</td>
+                  <th scope="row" colSpan={footColumns} className="px-5 py-3 text-right font-semibold text-slate-900">Total</th>
+                  <td className="tabular px-5 py-3 text-right text-base font-semibold text-slate-900" data-testid="invoice-total">{money(invoice.totalCents)}</td>
                 </tr>
               </tfoot>
             </table>
+            </div>
+            {taxed ? (
+              // On a phone the table scrolls sideways: the totals repeat below it, always in view.
+              <dl className="space-y-1 border-t border-slate-200 px-5 py-3 text-sm sm:hidden" aria-label="Invoice totals">
+                <div className="flex justify-between"><dt className="text-slate-600">Subtotal</dt><dd className="tabular text-slate-700">{money(subtotalCents)}</dd></div>
+                <div className="flex justify-between"><dt className="text-slate-600">Sales tax</dt><dd className="tabular text-slate-700">{money(taxCents)}</dd></div>
+                <div className="flex justify-between font-semibold text-slate-900"><dt>Total</dt><dd className="tabular">{money(invoice.totalCents)}</dd></div>
+              </dl>
+            ) : null}
             {invoice.memo ? <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600"><span className="font-medium text-slate-800">Memo: </span>{invoice.memo}</p> : null}
           </Card>
 

@@ -8,6 +8,7 @@ import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { loadInvoiceFormOptions } from "@/lib/invoices/form-options";
 import { BUNDLE_EDIT_MESSAGE, hasBundle } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail, suggestInvoiceNumber } from "@/lib/invoices/queries";
+import { hasSalesTax } from "@/lib/invoices/sales-tax-view";
 import { InvoiceForm, type InvoiceFormValues } from "./invoice-form";
 import { isRecordId } from "@/lib/forms/record-id";
 
@@ -58,7 +59,9 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
         quantity: line.quantity ? trimQuantity(line.quantity) : "1",
         unitPrice: line.unitPriceCents === null ? "" : centsToDecimalString(line.unitPriceCents),
         classId: line.classId ?? "",
+        taxCode: line.taxCodeRef ?? "",
       })),
+      ...(hasSalesTax(invoice, lines) ? { salesTax: { taxCents: invoice.taxCents } } : {}),
     };
   } else {
     const today = isoDateOf(new Date());

@@ -14,8 +14,10 @@ import { formatMoney, centsToDecimalString } from "@/lib/ap/money";
 import { dueDateFromTerms } from "@/lib/ap/terms";
 import { saveInvoiceAction } from "@/lib/invoices/actions";
 import type { InvoiceFormOptions } from "@/lib/invoices/form-options";
+import { US_TAX_CODES } from "@/lib/invoices/sales-tax-view";
 
-export type InvoiceFormLine = { itemId: string; description: string; quantity: string; unitPrice: string; classId: string };
+/** `taxCode`: QuickBooks' sales-tax code of the line ("" when it has none), kept on every save. */
+export type InvoiceFormLine = { itemId: string; description: string; quantity: string; unitPrice: string; classId: string; taxCode: string };
 
 export type InvoiceFormValues = {
   id?: string;
@@ -27,11 +29,13 @@ export type InvoiceFormValues = {
   currency: string;
   memo: string;
   lines: InvoiceFormLine[];
+  /** An invoice with sales tax from QuickBooks: its tax so far (QuickBooks recomputes it when the invoice syncs). */
+  salesTax?: { taxCents: number };
 };
 
 type Row = InvoiceFormLine & { key: number };
 
-const emptyLine = (): InvoiceFormLine => ({ itemId: "", description: "", quantity: "1", unitPrice: "", classId: "" });
+const emptyLine = (taxed = false): InvoiceFormLine => ({ itemId: "", description: "", quantity: "1", unitPrice: "", classId: "", taxCode: taxed ? "NON" : "" });
 
 /** quantity × rate for display, exactly as the server computes it; null while either is unreadable. */
 function lineAmount(row: InvoiceFormLine): number | null {
@@ -46,7 +50,8 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const { state, onSubmit, pending, errors } = useFormAction(saveInvoiceAction, { onSubmit: () => setEdited(new Set()) });
   const nextKey = useRef(values.lines.length + 1);
-  const [rows, setRows] = useState<Row[]>(() => (values.lines.length ? values.lines : [emptyLine()]).map((line, index) => ({ ...line, key: index })));
+  const taxed = values.salesTax !== undefined;
+  const [rows, setRows] = useState<Row[]>(() => (values.lines.length ? values.lines : [emptyLine(taxed)]).map((line, index) => ({ ...line, key: index })));
   const [invoiceDate, setInvoiceDate] = useState(values.invoiceDate);
   const [termsId, setTermsId] = useState(values.termsId);
   const [dueDate, setDueDate] = useState(values.dueDate);
@@ -161,6 +166,7 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
                 <th scope="col" className="w-32 px-2 py-2 text-right">Rate</th>
                 <th scope="col" className="w-32 px-2 py-2 text-right">Amount</th>
                 <th scope="col" className="min-w-36 px-2 py-2">Class</th>
+                {taxed ? <th scope="col" className="min-w-32 px-2 py-2">Tax</th> : null}
                 <th scope="col" className="w-10 px-2 py-2"><span className="sr-only">Remove</span></th>
               </tr>
             </thead>
@@ -210,6 +216,20 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
                       </Select>
                       <LineError message={error(name("classId"))} />
                     </td>
+                    {taxed ? (
+                      <td className="px-2 py-1.5">
+                        <label htmlFor={name("taxCode")} className="sr-only">Tax (line {lineNo})</label>
+                        <Select name={name("taxCode")} className="min-w-32" value={row.taxCode} onChange={(event) => updateRow(row.key, { taxCode: event.target.value })} invalid={Boolean(error(name("taxCode")))}>
+                          {US_TAX_CODES.map((option) => (
+                            <option key={option.value} value={option.value}>{option.label}</option>
+                          ))}
+                          {row.taxCode && !US_TAX_CODES.some((option) => option.value === row.taxCode) ? <option value={row.taxCode}>{row.taxCode}</option> : null}
+                        </Select>
+                        <LineError message={error(name("taxCode"))} />
+                      </td>
+                    ) : row.taxCode ? (
+                      <td hidden><input type="hidden" name={name("taxCode")} value={row.taxCode} /></td>
+                    ) : null}
                     <td className="px-2 py-1.5">
                       <button
                         type="button"
@@ -237,16 +257,29 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
             variant="secondary"
             onClick={() => {
               const key = nextKey.current++;
-              setRows((current) => [...current, { ...emptyLine(), key }]);
+              setRows((current) => [...current, { ...emptyLine(taxed), key }]);
             }}
           >
             <Plus className="h-4 w-4" aria-hidden /> Add line
           </Button>
           <dl className="min-w-64 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
+            {values.salesTax ? (
+              <>
+                <div className="flex justify-between gap-8 text-slate-600">
+                  <dt>Subtotal</dt>
+                  <dd className="tabular">{formatMoney(total, "USD")}</dd>
+                </div>
+                <div className="mb-1 flex justify-between gap-8 text-slate-600">
+                  <dt>Sales tax</dt>
+                  <dd className="tabular">{formatMoney(values.salesTax.taxCents, "USD")}</dd>
+                </div>
+              </>
+            ) : null}
             <div className="flex justify-between gap-8">
               <dt className="font-semibold text-slate-900">Total</dt>
-              <dd className="tabular text-lg font-semibold text-slate-900" data-testid="invoice-total">{formatMoney(total, "USD")}</dd>
+              <dd className="tabular text-lg font-semibold text-slate-900" data-testid="invoice-total">{formatMoney(total + (values.salesTax?.taxCents ?? 0), "USD")}</dd>
             </div>
+            {values.salesTax ? <p className="mt-1 max-w-64 text-xs text-slate-500">QuickBooks computes the sales tax; it is updated when this invoice syncs.</p> : null}
           </dl>
         </div>
         {error("lines") ? <p className="mt-2 text-sm text-red-600">{error("lines")?.[0]}</p> : null}

@@ -317,6 +317,20 @@ function exactDecimal(what: string, maxScale: number) {
 function parsedDecimal(value: unknown): ExactDecimal | undefined {
   return typeof value === "object" && value !== null && typeof (value as Partial<ExactDecimal>).units === "bigint" ? (value as ExactDecimal) : undefined;
 }
+/**
+ * A line's QuickBooks sales-tax code ("TAX" / "NON" in US companies, a TaxCode Id elsewhere): kept as
+ * QuickBooks sent it so an edit never changes how QuickBooks taxes the line.
+ */
+const taxCode = z.preprocess(
+  asText,
+  z
+    .string()
+    .trim()
+    .max(20, "Choose a tax code from the list.")
+    .regex(/^[A-Za-z0-9_-]*$/, "Choose a tax code from the list.")
+    .transform((value) => (value === "" ? undefined : value))
+    .optional(),
+);
 
 export const invoiceLineSchema = z
   .object({
@@ -325,6 +339,7 @@ export const invoiceLineSchema = z
     quantity: exactDecimal("quantity", QUANTITY_MAX_DECIMALS),
     unitPrice: exactDecimal("rate", UNIT_PRICE_MAX_DECIMALS),
     classId: optionalId("Choose a class from the list."),
+    taxCode,
   })
   .superRefine((line, ctx) => {
     const quantity = parsedDecimal(line.quantity);

@@ -134,6 +134,7 @@ export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId
         bundleKey: invoiceLines.bundleKey,
         bundleName: invoiceLines.bundleName,
         bundleQuantity: invoiceLines.bundleQuantity,
+        taxCodeRef: invoiceLines.taxCodeRef,
       })
       .from(invoiceLines)
       .leftJoin(items, and(eq(items.id, invoiceLines.itemId), eq(items.organizationId, organizationId)))

@@ -72,7 +72,8 @@ async function refuseDuplicateNumber(tx: Tx, organizationId: string, invoiceNumb
   if (clash) throw duplicateError("invoices_org_number_key", invoiceNumber);
 }
 
-function snapshotOf(input: InvoiceForm, refs: References): InvoiceAuditSnapshot {
+/** The invoice's total: its lines plus the sales tax QuickBooks computed (0 for an app-only invoice). */
+function snapshotOf(input: InvoiceForm, refs: References, totalCents: number = input.totalCents): InvoiceAuditSnapshot {
   return {
     customer: refs.customerName,
     invoiceNumber: input.invoiceNumber,
@@ -81,7 +82,7 @@ function snapshotOf(input: InvoiceForm, refs: References): InvoiceAuditSnapshot 
     terms: refs.termsName,
     currency: input.currency,
     memo: input.memo ?? null,
-    total: formatMoney(input.totalCents, input.currency),
+    total: formatMoney(totalCents, input.currency),
     lines: describeLines(
       input.lines.map((line) => ({ itemName: refs.itemNames.get(line.itemId) ?? "Item", quantity: line.quantity, amountCents: line.amountCents })),
       input.currency,
@@ -89,7 +90,7 @@ function snapshotOf(input: InvoiceForm, refs: References): InvoiceAuditSnapshot 
   };
 }
 
-function headerValues(input: InvoiceForm) {
+function headerValues(input: InvoiceForm, taxCents = 0) {
   return {
     customerId: input.customerId,
     invoiceNumber: input.invoiceNumber,
@@ -98,7 +99,7 @@ function headerValues(input: InvoiceForm) {
     termsId: input.termsId ?? null,
     currency: input.currency,
     memo: input.memo ?? null,
-    totalCents: input.totalCents,
+    totalCents: input.totalCents + taxCents,
   };
 }
 
@@ -117,6 +118,7 @@ async function insertLines(tx: Tx, organizationId: string, invoiceId: string, in
         unitPriceCents: rate.ok ? decimalToCents(rate.value) : null,
         amountCents: line.amountCents,
         classId: line.classId ?? null,
+        taxCodeRef: line.taxCode ?? null,
       };
     }),
   );
@@ -180,7 +182,13 @@ export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, inp
   return refusingDuplicates(input, () => db.transaction(async (tx) => {
     // Row lock: a payment recorded at the same moment can't slip under a lowered total.
     const [existing] = await tx
-      .select({ voidedAt: invoices.voidedAt, totalCents: invoices.totalCents, openBalanceCents: invoices.openBalanceCents, customerId: invoices.customerId })
+      .select({
+        voidedAt: invoices.voidedAt,
+        totalCents: invoices.totalCents,
+        taxCents: invoices.taxCents,
+        openBalanceCents: invoices.openBalanceCents,
+        customerId: invoices.customerId,
+      })
       .from(invoices)
       .where(and(eq(invoices.organizationId, actor.organizationId), eq(invoices.id, invoiceId)))
       .for("update");
@@ -197,7 +205,9 @@ export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, inp
     if (receivedCents > 0 && input.customerId !== existing.customerId) {
       fail("customerId", "Payments were received from this customer, so the customer can't change.");
     }
-    if (input.totalCents < receivedCents) {
+    // The sales tax stays QuickBooks' figure until QuickBooks recomputes it on the next sync.
+    const totalCents = input.totalCents + existing.taxCents;
+    if (totalCents < receivedCents) {
       fail("lines", `The total can't be less than the ${formatMoney(receivedCents, input.currency)} already received.`);
     }
     const refs = await checkReferences(tx, actor.organizationId, input, { allowInactiveCustomer: input.customerId === existing.customerId });
@@ -205,12 +215,12 @@ export async function updateInvoice(db: Db, actor: Actor, invoiceId: string, inp
     const before = await currentSnapshot(tx, actor.organizationId, invoiceId);
     await tx
       .update(invoices)
-      .set(headerValues(input))
+      .set(headerValues(input, existing.taxCents))
       .where(and(eq(invoices.organizationId, actor.organizationId), eq(invoices.id, invoiceId)));
     await tx.delete(invoiceLines).where(and(eq(invoiceLines.organizationId, actor.organizationId), eq(invoiceLines.invoiceId, invoiceId)));
     await insertLines(tx, actor.organizationId, invoiceId, input);
     await refreshInvoiceStatus(tx, actor.organizationId, invoiceId);
-    const changes = diffForAudit(before, snapshotOf(input, refs), INVOICE_AUDIT_FIELDS);
+    const changes = diffForAudit(before, snapshotOf(input, refs, totalCents), INVOICE_AUDIT_FIELDS);
     if (changes.length > 0) {
       await recordAudit(tx, {
         organizationId: actor.organizationId,

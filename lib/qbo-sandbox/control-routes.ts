@@ -5,7 +5,7 @@
  *   GET  /_sandbox/companies/{realm}                  summary + settings
  *   POST /_sandbox/companies/{realm}/act              {actions:[…]} act as a QBO user
  *   GET  /_sandbox/companies/{realm}/stats            request counters; POST …/stats/reset
- *   POST /_sandbox/companies/{realm}/settings         {duplicateDocNumberCheck?, bookCloseDate?, multiCurrencyEnabled?, companyName?}
+ *   POST /_sandbox/companies/{realm}/settings         {duplicateDocNumberCheck?, bookCloseDate?, multiCurrencyEnabled?, companyName?, salesTax?}
  *   POST /_sandbox/companies/{realm}/tokens           tokens without the consent page
  *   GET  /_sandbox/companies/{realm}/records/{Entity}/{id}
  *   GET|POST|DELETE /_sandbox/faults                  list / inject / clear
@@ -16,6 +16,7 @@ import { z } from "zod";
 import { callerIsGlobal, callerMayUse, type SandboxCaller } from "./caller";
 import { SandboxError, type SandboxCore } from "./core";
 import { QboFault } from "./faults";
+import { DEFAULT_SALES_TAX } from "./sales-tax";
 import { jsonResponse, readJson } from "./http";
 import { ENTITY_NAMES } from "./types";
 import { userActionsSchema } from "./user-actions";
@@ -44,6 +45,20 @@ const settingsSchema = z.object({
   bookCloseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
   multiCurrencyEnabled: z.boolean().optional(),
   companyName: z.string().min(1).optional(),
+  // Sales tax on invoices: true switches on the default code and rate (sales-tax.ts), or name them.
+  salesTax: z
+    .union([
+      z.boolean(),
+      z.object({
+        taxCodeId: z.string().min(1).max(20),
+        taxCodeName: z.string().min(1).max(100),
+        taxRateId: z.string().min(1).max(20),
+        ratePercent: z.number().min(0).max(100),
+      }),
+    ])
+    .nullable()
+    .optional()
+    .transform((value) => (value === true ? DEFAULT_SALES_TAX : value === false ? null : value)),
 });
 
 const throttlingSchema = z.object({ enabled: z.boolean() });

@@ -287,7 +287,9 @@ export class SandboxCore {
 
   updateSettings(realmId: string, patch: SettingsPatch): CompanySettings {
     const company = this.company(realmId);
-    const { companyName, ...settings } = patch;
+    const { companyName, ...patched } = patch;
+    // A setting left out of the patch (undefined) keeps its value.
+    const settings = Object.fromEntries(Object.entries(patched).filter(([, value]) => value !== undefined));
     company.settings = { ...company.settings, ...settings };
     const info = company.get("CompanyInfo", "1");
     if (companyName && info) {

@@ -7,6 +7,7 @@ import { addDays, formatQboDate } from "./clock";
 import { faults } from "./faults";
 import { isObject, objectAt, objectsAt, refAt, stringAt } from "./json";
 import { fromCents, isAmount, toCents } from "./money";
+import { applySalesTax } from "./sales-tax";
 import type { CompanyState } from "./store";
 import type { EntityName, Json, JsonObject } from "./types";
 
@@ -432,7 +433,7 @@ export function normalizeRecord(ctx: NormalizeContext, entity: EntityName, input
       const { lines, cents } = normalizeInvoiceLines(company, record);
       if (lines.length <= 1) throw faults.requiredParam("Line");
       record["Line"] = lines;
-      record["TotalAmt"] = fromCents(cents);
+      record["TotalAmt"] = fromCents(cents + applySalesTax(company.settings, record, lines));
       applyTxnDates(ctx, record, "SalesTermRef", "Customer", "CustomerRef", "SalesTermRef");
       return record;
     }

@@ -220,6 +220,11 @@ export function renderPreferences(company: CompanyState): void {
   preferences["VendorAndPurchasesPrefs"] = { BillableExpenseTracking: true, TrackingByCustomer: true };
   preferences["SalesFormsPrefs"] = { CustomTxnNumbers: true, AllowDeposit: true, AllowDiscount: true };
   preferences["OtherPrefs"] = { NameValue: [{ Name: "WarnDuplicateBillNumber", Value: String(settings.duplicateDocNumberCheck) }] };
+  // Preferences.TaxPrefs.UsingSalesTax tells a client the company charges sales tax; PartnerTaxEnabled
+  // (automated sales tax) is off: the sandbox taxes with one fixed code (Intuit, "Manage sales tax for US locales").
+  preferences["TaxPrefs"] = settings.salesTax
+    ? { UsingSalesTax: true, PartnerTaxEnabled: false, TaxGroupCodeRef: { value: settings.salesTax.taxCodeId } }
+    : { UsingSalesTax: false, PartnerTaxEnabled: false };
 }
 
 function aliasIds(seeder: Seeder, company: CompanyState): void {

@@ -53,6 +53,18 @@ export interface CompanySettings {
   bookCloseDate: string | null;
   multiCurrencyEnabled: boolean;
   homeCurrency: string;
+  /** Sales tax on invoices (`sales-tax.ts`); null or absent: the company charges no sales tax. */
+  salesTax?: SalesTaxSettings | null;
+}
+
+/** A US company's sales tax: one TaxCode with one TaxRate. */
+export interface SalesTaxSettings {
+  /** The TaxCode the company's invoices use (TxnTaxDetail.TxnTaxCodeRef). */
+  taxCodeId: string;
+  taxCodeName: string;
+  /** The TaxRate of that code (TaxLineDetail.TaxRateRef). */
+  taxRateId: string;
+  ratePercent: number;
 }
 
 export type RequestKind =

@@ -152,7 +152,31 @@ const salesLineSchema = z.looseObject({
       Qty: z.number().optional(),
       UnitPrice: z.number().optional(),
       ClassRef: refSchema.optional(),
+      // "TAX" / "NON" in US companies (Intuit, "Manage sales tax for US locales").
+      TaxCodeRef: refSchema.optional(),
     })
+    .optional(),
+});
+
+/** Sales tax of an invoice (Intuit Invoice reference; python-quickbooks quickbooks/objects/tax.py). */
+export const txnTaxDetailSchema = z.looseObject({
+  TxnTaxCodeRef: refSchema.optional(),
+  TotalTax: money.optional(),
+  TaxLine: z
+    .array(
+      z.looseObject({
+        Amount: money.optional(),
+        DetailType: z.string().optional(),
+        TaxLineDetail: z
+          .looseObject({
+            TaxRateRef: refSchema.optional(),
+            PercentBased: z.boolean().optional(),
+            TaxPercent: z.number().optional(),
+            NetAmountTaxable: money.optional(),
+          })
+          .optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -160,6 +184,7 @@ export const invoiceSchema = z.looseObject({
   ...transactionFields,
   CustomerRef: refSchema,
   Line: z.array(salesLineSchema).default([]),
+  TxnTaxDetail: txnTaxDetailSchema.optional(),
   DueDate: z.string().optional(),
   SalesTermRef: refSchema.optional(),
   DepartmentRef: refSchema.optional(),

@@ -201,7 +201,12 @@ export const invoices = pgTable(
     termsId: uuid("terms_id").references(() => terms.id),
     currency: text("currency").notNull().default("USD"),
     memo: text("memo"),
+    /** Lines (less discounts) + taxCents. */
     totalCents: cents("total_cents").notNull(),
+    /** Sales tax QBO computed (TxnTaxDetail.TotalTax); the app keeps QBO's figure. */
+    taxCents: cents("tax_cents").notNull().default(0),
+    /** QBO's TxnTaxDetail.TxnTaxCodeRef value, sent back unchanged on every write. */
+    txnTaxCodeRef: text("txn_tax_code_ref"),
     openBalanceCents: cents("open_balance_cents").notNull(),
     status: invoiceStatusEnum("status").notNull().default("unpaid"),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
@@ -226,6 +231,8 @@ export const invoiceLines = pgTable(
   "invoice_lines",
   {
     ...lineColumns(),
+    /** QBO's SalesItemLineDetail.TaxCodeRef value ("TAX" / "NON" in US companies). */
+    taxCodeRef: text("tax_code_ref"),
     invoiceId: uuid("invoice_id")
       .notNull()
       .references(() => invoices.id, { onDelete: "cascade" }),

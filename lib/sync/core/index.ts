@@ -20,6 +20,7 @@ export * from "@/lib/sync/core/twin";
 export * from "@/lib/sync/core/link-check";
 export {
   appLinesTotalCents,
+  invoiceTotalCents,
   appPartyContentHash,
   appPartySyncedFields,
   appPartyToQboCreate,

@@ -35,7 +35,7 @@ export interface QboTxnLineBody {
     ClassRef?: QboRef;
     CustomerRef?: QboRef;
   };
-  SalesItemLineDetail?: { ItemRef?: QboRef; Qty?: number; UnitPrice?: number; ClassRef?: QboRef };
+  SalesItemLineDetail?: { ItemRef?: QboRef; Qty?: number; UnitPrice?: number; ClassRef?: QboRef; TaxCodeRef?: QboRef };
   DiscountLineDetail?: { PercentBased: false };
 }
 
@@ -52,6 +52,11 @@ export interface QboTxnBody {
   PrivateNote?: string;
   CurrencyRef: QboRef;
   Line: QboTxnLineBody[];
+  /**
+   * Invoices with sales tax: the tax code QBO applied, sent back so QBO taxes the invoice as before.
+   * TotalTax is not sent: QBO computes it from the codes (Intuit Invoice reference, TxnTaxDetail).
+   */
+  TxnTaxDetail?: { TxnTaxCodeRef: QboRef };
 }
 
 export interface QboPartyBody {
@@ -82,7 +87,11 @@ export interface MapContext {
 /* ───────────────────────── content hashes ───────────────────────── */
 
 /** The app fields of a bill / invoice / vendor credit that sync; the input of its content hash. */
-export function appTxnSyncedFields(txn: Pick<AppTxnSnapshot, "number" | "counterpartyId" | "txnDate" | "dueDate" | "memo" | "currency" | "lines" | "status">) {
+export function appTxnSyncedFields(
+  txn: Pick<AppTxnSnapshot, "number" | "counterpartyId" | "txnDate" | "dueDate" | "memo" | "currency" | "lines" | "status" | "txnTaxCode">,
+) {
+  // Tax codes are written to QBO, so they are content; the tax amount is QBO's figure, never sent.
+  // Absent codes hash as before (undefined members are dropped), so untaxed records keep their hash.
   return {
     number: txn.number,
     counterpartyId: txn.counterpartyId,
@@ -91,6 +100,7 @@ export function appTxnSyncedFields(txn: Pick<AppTxnSnapshot, "number" | "counter
     memo: txn.memo,
     currency: txn.currency.toUpperCase(),
     voided: txn.status === "voided",
+    txnTaxCode: txn.txnTaxCode,
     lines: txn.lines.map((line) => ({
       amountCents: line.amountCents,
       description: line.description,
@@ -103,6 +113,7 @@ export function appTxnSyncedFields(txn: Pick<AppTxnSnapshot, "number" | "counter
       discount: line.discount === true ? true : undefined,
       // Absent on ordinary lines, so their hashes are what they were before bundles existed.
       bundle: line.bundle ? { key: line.bundle.key, name: line.bundle.name, qty: line.bundle.qty } : undefined,
+      taxCode: line.taxCode,
     })),
   };
 }
@@ -148,7 +159,14 @@ function mapAppLine(line: AppTxnLine, kind: TxnKind, ctx: MapContext): MapResult
       value: {
         ...base,
         DetailType: "SalesItemLineDetail",
-        SalesItemLineDetail: stripUndefined({ ItemRef: ref(itemQboId), Qty: line.qty, UnitPrice: line.unitPrice, ClassRef: classRef }),
+        SalesItemLineDetail: stripUndefined({
+          ItemRef: ref(itemQboId),
+          Qty: line.qty,
+          UnitPrice: line.unitPrice,
+          ClassRef: classRef,
+          // Sent whenever known: a line without TaxCodeRef would be re-taxed by QBO's defaults.
+          TaxCodeRef: ref(line.taxCode),
+        }),
       },
     };
   }
@@ -209,6 +227,7 @@ export function appTxnToQboCreate(txn: AppTxnSnapshot, kind: TxnKind, ctx: MapCo
   };
   if (txn.dueDate && kind !== "vendor_credit") body.DueDate = txn.dueDate;
   if (txn.memo) body.PrivateNote = txn.memo;
+  if (kind === "invoice" && txn.txnTaxCode) body.TxnTaxDetail = { TxnTaxCodeRef: { value: txn.txnTaxCode } };
   return { ok: true, value: body };
 }
 
@@ -263,7 +282,11 @@ export interface AppTxnFields {
   dueDate?: string;
   memo?: string;
   currency: string;
+  /** TotalAmt: lines − discounts + taxCents. */
   totalCents: number;
+  /** Invoices: TxnTaxDetail.TotalTax in cents (0 without sales tax); absent for bills and credits. */
+  taxCents?: number;
+  txnTaxCode?: string;
   lines: AppTxnLine[];
 }
 
@@ -272,6 +295,7 @@ function mapQboLine(line: QboLineSnapshot, kind: TxnKind, ctx: MapContext): AppT
   const out: AppTxnLine = { amountCents: line.amountCents };
   if (line.description) out.description = line.description;
   if (line.bundle) out.bundle = { ...line.bundle };
+  if (kind === "invoice" && line.taxCodeQboId) out.taxCode = line.taxCodeQboId;
   if (line.detailType === "DiscountLineDetail") {
     out.discount = true;
     return out;
@@ -316,8 +340,10 @@ export function qboTxnToAppFields(qbo: QboTxnSnapshot, kind: TxnKind, ctx: MapCo
     totalCents: qbo.totalCents,
     lines,
   };
+  if (kind === "invoice") fields.taxCents = qbo.taxCents ?? 0;
   if (qbo.dueDate) fields.dueDate = qbo.dueDate;
   if (qbo.privateNote) fields.memo = qbo.privateNote;
+  if (kind === "invoice" && qbo.txnTaxCodeQboId) fields.txnTaxCode = qbo.txnTaxCodeQboId;
   return { ok: true, value: fields };
 }
 
@@ -337,6 +363,11 @@ export function qboPartyToAppFields(qbo: QboPartySnapshot): AppPartyFields {
 /** Sum of app lines in cents (discount lines subtract). */
 export function appLinesTotalCents(lines: readonly AppTxnLine[]): number {
   return sumCents(lines.map((line) => (line.discount ? -line.amountCents : line.amountCents)));
+}
+
+/** An invoice's total: its lines (less discounts) plus its sales tax, to the cent. */
+export function invoiceTotalCents(lines: readonly AppTxnLine[], taxCents: number): number {
+  return sumCents([appLinesTotalCents(lines), taxCents]);
 }
 
 /** Convenience for callers holding QBO decimals. */

@@ -133,12 +133,24 @@ describe("never a wrong total", () => {
   });
 
   it("lines that do not add up to TotalAmt → skipped, saying both amounts", () => {
-    // e.g. sales tax in TxnTaxDetail the app does not read yet: 100.00 of lines, 108.25 total.
+    // 100.00 of lines, 108.25 total, and no TxnTaxDetail to explain the difference.
     const invoice = parsedInvoice(invoiceJson([sales("1", 100, "1", 1, 100)], 108.25));
     expect(evaluateInbound(invoice, "invoice", prefs)).toMatchObject({
       action: "skip",
       reason: "LINES_NOT_SUPPORTED",
       params: { lineTypes: ["lines adding up to $100.00 for a total of $108.25"] },
+    });
+  });
+
+  it("sales tax (TxnTaxDetail.TotalTax) counts: lines + tax = TotalAmt imports", () => {
+    const json = { ...invoiceJson([sales("1", 100, "1", 1, 100)], 108.25), TxnTaxDetail: { TxnTaxCodeRef: { value: "2" }, TotalTax: 8.25 } };
+    const invoice = parsedInvoice(json);
+    expect(evaluateInbound(invoice, "invoice", prefs)).toMatchObject({ action: "import" });
+    // …but tax that still does not explain the total is caught.
+    const off = parsedInvoice({ ...json, TxnTaxDetail: { TxnTaxCodeRef: { value: "2" }, TotalTax: 8 } });
+    expect(evaluateInbound(off, "invoice", prefs)).toMatchObject({
+      reason: "LINES_NOT_SUPPORTED",
+      params: { lineTypes: ["lines adding up to $100.00 and $8.00 of sales tax for a total of $108.25"] },
     });
   });
 

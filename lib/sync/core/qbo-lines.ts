@@ -108,12 +108,15 @@ export function qboLinesTotalCents(lines: readonly QboLineSnapshot[]): Cents {
  * or `[]` when it can. A voided record is exempt: QBO zeroes its amounts, and the void is applied
  * whatever its lines.
  */
-export function unreproducibleLines(txn: { totalCents: Cents; voided: boolean; lines: readonly QboLineSnapshot[]; unsupportedLines?: readonly string[] }): string[] {
+export function unreproducibleLines(txn: { totalCents: Cents; voided: boolean; lines: readonly QboLineSnapshot[]; unsupportedLines?: readonly string[]; taxCents?: Cents }): string[] {
   if (txn.unsupportedLines && txn.unsupportedLines.length > 0) return [...txn.unsupportedLines];
   if (txn.voided) return [];
+  // Sales tax (TxnTaxDetail.TotalTax) is part of TotalAmt and is kept with the invoice.
   const linesCents = qboLinesTotalCents(txn.lines);
-  if (linesCents === txn.totalCents) return [];
-  return [`lines adding up to ${dollars(linesCents)} for a total of ${dollars(txn.totalCents)}`];
+  const taxCents = txn.taxCents ?? 0;
+  if (linesCents + taxCents === txn.totalCents) return [];
+  const tax = taxCents === 0 ? "" : ` and ${dollars(taxCents)} of sales tax`;
+  return [`lines adding up to ${dollars(linesCents)}${tax} for a total of ${dollars(txn.totalCents)}`];
 }
 
 function dollars(cents: Cents): string {

@@ -34,8 +34,21 @@ const lineSchema = z.object({
     })
     .optional(),
   SalesItemLineDetail: z
-    .object({ ItemRef: ref.optional(), Qty: amount.optional(), UnitPrice: amount.optional(), ClassRef: ref.optional() })
+    .object({ ItemRef: ref.optional(), Qty: amount.optional(), UnitPrice: amount.optional(), ClassRef: ref.optional(), TaxCodeRef: ref.optional() })
     .optional(),
+});
+
+/**
+ * Sales tax of a transaction. Shape: Intuit's Invoice reference (TxnTaxDetail: TxnTaxCodeRef,
+ * TotalTax, TaxLine[] of DetailType "TaxLineDetail" with TaxRateRef, PercentBased, TaxPercent,
+ * NetAmountTaxable) and python-quickbooks quickbooks/objects/tax.py; lines carry
+ * SalesItemLineDetail.TaxCodeRef "TAX" / "NON" in US companies (Intuit, "Manage sales tax for US
+ * locales"). TotalTax is part of TotalAmt: TotalAmt = lines − discounts + TotalTax.
+ */
+const txnTaxDetailSchema = z.object({
+  TxnTaxCodeRef: ref.optional(),
+  TotalTax: amount.optional(),
+  TaxLine: z.array(z.object({ Amount: amount.optional(), DetailType: z.string().optional() })).optional(),
 });
 
 const txnSchema = z.object({
@@ -55,6 +68,7 @@ const txnSchema = z.object({
   TxnSource: z.string().optional(),
   // Top-level lines may be bundles (qbo-lines.ts); their components are ordinary lines.
   Line: z.array(lineSchema.extend({ Id: z.string().optional(), GroupLineDetail: qboGroupLineDetail(lineSchema) })).default([]),
+  TxnTaxDetail: txnTaxDetailSchema.optional(),
 });
 
 type RawTxn = z.infer<typeof txnSchema>;
@@ -110,6 +124,7 @@ function parseLine(line: z.infer<typeof lineSchema>): QboLineSnapshot | undefine
         ...optional("classQboId", d?.ClassRef?.value),
         ...optional("qty", d?.Qty),
         ...optional("unitPrice", d?.UnitPrice),
+        ...optional("taxCodeQboId", d?.TaxCodeRef?.value),
       };
     }
     case "DiscountLineDetail":
@@ -145,6 +160,13 @@ function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"):
   if (raw.CustomerMemo?.value) snapshot.customerMemo = raw.CustomerMemo.value;
   if (raw.TxnDate) snapshot.txnDate = raw.TxnDate;
   if (raw.DueDate) snapshot.dueDate = raw.DueDate;
+  const tax = raw.TxnTaxDetail;
+  if (tax) {
+    // No TotalTax: the sum of the tax lines (QBO sends both; older payloads only the lines).
+    snapshot.taxCents =
+      tax.TotalTax !== undefined ? amountToCents(tax.TotalTax) : (tax.TaxLine ?? []).reduce((sum, line) => sum + amountToCents(line.Amount ?? 0), 0);
+    if (tax.TxnTaxCodeRef?.value) snapshot.txnTaxCodeQboId = tax.TxnTaxCodeRef.value;
+  }
   return snapshot;
 }
 

@@ -58,6 +58,9 @@ function sentAmountCents(sent: Json): number | undefined {
     if (detail !== "AccountBasedExpenseLineDetail" && detail !== "ItemBasedExpenseLineDetail" && detail !== "SalesItemLineDetail") return undefined;
     const amount = (line as Json)["Amount"];
     if (typeof amount !== "number") return undefined;
+    // A line QBO taxes (TaxCodeRef other than "NON") adds sales tax to TotalAmt, even without TxnTaxDetail.
+    const taxCode = refValue(((line as Json)["SalesItemLineDetail"] as Json | undefined) ?? {}, "TaxCodeRef");
+    if (taxCode !== undefined && taxCode !== "NON") return undefined;
     cents += amountToCents(amount);
   }
   return cents;

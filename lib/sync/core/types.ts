@@ -33,6 +33,11 @@ export interface QboLineSnapshot {
   unitPrice?: number;
   /** Set on the component lines of a bundle (an invoice `GroupLineDetail`). */
   bundle?: BundleRef;
+  /**
+   * Invoice lines: SalesItemLineDetail.TaxCodeRef.value — "TAX" / "NON" in US companies, a TaxCode
+   * Id elsewhere. Kept verbatim so a write back taxes the line exactly as QBO did.
+   */
+  taxCodeQboId?: string;
 }
 
 /**
@@ -74,6 +79,10 @@ export interface QboTxnSnapshot {
    * amount", "TDSLineDetail"). A record with any is never imported (its total would be wrong).
    */
   unsupportedLines?: string[];
+  /** TxnTaxDetail.TotalTax in cents (sales tax QBO computed; part of TotalAmt). Absent: no tax detail. */
+  taxCents?: Cents;
+  /** TxnTaxDetail.TxnTaxCodeRef.value: the tax code (rate) applied to the taxable lines. */
+  txnTaxCodeQboId?: string;
 }
 
 /** A QBO record reported deleted by change data capture (`status: "Deleted"`). */
@@ -112,6 +121,8 @@ export interface AppTxnLine {
   discount?: boolean;
   /** Component of a bundle imported from QBO (the app cannot write bundles back). */
   bundle?: BundleRef;
+  /** Invoice lines: QBO's TaxCodeRef value ("TAX" / "NON" in US companies), sent back unchanged. */
+  taxCode?: string;
 }
 
 /** An app bill / invoice / vendor credit as the planner and mappers see it. */
@@ -132,6 +143,10 @@ export interface AppTxnSnapshot {
   dueDate?: string;
   memo?: string;
   lines: AppTxnLine[];
+  /** Invoices: sales tax in cents (included in totalCents); QBO computes it, the app keeps QBO's figure. */
+  taxCents?: Cents;
+  /** Invoices: QBO's TxnTaxDetail.TxnTaxCodeRef value, sent back unchanged on every write. */
+  txnTaxCode?: string;
   /** Soft-deleted in the app: a linked record must be deleted in QBO too. */
   deleted?: boolean;
 }

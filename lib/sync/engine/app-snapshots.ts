@@ -17,6 +17,8 @@ export interface StoredLine {
   bundleKey?: string | null;
   bundleName?: string | null;
   bundleQuantity?: string | null;
+  /** Invoice lines only: QBO's TaxCodeRef value. */
+  taxCodeRef?: string | null;
 }
 
 /**
@@ -38,7 +40,15 @@ export function lineToStored(line: AppTxnLine, position: number): StoredLine {
     bundleKey: line.bundle?.key ?? null,
     bundleName: line.bundle?.name ?? null,
     bundleQuantity: line.bundle?.qty === undefined ? null : line.bundle.qty.toFixed(4),
+    taxCodeRef: line.taxCode ?? null,
   };
+}
+
+/** A stored line without the invoice-only tax code (bill and vendor-credit lines have no such column). */
+export function withoutTaxCode(line: StoredLine): StoredLine {
+  const copy = { ...line };
+  delete copy.taxCodeRef;
+  return copy;
 }
 
 export function storedToLine(row: StoredLine): AppTxnLine {
@@ -54,6 +64,7 @@ export function storedToLine(row: StoredLine): AppTxnLine {
     line.bundle = { key: row.bundleKey, name: row.bundleName };
     if (row.bundleQuantity !== null && row.bundleQuantity !== undefined) line.bundle.qty = Number(row.bundleQuantity);
   }
+  if (row.taxCodeRef) line.taxCode = row.taxCodeRef;
   return line;
 }
 
@@ -69,6 +80,9 @@ export interface StoredTxn {
   totalCents: number;
   status: AppTxnStatus;
   updatedAt: Date;
+  /** Invoices: sales tax (part of totalCents) and QBO's TxnTaxCodeRef. */
+  taxCents?: number;
+  txnTaxCodeRef?: string | null;
 }
 
 export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTxnSnapshot {
@@ -88,6 +102,8 @@ export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTx
   if (txn.counterpartyName) snapshot.counterpartyName = txn.counterpartyName;
   if (txn.dueDate) snapshot.dueDate = txn.dueDate;
   if (txn.memo) snapshot.memo = txn.memo;
+  if (txn.taxCents) snapshot.taxCents = txn.taxCents;
+  if (txn.txnTaxCodeRef) snapshot.txnTaxCode = txn.txnTaxCodeRef;
   snapshot.contentHash = appTxnContentHash(snapshot);
   return snapshot;
 }
@@ -165,6 +181,7 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
           bundleKey: invoiceLines.bundleKey,
           bundleName: invoiceLines.bundleName,
           bundleQuantity: invoiceLines.bundleQuantity,
+          taxCodeRef: invoiceLines.taxCodeRef,
           parentId: invoiceLines.invoiceId,
         })
         .from(invoiceLines)
@@ -184,6 +201,8 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
           totalCents: invoice.totalCents,
           status: invoice.voidedAt ? "voided" : billStatusToApp(invoice.status),
           updatedAt: invoice.updatedAt,
+          taxCents: invoice.taxCents,
+          txnTaxCodeRef: invoice.txnTaxCodeRef,
         },
         lines.get(invoice.id) ?? [],
       ),

@@ -32,15 +32,21 @@ const ENTITY: Record<TxnKind, SyncedEntity> = { bill: "Bill", invoice: "Invoice"
 const APP_TABLE: Record<TxnKind, AppTableName> = { bill: "bills", invoice: "invoices", vendor_credit: "vendor_credits" };
 const LABEL = { bill: "bill", invoice: "invoice", vendor_credit: "vendor credit" } as const;
 
-const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", totalCents: "Total (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
+/** Invoice writes take QBO's computed sales tax from the answer (invoice-tax-answer.ts). */
+const taxFromAnswer = (kind: TxnKind) => (kind === "invoice" ? { invoiceTaxFromAnswer: true as const } : {});
 
-function flat(fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & { dueDate?: string | undefined }): FlatRecord {
+const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", totalCents: "Total (cents)", taxCents: "Tax (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
+
+function flat(
+  fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & { dueDate?: string | undefined; taxCents?: number | undefined },
+): FlatRecord {
   return {
     number: fields.number,
     txnDate: fields.txnDate,
     dueDate: fields.dueDate,
     memo: fields.memo,
     totalCents: fields.totalCents,
+    taxCents: fields.taxCents ? fields.taxCents : undefined,
     counterpartyId: fields.counterpartyId,
     lines: fields.lines.map((l) => `${l.description ?? ""} ${(l.amountCents / 100).toFixed(2)}`).join("; "),
   };
@@ -151,7 +157,7 @@ async function applyTxnDecisions(
       entity,
       operation: "update",
       body: { ...body.value },
-      confirm: { objectType: kind, localId: a.id, contentHash: a.contentHash, appTable: APP_TABLE[kind] },
+      confirm: { objectType: kind, localId: a.id, contentHash: a.contentHash, appTable: APP_TABLE[kind], ...taxFromAnswer(kind) },
       issue: { objectType: kind, localId: a.id, qboId, params: issueParams(a) },
     };
     writes.push(request);
@@ -209,7 +215,7 @@ async function applyTxnDecisions(
             entity,
             operation: "create",
             body: { ...body.value },
-            confirm: { objectType: kind, localId: decision.localId, contentHash: decision.app.contentHash, appTable: APP_TABLE[kind] },
+            confirm: { objectType: kind, localId: decision.localId, contentHash: decision.app.contentHash, appTable: APP_TABLE[kind], ...taxFromAnswer(kind) },
             issue: { objectType: kind, localId: decision.localId, params: issueParams(decision.app) },
           };
           writes.push(request);

@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db/connection";
 import { billLines, bills, invoiceLines, invoices, vendorCreditLines, vendorCredits } from "@/lib/db/schema";
 import { refreshInvoiceStatus } from "@/lib/invoices/refresh-status";
 import type { AppTxnFields, TxnKind } from "@/lib/sync/core";
-import { lineToStored, txnSnapshot, type StoredLine } from "@/lib/sync/engine/app-snapshots";
+import { lineToStored, txnSnapshot, withoutTaxCode, type StoredLine } from "@/lib/sync/engine/app-snapshots";
 
 /**
  * Writes of QBO bills / invoices / vendor credits into the app tables. Returns the content hash of
@@ -20,8 +20,15 @@ export interface NewTxn {
   fields: AppTxnFields;
 }
 
-function storedLines(fields: AppTxnFields): StoredLine[] {
-  return fields.lines.map((line, index) => lineToStored(line, index + 1));
+function storedLines(fields: AppTxnFields, kind: TxnKind = "invoice"): StoredLine[] {
+  const lines = fields.lines.map((line, index) => lineToStored(line, index + 1));
+  // Tax codes and bundles are sales-form lines: bills and vendor credits have neither column.
+  return kind === "invoice" ? lines : lines.map((line) => withoutBundle(withoutTaxCode(line)));
+}
+
+/** The invoice's tax columns as imported from QBO. */
+function taxValues(fields: AppTxnFields) {
+  return { taxCents: fields.taxCents ?? 0, txnTaxCodeRef: fields.txnTaxCode ?? null };
 }
 
 /** Bill and vendor credit lines have no bundle columns (bundles are sales-form lines). */
@@ -46,6 +53,8 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
       totalCents: fields.totalCents,
       status,
       updatedAt: new Date(0),
+      taxCents: fields.taxCents ?? 0,
+      txnTaxCodeRef: fields.txnTaxCode ?? null,
     },
     storedLines(fields),
   ).contentHash;
@@ -70,10 +79,10 @@ export async function insertTxns(tx: Tx, organizationId: string, kind: TxnKind, 
     for (const row of rows) present.add(row.id);
   }
   const news = candidates.filter((n) => present.has(n.id));
-  const lineRows = news.flatMap(({ id, fields }) => storedLines(fields).map((line) => ({ ...line, organizationId, parentId: id })));
-  if (kind === "bill") await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), billId: parentId })));
+  const lineRows = news.flatMap(({ id, fields }) => storedLines(fields, kind).map((line) => ({ ...line, organizationId, parentId: id })));
+  if (kind === "bill") await bulkInsert(tx, billLines, lineRows.map(({ parentId, ...line }) => ({ ...line, billId: parentId })));
   else if (kind === "invoice") await bulkInsert(tx, invoiceLines, lineRows.map(({ parentId, ...line }) => ({ ...line, invoiceId: parentId })));
-  else await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...withoutBundle(line), vendorCreditId: parentId })));
+  else await bulkInsert(tx, vendorCreditLines, lineRows.map(({ parentId, ...line }) => ({ ...line, vendorCreditId: parentId })));
   return candidates.filter((n) => !present.has(n.id));
 }
 
@@ -118,6 +127,7 @@ async function insertHeaders(tx: Tx, organizationId: string, kind: TxnKind, news
           currency: fields.currency,
           memo: fields.memo ?? null,
           totalCents: fields.totalCents,
+          ...taxValues(fields),
           openBalanceCents: summary.openBalanceCents,
           status: summary.status,
           qboId,
@@ -154,18 +164,18 @@ export async function setTxnQboId(tx: Tx, organizationId: string, kind: TxnKind,
 }
 
 export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, id: string, fields: AppTxnFields): Promise<void> {
-  const lines = storedLines(fields).map((line) => ({ ...line, organizationId }));
+  const lines = storedLines(fields, kind).map((line) => ({ ...line, organizationId }));
   if (kind === "bill") {
     await tx
       .update(bills)
       .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(bills.organizationId, organizationId), eq(bills.id, id)));
     await tx.delete(billLines).where(and(eq(billLines.organizationId, organizationId), eq(billLines.billId, id)));
-    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...withoutBundle(line), billId: id })));
+    if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...line, billId: id })));
   } else if (kind === "invoice") {
     await tx
       .update(invoices)
-      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents, ...taxValues(fields) })
       .where(and(eq(invoices.organizationId, organizationId), eq(invoices.id, id)));
     await tx.delete(invoiceLines).where(and(eq(invoiceLines.organizationId, organizationId), eq(invoiceLines.invoiceId, id)));
     if (lines.length > 0) await tx.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: id })));
@@ -175,7 +185,7 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
       .set({ vendorId: fields.counterpartyId, creditNumber: fields.number, creditDate: fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, id)));
     await tx.delete(vendorCreditLines).where(and(eq(vendorCreditLines.organizationId, organizationId), eq(vendorCreditLines.vendorCreditId, id)));
-    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...withoutBundle(line), vendorCreditId: id })));
+    if (lines.length > 0) await tx.insert(vendorCreditLines).values(lines.map((line) => ({ ...line, vendorCreditId: id })));
   }
   await refreshStatus(tx, organizationId, kind, id);
 }

@@ -5,6 +5,7 @@ import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/li
 import { formatMoney } from "@/lib/ap/money";
 import { answerMismatch, describeMismatch, identityFits, NOT_APPLIED_HASH, reasonForQboFault, unappliedLinks, type FaultReason, type ReasonParams } from "@/lib/sync/core";
 import { appIdentity } from "@/lib/sync/engine/app-identity";
+import { takeInvoiceTaxFromAnswer } from "@/lib/sync/engine/invoice-tax-answer";
 import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
 import { SyncStopError, type RunContext } from "@/lib/sync/engine/context";
 import { QBO_BATCH_SIZE } from "@/lib/sync/engine/gateway";
@@ -33,6 +34,8 @@ export interface Confirmation {
   appTable?: AppTableName;
   /** Vendor-credit applications this BillPayment carries to QBO. */
   creditApplicationIds?: string[];
+  /** An invoice write: take the sales tax and total QBO computed from its answer. */
+  invoiceTaxFromAnswer?: true;
   /** A clearing account the app created in QBO: its app row and the preference naming it. */
   insertAccount?: {
     id: string;
@@ -392,6 +395,9 @@ export class QboWriter {
           .update(table)
           .set({ qboId })
           .where(and(eq(table.organizationId, organizationId), eq(table.id, confirm.localId)));
+      }
+      if (confirm.invoiceTaxFromAnswer && confirm.localId && UUID.test(confirm.localId)) {
+        await takeInvoiceTaxFromAnswer(tx, organizationId, confirm.localId, value);
       }
       for (const applicationId of confirm.creditApplicationIds ?? []) {
         if (qboId) mappingWrites.push({ objectType: "vendor_credit_application", localId: applicationId, qboId, syncToken, contentHash: "" });
