@@ -171,8 +171,8 @@ describe("fixtures through the core's parse → map → plan, to the cent", () =
     const mapped = qboTxnToAppFields(invoice, "invoice", { prefs, resolver });
     if (!mapped.ok) throw new Error(mapped.reason);
     expect(mapped.value.lines).toEqual([
-      { amountCents: 9_000, description: "Garden design consultation", itemId: "item-services", qty: 2, unitPrice: 45 },
-      { amountCents: 6_025, description: "Soil test kit", itemId: "item-1", qty: 1, unitPrice: 60.25 },
+      { amountCents: 9_000, description: "Garden design consultation", itemId: "item-services", qty: 2, unitPrice: 45, taxCode: "NON" },
+      { amountCents: 6_025, description: "Soil test kit", itemId: "item-1", qty: 1, unitPrice: 60.25, taxCode: "NON" },
       { amountCents: 1_503, discount: true },
     ]);
     expect(appLinesTotalCents(mapped.value.lines)).toBe(13_522);
@@ -184,7 +184,7 @@ describe("fixtures through the core's parse → map → plan, to the cent", () =
   it("voided invoice: recognised as voided (0/0 and a note starting Voided), skipped, its zeroed lines kept", () => {
     const voided = txn("invoice-voided.json", "Invoice", "invoice");
     expect(voided).toMatchObject({ id: "155", voided: true, totalCents: 0, balanceCents: 0 });
-    expect(voided.lines).toEqual([{ detailType: "SalesItemLineDetail", amountCents: 0, description: "Hedge trimming", itemQboId: "1", qty: 0, unitPrice: 125 }]);
+    expect(voided.lines).toEqual([{ detailType: "SalesItemLineDetail", amountCents: 0, description: "Hedge trimming", itemQboId: "1", qty: 0, unitPrice: 125, taxCodeQboId: "NON" }]);
     expect(planEntitySync({ kind: "invoice", appRecords: [], qboRecords: [voided], mappings: [], prefs, resolver })).toEqual([
       expect.objectContaining({ type: "skip", reason: "VOIDED_IN_QBO", qboId: "155" }),
     ]);
@@ -241,7 +241,22 @@ describe("fixtures through the core's parse → map → plan, to the cent", () =
 });
 
 describe("fixtures owned by the sales-tax and bundles change (issue 13 B1/B2)", () => {
-  it.todo("invoice with TxnTaxDetail (TotalTax, TaxLine[]) and TaxCodeRef per line: tax comes in, lines + tax = TotalAmt");
+  it("invoice with TxnTaxDetail (TotalTax, TaxLine[]) and TaxCodeRef per line: tax comes in, lines + tax = TotalAmt", () => {
+    const invoice = txn("invoice-sales-tax.json", "Invoice", "invoice");
+    expect(invoice).toMatchObject({ id: "151", totalCents: 18_325, taxCents: 825, txnTaxCodeQboId: "2" });
+    expect(invoice.lines.map((l) => [l.amountCents, l.taxCodeQboId])).toEqual([
+      [10_000, "TAX"],
+      [7_500, "NON"],
+    ]);
+    const mapped = qboTxnToAppFields(invoice, "invoice", { prefs, resolver });
+    if (!mapped.ok) throw new Error(mapped.reason);
+    expect(mapped.value).toMatchObject({ totalCents: 18_325, taxCents: 825, txnTaxCode: "2" });
+    expect(mapped.value.lines.map((l) => l.taxCode)).toEqual(["TAX", "NON"]);
+    expect(appLinesTotalCents(mapped.value.lines) + 825).toBe(18_325);
+    expect(planEntitySync({ kind: "invoice", appRecords: [], qboRecords: [invoice], mappings: [], prefs, resolver })).toEqual([
+      { type: "create-in-app", kind: "invoice", qboId: "151", qbo: invoice },
+    ]);
+  });
   it("invoice with a bundle (GroupLineDetail with its component lines): lines add up to TotalAmt", () => {
     const bundleJson = entityOf("invoice-bundle.json", "Invoice");
     expect(invoiceSchema.parse(bundleJson).Line.map((l) => l.DetailType)).toEqual(["SalesItemLineDetail", "GroupLineDetail", "SubTotalLineDetail"]);
@@ -253,9 +268,9 @@ describe("fixtures owned by the sales-tax and bundles change (issue 13 B1/B2)", 
     const mapped = qboTxnToAppFields(invoice, "invoice", { prefs, resolver });
     if (!mapped.ok) throw new Error(mapped.reason);
     expect(mapped.value.lines).toEqual([
-      { amountCents: 9_000, description: "Garden design consultation", itemId: "item-services", qty: 2, unitPrice: 45 },
-      { amountCents: 6_075, description: "Soil test kit", itemId: "item-1", qty: 3, unitPrice: 20.25, bundle },
-      { amountCents: 9_000, description: "Planting (hours)", itemId: "item-services", qty: 3, unitPrice: 30, bundle },
+      { amountCents: 9_000, description: "Garden design consultation", itemId: "item-services", qty: 2, unitPrice: 45, taxCode: "NON" },
+      { amountCents: 6_075, description: "Soil test kit", itemId: "item-1", qty: 3, unitPrice: 20.25, bundle, taxCode: "NON" },
+      { amountCents: 9_000, description: "Planting (hours)", itemId: "item-services", qty: 3, unitPrice: 30, bundle, taxCode: "NON" },
     ]);
     expect(appLinesTotalCents(mapped.value.lines)).toBe(24_075);
     expect(planEntitySync({ kind: "invoice", appRecords: [], qboRecords: [invoice], mappings: [], prefs, resolver })).toEqual([
