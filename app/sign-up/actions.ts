@@ -35,6 +35,6 @@ export async function signUpByInvitationAction(_prev: unknown, form: FormData): 
       return { ok: false, message: error.message, fieldErrors: { email: [error.message] } };
     }
     if (error instanceof InvitationRefusedError) return { ok: false, message: error.message };
-    throw error;
+    return { ok: false, message: somethingWentWrong(logWithReference(logger(), "sign-up by invitation failed", error)) };
   }
 }

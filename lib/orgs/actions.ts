@@ -8,8 +8,10 @@ import { createOrganizationSchema, inviteMemberSchema, revokeInvitationSchema } 
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
-import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
+import { logWithReference } from "@/lib/error-reference";
+import { somethingWentWrong, UserFacingError, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
+import { logger } from "@/lib/log";
 import { invitationProblemMessage } from "./invitation-rules";
 import { invitationTokenSchema } from "./invitation-token";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
@@ -51,7 +53,12 @@ export async function acceptInvitationAction(_prev: unknown, form: FormData): Pr
   if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
   const parsed = parseForm(form, z.object({ invitation: invitationTokenSchema }));
   if (!parsed.ok) return { ok: false, message: invitationProblemMessage("not-found") };
-  const result = await acceptInvitation(await getDb(), { token: parsed.data.invitation, userId: user.id });
+  let result: Awaited<ReturnType<typeof acceptInvitation>>;
+  try {
+    result = await acceptInvitation(await getDb(), { token: parsed.data.invitation, userId: user.id });
+  } catch (error) {
+    return { ok: false, message: somethingWentWrong(logWithReference(logger(), "accepting an invitation failed", error)) };
+  }
   if (!result.ok) return { ok: false, message: invitationProblemMessage(result.reason) };
   redirect(`/o/${result.organization.slug}`);
 }
