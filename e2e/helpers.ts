@@ -39,3 +39,24 @@ export async function signOut(page: Page) {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
 }
+
+/** An admin on Settings invites an e-mail and returns the link the app shows once. */
+export async function invite(page: Page, slug: string, email: string, role: "member" | "admin" = "member"): Promise<string> {
+  await page.goto(`/o/${slug}/settings`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByText(`Invitation created for ${email} — share this link`)).toBeVisible();
+  return page.getByLabel("Invitation link").inputValue();
+}
+
+/** The invitee opens the link signed out and signs up from it; they land in the inviting organisation. */
+export async function signUpFromInvitation(page: Page, link: string, person: Person, slug: string) {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByLabel("Work email")).toHaveValue(person.email);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: /^Create account and join / }).click();
+  await page.waitForURL(new RegExp(`/o/${slug}$`));
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { invite, newPerson, signUp, signUpFromInvitation } from "./helpers";
 
 test("an admin connects the sandbox company through OAuth, sees its health, and disconnects", async ({ page }) => {
   const slug = await signUp(page, newPerson("Quinn"));
@@ -39,20 +39,11 @@ test("a forged state is refused and a member cannot start a connection", async (
   await expect(page.getByText(/could not be verified/)).toBeVisible();
 
   const member = newPerson("Mo");
-  await page.goto(`/o/${slug}/settings`);
-  await page.getByLabel("Name", { exact: true }).fill(member.name);
-  await page.getByLabel("Email").fill(member.email);
-  await page.getByLabel("First password").fill(member.password);
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText(`${member.email} can now sign in`)).toBeVisible();
+  const link = await invite(page, slug, member.email);
 
   const context = await browser.newContext();
   const memberPage = await context.newPage();
-  await memberPage.goto("/sign-in");
-  await memberPage.getByLabel("Email").fill(member.email);
-  await memberPage.getByLabel("Password").fill(member.password);
-  await memberPage.getByRole("button", { name: "Sign in" }).click();
-  await memberPage.waitForURL(new RegExp(`/o/${slug}$`));
+  await signUpFromInvitation(memberPage, link, member, slug);
   await memberPage.goto(`/o/${slug}/settings/sync`);
   await expect(memberPage.getByText("Only an admin can connect or disconnect QuickBooks.")).toBeVisible();
   expect((await memberPage.request.get(`/api/orgs/${slug}/qbo/connect`, { maxRedirects: 0 })).status()).toBe(403);

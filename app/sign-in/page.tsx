@@ -14,6 +14,8 @@ const searchSchema = z.object({
   callbackUrl: z.string().optional().catch(undefined),
   // A code, never text to show: next-auth's own codes or ours (lib/auth/sign-in-errors.ts).
   error: z.string().max(200).optional().catch(undefined),
+  // Prefilled from an invitation link.
+  email: z.email().max(254).optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -34,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm callbackUrl={callbackUrl} initialError={signInErrorMessage(search.error)} />
+      <SignInForm callbackUrl={callbackUrl} email={search.email} initialError={signInErrorMessage(search.error)} />
     </AuthFrame>
   );
 }

@@ -9,7 +9,7 @@ import { Field, Input } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { signInErrorMessage, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in-errors";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+export function SignInForm({ callbackUrl, email, initialError }: { callbackUrl: string; email?: string; initialError?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
@@ -38,10 +38,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label="Email" name="email">
-        <Input name="email" type="email" autoComplete="email" required autoFocus />
+        <Input name="email" type="email" autoComplete="email" required autoFocus={!email} defaultValue={email} />
       </Field>
       <Field label="Password" name="password">
-        <Input name="password" type="password" autoComplete="current-password" required />
+        <Input name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(email)} />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { findMembership, listMembers, listMemberships } from "@/lib/orgs/organizations";
+import { findMembership, listMemberships } from "@/lib/orgs/organizations";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { THROTTLE_WINDOW_MS } from "./login-throttle";
-import { addMember, authenticate, EmailTakenError, MissingPasswordError, signUp } from "./accounts";
+import { authenticate, EmailTakenError, signUp } from "./accounts";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -47,37 +47,6 @@ describe("sign-up and organisations", () => {
     if (!bob.ok) return;
     expect(await findMembership(handle.db, bob.user.id, "acme-plumbing")).toBeNull();
     expect((await listMemberships(handle.db, bob.user.id)).map((m) => m.slug)).toEqual(["acme-plumbing-2"]);
-  });
-});
-
-describe("members", () => {
-  it("lets an admin add a new person with a first password, and an existing one as is", async () => {
-    const ada = await authenticate(handle.db, { email: "ada@example.com", password: "correct horse battery" });
-    if (!ada.ok) throw new Error("ada should sign in");
-    const org = (await findMembership(handle.db, ada.user.id, "acme-plumbing"))!;
-    await expect(
-      addMember(handle.db, org.organizationId, { name: "Cy", email: "cy@example.com", role: "member" }),
-    ).rejects.toBeInstanceOf(MissingPasswordError);
-    expect(
-      await addMember(handle.db, org.organizationId, {
-        name: "Cy",
-        email: "cy@example.com",
-        password: "a fine password",
-        role: "member",
-      }),
-    ).toEqual({ created: true, alreadyMember: false });
-    expect(
-      await addMember(handle.db, org.organizationId, { name: "Bob", email: "bob@example.com", role: "admin" }),
-    ).toEqual({ created: false, alreadyMember: false });
-    expect(
-      await addMember(handle.db, org.organizationId, { name: "Bob", email: "bob@example.com", role: "admin" }),
-    ).toEqual({ created: false, alreadyMember: true });
-    const members = await listMembers(handle.db, org.organizationId);
-    expect(members.map((m) => [m.email, m.role])).toEqual([
-      ["ada@example.com", "admin"],
-      ["bob@example.com", "admin"],
-      ["cy@example.com", "member"],
-    ]);
   });
 });
 

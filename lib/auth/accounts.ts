@@ -2,11 +2,14 @@ import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/connection";
 import { EMAIL_TAKEN_MESSAGE, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { UserFacingError } from "@/lib/forms/action-result";
-import { loginAttempts, memberships, users } from "@/lib/db/schema";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { loginAttempts, users } from "@/lib/db/schema";
+import { invitationProblem, invitationProblemMessage, type InvitationProblem } from "@/lib/orgs/invitation-rules";
+import { acceptInvitationInTx, findInvitationByToken } from "@/lib/orgs/invitations";
 import { createOrganization } from "@/lib/orgs/organizations";
 import { decideLoginThrottle, KNOWN_CLIENT_MS, MAX_EMAIL_FAILURES, MAX_FAILURES, THROTTLE_WINDOW_MS } from "./login-throttle";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./password";
-import type { AddMemberInput, SignUpInput } from "./schemas";
+import type { InvitedSignUpInput, SignUpInput } from "./schemas";
 
 export type SessionUser = { id: string; email: string; name: string };
 
@@ -111,33 +114,41 @@ async function failureTimes(tx: Tx, where: SQL | undefined, limit: number): Prom
   return rows.map((r) => r.at);
 }
 
-export type AddMemberResult = { created: boolean; alreadyMember: boolean };
-
-/** An admin adds a person: an existing account joins; a new one is created with the given password. */
-export async function addMember(db: Db, organizationId: string, input: AddMemberInput): Promise<AddMemberResult> {
-  const existing = await findUserByEmail(db, input.email);
-  if (existing) {
-    const inserted = await db
-      .insert(memberships)
-      .values({ organizationId, userId: existing.id, role: input.role })
-      .onConflictDoNothing()
-      .returning();
-    return { created: false, alreadyMember: inserted.length === 0 };
+export class InvitationRefusedError extends Error {
+  constructor(readonly reason: InvitationProblem | "not-found") {
+    super(invitationProblemMessage(reason));
   }
-  if (!input.password) throw new MissingPasswordError();
-  const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash })
-      .returning({ id: users.id });
-    await tx.insert(memberships).values({ organizationId, userId: user!.id, role: input.role });
-  });
-  return { created: true, alreadyMember: false };
 }
 
-export class MissingPasswordError extends Error {
-  constructor() {
-    super("This person has no Ledgerbridge account yet: set a first password for them");
+/**
+ * Sign-up from an invitation link: the account (with the invited e-mail, whatever the form says)
+ * and the membership it was invited to, all or nothing. No organisation of their own is created.
+ */
+export async function signUpByInvitation(
+  db: Db,
+  input: InvitedSignUpInput,
+  now: Date = new Date(),
+): Promise<{ user: SessionUser; organization: { slug: string; name: string } }> {
+  const invitation = await findInvitationByToken(db, input.invitation);
+  if (!invitation) throw new InvitationRefusedError("not-found");
+  const problem = invitationProblem(invitation, now);
+  if (problem) throw new InvitationRefusedError(problem);
+  if (await findUserByEmail(db, invitation.email)) throw new EmailTakenError();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: input.name, passwordHash })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      const accepted = await acceptInvitationInTx(tx, { token: input.invitation, userId: user!.id, email: user!.email }, now);
+      // Throwing rolls the new account back: the invitation was taken in the meantime.
+      if (!accepted.ok) throw new InvitationRefusedError(accepted.reason);
+      return { user: user!, organization: accepted.organization };
+    });
+  } catch (error) {
+    // The same link submitted twice at once: the other sign-up created the account first.
+    if (isUniqueViolation(error, "users_email_key")) throw new EmailTakenError();
+    throw error;
   }
 }

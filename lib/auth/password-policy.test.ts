@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newPasswordProblem, PASSWORD_MAX_BYTES, utf8Bytes } from "./password-policy";
-import { addMemberSchema, signUpSchema } from "./schemas";
+import { invitedSignUpSchema, signUpSchema } from "./schemas";
 
 const signUp = (password: string) =>
   signUpSchema.safeParse({ name: "Ada", email: "ada@example.com", organizationName: "Acme", password });
@@ -68,10 +68,10 @@ describe("new passwords", () => {
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["name", "email", "organizationName"]);
   });
 
-  it("is the rule for a first password an admin sets too (empty still means an existing account)", () => {
-    const base = { name: "Bo", email: "bo@example.com", role: "member" };
-    expect(addMemberSchema.safeParse({ ...base, password: "password12" }).success).toBe(false);
-    expect(addMemberSchema.safeParse({ ...base, password: "" }).success).toBe(true);
-    expect(addMemberSchema.safeParse({ ...base, password: "tangerine orbit mosaic" }).success).toBe(true);
+  it("is the rule for a password chosen when signing up from an invitation too", () => {
+    const base = { name: "Bo", invitation: "A".repeat(43) };
+    expect(invitedSignUpSchema.safeParse({ ...base, password: "password12" }).success).toBe(false);
+    expect(invitedSignUpSchema.safeParse({ ...base, password: "" }).success).toBe(false);
+    expect(invitedSignUpSchema.safeParse({ ...base, password: "tangerine orbit mosaic" }).success).toBe(true);
   });
 });

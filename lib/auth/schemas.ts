@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { recordId } from "@/lib/forms/record-id";
+import { invitationTokenSchema } from "@/lib/orgs/invitation-token";
 import { newPasswordProblem } from "./password-policy";
 
 const email = z
@@ -35,13 +37,23 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({ email, password: z.string().min(1, "Enter your password").max(200) });
 
-export const addMemberSchema = z.object({
-  name: personName,
+/** Sign-up from an invitation link: the e-mail is the invitation's, so the form's is not read. */
+export const invitedSignUpSchema = z
+  .object({ name: personName, password: newPassword, invitation: invitationTokenSchema })
+  .superRefine((input, ctx) => {
+    if (typeof input.password !== "string" || newPasswordProblem(input.password) !== null) return; // already reported
+    if (typeof input.name !== "string" || input.name === "") return;
+    const problem = newPasswordProblem(input.password, [input.name]);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+export type InvitedSignUpInput = z.infer<typeof invitedSignUpSchema>;
+
+export const inviteMemberSchema = z.object({
   email,
-  /** Only used when the person has no Ledgerbridge account yet. */
-  password: z.union([z.literal(""), newPassword]).optional(),
   role: z.enum(["admin", "member"], { message: "Choose a role" }),
 });
-export type AddMemberInput = z.infer<typeof addMemberSchema>;
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const revokeInvitationSchema = z.object({ invitationId: recordId("This invitation does not exist.") });
 
 export const createOrganizationSchema = z.object({ organizationName });

@@ -2,27 +2,66 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addMember, MissingPasswordError } from "@/lib/auth/accounts";
+import { z } from "zod";
 import { orgAction } from "@/lib/auth/guard";
-import { addMemberSchema, createOrganizationSchema } from "@/lib/auth/schemas";
+import { createOrganizationSchema, inviteMemberSchema, revokeInvitationSchema } from "@/lib/auth/schemas";
 import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
-import { UserFacingError, type ActionResult } from "@/lib/forms/action-result";
+import { logWithReference } from "@/lib/error-reference";
+import { somethingWentWrong, UserFacingError, type ActionResult } from "@/lib/forms/action-result";
 import { parseForm } from "@/lib/forms/parse-form";
+import { logger } from "@/lib/log";
+import { invitationProblemMessage } from "./invitation-rules";
+import { invitationTokenSchema } from "./invitation-token";
+import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
 import { createOrganization } from "./organizations";
 
-/** Admins only: add a person to this organisation (an existing account, or a new one). */
-export const addMemberAction = orgAction({ schema: addMemberSchema, role: "admin" }, async (ctx, input) => {
-  try {
-    const result = await addMember(ctx.db, ctx.org.organizationId, input);
-    if (result.alreadyMember) throw new UserFacingError(`${input.email} is already a member.`, { email: ["Already a member"] });
-    revalidatePath(`/o/${ctx.org.slug}/settings`);
-    return { email: input.email, created: result.created };
-  } catch (error) {
-    if (error instanceof MissingPasswordError) throw new UserFacingError(error.message, { password: [error.message] });
-    throw error;
+/**
+ * Admins only: invite an e-mail address. One answer whether or not an account exists for it; the
+ * link is shown this once (mail is not configured) and only its hash is stored.
+ */
+export const inviteMemberAction = orgAction({ schema: inviteMemberSchema, role: "admin" }, async (ctx, input) => {
+  const result = await createInvitation(ctx.db, {
+    organizationId: ctx.org.organizationId,
+    email: input.email,
+    role: input.role,
+    invitedBy: ctx.user.id,
+  });
+  if (result.kind === "already-member") {
+    throw new UserFacingError(`${input.email} is already a member.`, { email: ["Already a member"] });
   }
+  if (result.kind === "conflict") {
+    throw new UserFacingError("Someone invited this address at the same moment. Reload the page to see the invitation.");
+  }
+  revalidatePath(`/o/${ctx.org.slug}/settings`);
+  return { email: input.email, link: new URL(`/invite/${result.token}`, env().APP_URL).toString() };
 });
+
+/** Admins only: a pending invitation's link stops working. */
+export const revokeInvitationAction = orgAction({ schema: revokeInvitationSchema, role: "admin" }, async (ctx, input) => {
+  if (!(await revokeInvitation(ctx.db, ctx.org.organizationId, input.invitationId))) {
+    throw new UserFacingError("This invitation was already accepted or revoked.");
+  }
+  revalidatePath(`/o/${ctx.org.slug}/settings`);
+  return { revoked: true };
+});
+
+/** The signed-in invitee joins; their account's e-mail must be the invited one. */
+export async function acceptInvitationAction(_prev: unknown, form: FormData): Promise<ActionResult<never>> {
+  const user = await getSessionUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+  const parsed = parseForm(form, z.object({ invitation: invitationTokenSchema }));
+  if (!parsed.ok) return { ok: false, message: invitationProblemMessage("not-found") };
+  let result: Awaited<ReturnType<typeof acceptInvitation>>;
+  try {
+    result = await acceptInvitation(await getDb(), { token: parsed.data.invitation, userId: user.id });
+  } catch (error) {
+    return { ok: false, message: somethingWentWrong(logWithReference(logger(), "accepting an invitation failed", error)) };
+  }
+  if (!result.ok) return { ok: false, message: invitationProblemMessage(result.reason) };
+  redirect(`/o/${result.organization.slug}`);
+}
 
 /** Any signed-in person can start another organisation; they become its admin. */
 export async function createOrganizationAction(_prev: unknown, form: FormData): Promise<ActionResult<never>> {

@@ -47,6 +47,33 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
+/**
+ * An admin's invitation to join an organisation. Only the SHA-256 of the link's token is kept, so the
+ * table never holds a usable link. At most one invitation per organisation and e-mail is pending.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    uniqueIndex("invitations_pending_email_key").on(t.organizationId, t.email).where(sql`${t.acceptedAt} is null`),
+  ],
+);
+
 /** Every sign-in attempt; recent failures slow down and then lock further attempts for that email. */
 export const loginAttempts = pgTable(
   "login_attempts",

@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { addMemberAction } from "@/lib/orgs/actions";
+import { inviteMemberAction } from "@/lib/orgs/actions";
 
-export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
-  const { state, onSubmit, pending, errors } = useFormAction(addMemberAction);
+/** The link is shown once, here: only its hash is stored, so it cannot be shown again. */
+export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
+  const { state, onSubmit, pending, errors } = useFormAction(inviteMemberAction);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) form.current?.reset();
@@ -19,18 +20,19 @@ export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {state?.ok ? (
         <Alert tone="success">
-          {state.data.email} {state.data.created ? "can now sign in with the password you set." : "was added."}
+          <p>Invitation created for {state.data.email} — share this link with them (it is shown only now and works once, for 7 days):</p>
+          <Input
+            aria-label="Invitation link"
+            readOnly
+            value={state.data.link}
+            className="mt-2 font-mono text-xs"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" error={errors.name}>
-          <Input name="name" required invalid={Boolean(errors.name)} />
-        </Field>
         <Field label="Email" name="email" error={errors.email}>
           <Input name="email" type="email" required invalid={Boolean(errors.email)} />
-        </Field>
-        <Field label="First password" name="password" error={errors.password} hint="Only for people without an account yet.">
-          <Input name="password" type="password" autoComplete="new-password" invalid={Boolean(errors.password)} />
         </Field>
         <Field label="Role" name="role" error={errors.role}>
           <Select name="role" defaultValue="member">
@@ -39,7 +41,7 @@ export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
           </Select>
         </Field>
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add member"}</Button>
+      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create invitation"}</Button>
     </form>
   );
 }
