@@ -49,7 +49,7 @@ test("the header counts only issues that need action; paid-in-QuickBooks skips a
   await page.locator("[aria-label='Filter by reason']").getByRole("link", { name: /Already paid in QuickBooks/ }).click();
   await expect(page).toHaveURL(/group=by-design/);
   await expect(page.locator("li[data-reason]:not([data-reason=PAID_IN_QBO])")).toHaveCount(0);
-  const label = (await page.locator("li[data-reason=PAID_IN_QBO] span.font-medium").first().innerText()).trim();
+  const label = (await page.locator("li[data-reason=PAID_IN_QBO] span.font-medium.text-slate-900").first().innerText()).trim();
   await page.getByLabel("Search issues").fill(label);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=/);
