@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, signUp } from "./helpers";
-import { choosePreferences, connectSandbox, syncNowFromIcon } from "./sync-helpers";
+import { actInQuickBooks, choosePreferences, connectSandbox, syncNowFromIcon } from "./sync-helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -61,4 +61,41 @@ test("the header counts only issues that need action; paid-in-QuickBooks skips a
   await page.screenshot({ path: `${SHOTS}/h14b-issues-action-390.png`, fullPage: true });
   await page.getByRole("button", { name: "Sync", exact: true }).click();
   await page.screenshot({ path: `${SHOTS}/h14b-sync-panel-390.png` });
+});
+
+test("with only paid-in-QuickBooks skips and one failure, the header shows 1", async ({ page }) => {
+  test.setTimeout(240_000);
+  const slug = await signUp(page, newPerson("Ih"));
+  const realm = await connectSandbox(page, slug);
+  await syncNowFromIcon(page);
+  await choosePreferences(page, slug);
+  await syncNowFromIcon(page);
+
+  // Act as a QuickBooks user: pay in full the records whose skips a person could fix (no number,
+  // not USD): paid history is skipped by design, whatever else is true of the record.
+  await page.goto(`/o/${slug}/sync/issues`);
+  const links = await page.locator("li[data-reason] a", { hasText: "Open in QuickBooks" }).evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const actions = links.map((href) => {
+    const id = href.split("/").pop()!;
+    return href.includes("/records/Bill/") ? { type: "pay-bill", billId: id } : { type: "receive-payment", invoiceId: id };
+  });
+  expect(actions.length).toBeGreaterThan(0);
+  await actInQuickBooks(page, realm, actions);
+
+  // One failure: an app vendor named like a QuickBooks customer (QBO names are unique across both).
+  await page.goto(`/o/${slug}/customers`);
+  const customerName = (await page.getByRole("table").getByRole("link").first().innerText()).trim();
+  await page.goto(`/o/${slug}/vendors/new`);
+  await page.getByLabel("Display name").fill(customerName);
+  await page.getByRole("button", { name: "Create vendor" }).click();
+  await expect(page.getByRole("heading", { name: customerName })).toBeVisible();
+  await syncNowFromIcon(page);
+
+  await page.goto(`/o/${slug}/sync/issues`);
+  await expect(page.locator("li[data-reason]")).toHaveCount(1);
+  await expect(page.locator("li[data-reason=DUPLICATE_NAME]")).toHaveCount(1);
+  await expect(page.getByTestId("sync-issue-count")).toHaveText("1");
+  await page.goto(`/o/${slug}/sync/issues?group=by-design`);
+  await expect(page.locator("li[data-reason=PAID_IN_QBO]").first()).toBeVisible();
+  await expect(page.getByTestId("sync-issue-count")).toHaveText("1");
 });
