@@ -46,7 +46,9 @@ export async function getSyncStatus(db: Db, organizationId: string, now: Date = 
     skippedByDesign: issues.byDesign,
     nextAutoSyncAt: nextAutoSyncAt({
       syncAutomatically: preferences.syncAutomatically,
-      connected: connectionState === "connected",
+      // After Disconnect (or while a reconnect is needed) the scheduler skips the organisation. An
+      // organisation with no connection row has never synced, so no time is announced for it anyway.
+      connected: connection?.status !== "disconnected" && connection?.status !== "needs_reconnect",
       lastSyncAt: state?.lastSyncAt ?? null,
       nextAutoSyncAt: state?.nextAutoSyncAt ?? null,
     }),
