@@ -26,6 +26,9 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
   const root = useRef<HTMLDivElement>(null);
   const running = Boolean(status?.activeRun);
   const attention = status && (status.connection !== "connected" || status.preferencesMissing.length > 0);
+  // Only issues that need action are counted; skipped-by-design ones would drown them.
+  const needsAction = status?.openIssues ?? 0;
+  const notConnected = status?.connection === "not_connected";
 
   useEffect(() => {
     if (!open) return;
@@ -69,6 +72,7 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
       <button
         type="button"
         aria-label="Sync"
+        aria-description={needsAction > 0 ? `${needsAction} issue${needsAction === 1 ? "" : "s"} need${needsAction === 1 ? "s" : ""} your action` : undefined}
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => {
@@ -82,16 +86,21 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
       >
         <RefreshCw className={cn("h-5 w-5", running && "animate-spin")} aria-hidden />
         {running && status?.activeRun ? <RunProgress run={status.activeRun} /> : null}
-        {!running && attention ? (
+        {!running && needsAction > 0 ? (
+          <span data-testid="sync-issue-count" className="tabular absolute -right-1 -top-1 min-w-[1.25rem] rounded-full bg-red-600 px-1 text-center text-[11px] font-semibold leading-5 text-white" aria-hidden>
+            {needsAction > 99 ? "99+" : needsAction}
+          </span>
+        ) : !running && attention ? (
           <span className="absolute right-1 top-1 h-2 w-2 rounded-full bg-amber-500" aria-hidden />
         ) : null}
       </button>
 
       {hover && !open ? (
-        <div role="menu" aria-label="Sync menu" className="absolute right-0 z-30 mt-1 w-40 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
-          <button type="button" role="menuitem" onClick={syncNow} disabled={starting} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none">
+        <div role="menu" aria-label="Sync menu" className="absolute right-0 z-30 mt-1 w-48 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
+          <button type="button" role="menuitem" onClick={syncNow} disabled={starting || notConnected} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent">
             <RefreshCw className="h-4 w-4" aria-hidden /> Sync Now
           </button>
+          {notConnected ? <p className="px-3 pb-2 text-xs text-slate-500">Connect to QuickBooks first.</p> : null}
         </div>
       ) : null}
 
@@ -187,11 +196,16 @@ function SyncPanel({
       </div>
       <p className="text-slate-700">
         <Link href={`${orgBase}/sync/issues`} className="font-medium text-brand-700 hover:underline">
-          {status?.openIssues ?? 0} open issue{status?.openIssues === 1 ? "" : "s"}
-        </Link>{" "}
+          {status?.openIssues ?? 0} issue{status?.openIssues === 1 ? " needs" : "s need"} your action
+        </Link>
+        {status?.skippedByDesign ? (
+          <>
+            {" "}· <Link href={`${orgBase}/sync/issues?group=by-design`} className="text-slate-600 hover:underline">{status.skippedByDesign} skipped by design</Link>
+          </>
+        ) : null}{" "}
         · <Link href={`${orgBase}/sync`} className="font-medium text-brand-700 hover:underline">Sync history</Link>
       </p>
-      {status?.nextAutoSyncAt ? (
+      {status?.nextAutoSyncAt && status.connection !== "not_connected" ? (
         <p className="text-xs text-slate-500">Next automatic sync around {formatDateTime(status.nextAutoSyncAt)}.</p>
       ) : null}
     </div>

@@ -1,6 +1,8 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { syncIssues, syncRuns, users } from "@/lib/db/schema";
+import type { IssueGroup } from "@/lib/sync/core/reasons";
+import { issueGroupCondition, needsActionCondition } from "@/lib/sync/issue-groups";
 
 export const RUNS_PAGE_SIZE = 20;
 export const ISSUES_PAGE_SIZE = 50;
@@ -31,20 +33,29 @@ export async function getSyncRun(db: Db, organizationId: string, runId: string) 
   return row ?? null;
 }
 
-export type IssueFilter = { reason?: string; objectType?: string; runId?: string; page: number };
+export type IssueFilter = { reason?: string; objectType?: string; runId?: string; group?: IssueGroup; q?: string; page: number };
 
-/** "Why didn't these sync?": open issues (or those a run saw), filterable by reason and object type. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * "Why didn't these sync?": open issues (or those a run saw), in one group ("needs your action" or
+ * "skipped by design"), searchable by the record's label or QBO id, filterable by reason and type.
+ */
 export async function listSyncIssues(db: Db, organizationId: string, filter: IssueFilter) {
   const conditions = [eq(syncIssues.organizationId, organizationId)];
   if (filter.runId) conditions.push(eq(syncIssues.lastSeenRunId, filter.runId));
   else conditions.push(isNull(syncIssues.resolvedAt));
-  const base = and(...conditions);
+  const pattern = filter.q ? `%${escapeLike(filter.q)}%` : null;
+  const all = and(...conditions, pattern ? or(ilike(syncIssues.label, pattern), ilike(syncIssues.qboId, pattern)) : undefined);
+  const base = and(all, filter.group ? issueGroupCondition(filter.group) : undefined);
   const filtered = and(
     base,
     filter.reason ? eq(syncIssues.reasonCode, filter.reason) : undefined,
     filter.objectType ? eq(syncIssues.objectType, filter.objectType) : undefined,
   );
-  const [rows, [total], byReason, byType] = await Promise.all([
+  const [rows, [total], byReason, byType, [groups]] = await Promise.all([
     db
       .select()
       .from(syncIssues)
@@ -60,8 +71,16 @@ export async function listSyncIssues(db: Db, organizationId: string, filter: Iss
       .groupBy(syncIssues.reasonCode)
       .orderBy(sql`count(*) desc`),
     db.select({ objectType: syncIssues.objectType, n: count() }).from(syncIssues).where(base).groupBy(syncIssues.objectType),
+    db
+      .select({
+        action: sql<number>`count(*) filter (where ${needsActionCondition()})`.mapWith(Number),
+        byDesign: sql<number>`count(*) filter (where not (${needsActionCondition()}))`.mapWith(Number),
+      })
+      .from(syncIssues)
+      .where(all),
   ]);
-  return { rows, total: total?.n ?? 0, byReason, byType, page: filter.page, pageSize: ISSUES_PAGE_SIZE };
+  const byGroup: Record<IssueGroup, number> = { action: groups?.action ?? 0, "by-design": groups?.byDesign ?? 0 };
+  return { rows, total: total?.n ?? 0, byReason, byType, byGroup, page: filter.page, pageSize: ISSUES_PAGE_SIZE };
 }
 
 /** Open issues of one app record (shown on bill and invoice pages). */

@@ -5,6 +5,7 @@ import { UserFacingError } from "@/lib/forms/action-result";
 import { startAppJobs } from "@/lib/jobs/app-jobs";
 import type { SyncJobs } from "@/lib/jobs/sync-jobs";
 import { logger } from "@/lib/log";
+import { getConnection } from "@/lib/qbo-connection/connection";
 import { requestSync } from "@/lib/sync/engine";
 import type { SyncTrigger } from "@/lib/sync/engine/types";
 
@@ -18,6 +19,11 @@ export async function startSyncInBackground(
   input: { organizationId: string; trigger: SyncTrigger; userId?: string },
   jobs: () => Promise<Pick<SyncJobs, "enqueueSync">> = startAppJobs,
 ): Promise<{ runId: string; joined: boolean }> {
+  // Without a connection a run can only fail: refuse it plainly and record no run.
+  const connection = await getConnection(db, input.organizationId);
+  if (!connection || connection.status === "disconnected") {
+    throw new UserFacingError("Not connected to QuickBooks. An admin connects it in Settings → Sync → Setup; then select Sync Now.");
+  }
   const { runId, joined } = await requestSync(db, input);
   if (joined) return { runId, joined };
   try {

@@ -16,7 +16,9 @@ export type SyncStatusView = {
     error: string | null;
     counts: RunCounts;
   } | null;
+  /** Open issues that need action; skipped-by-design ones are counted apart. */
   openIssues: number;
+  skippedByDesign: number;
   nextAutoSyncAt: string | null;
 };
 
@@ -48,6 +50,7 @@ export function toSyncStatusView(status: SyncStatus): SyncStatusView {
         }
       : null,
     openIssues: status.openIssues,
+    skippedByDesign: status.skippedByDesign,
     nextAutoSyncAt: iso(status.nextAutoSyncAt),
   };
 }

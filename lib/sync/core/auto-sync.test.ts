@@ -24,6 +24,9 @@ describe("automatic sync due time", () => {
   });
   it("never runs when off, disconnected, never synced, or already running", () => {
     expect(nextAutoSyncAt(org({ syncAutomatically: false, lastSyncAt: hoursAgo(48) }))).toBeNull();
+    // After Disconnect no automatic sync will run, so none is announced.
+    expect(nextAutoSyncAt(org({ connected: false, lastSyncAt: hoursAgo(1) }))).toBeNull();
+    expect(nextAutoSyncAt(org({ connected: false, nextAutoSyncAt: now }))).toBeNull();
     const due = dueForAutoSync(
       [
         org({ organizationId: "off", syncAutomatically: false, lastSyncAt: hoursAgo(48) }),

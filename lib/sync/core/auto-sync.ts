@@ -10,9 +10,9 @@ export type AutoSyncCandidate = {
   hasActiveRun: boolean;
 };
 
-/** When the next automatic sync of an organisation is due, or null when none is. */
-export function nextAutoSyncAt(c: Pick<AutoSyncCandidate, "syncAutomatically" | "lastSyncAt" | "nextAutoSyncAt">): Date | null {
-  if (!c.syncAutomatically) return null;
+/** When the next automatic sync of an organisation is due, or null when none is (off, or not connected: none will run). */
+export function nextAutoSyncAt(c: Pick<AutoSyncCandidate, "syncAutomatically" | "connected" | "lastSyncAt" | "nextAutoSyncAt">): Date | null {
+  if (!c.syncAutomatically || !c.connected) return null;
   if (c.nextAutoSyncAt) return c.nextAutoSyncAt;
   return c.lastSyncAt ? new Date(c.lastSyncAt.getTime() + AUTO_SYNC_INTERVAL_MS) : null;
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { REASON_CODES, REASONS, describeReason, describeRecord, isReasonCode, reasonForQboFault } from "@/lib/sync/core/reasons";
+import {
+  BY_DESIGN_REASON_CODES,
+  REASON_CODES,
+  REASONS,
+  describeReason,
+  describeRecord,
+  isReasonCode,
+  issueGroupOf,
+  reasonForQboFault,
+  reasonNeedsAction,
+} from "@/lib/sync/core/reasons";
 
 const REQUIRED = [
   "PREFERENCES_MISSING", "PAID_IN_QBO", "PARTIALLY_PAID_IN_QBO", "NON_USD_CURRENCY", "MISSING_DOC_NUMBER",
@@ -103,5 +113,29 @@ describe("reasonForQboFault", () => {
 
   it("tolerates whitespace and a missing detail", () => {
     expect(reasonForQboFault(" 6240 ")).toEqual({ reason: "DUPLICATE_NAME", recovery: "fail-record", params: { qboCode: "6240" } });
+  });
+});
+
+describe("needs your action vs skipped by design", () => {
+  const BY_DESIGN = ["PAID_IN_QBO", "PARTIALLY_PAID_IN_QBO", "QUICKBOOKS_COMMERCE", "ZERO_AMOUNT", "VOIDED_IN_QBO", "DELETED_IN_QBO", "VOIDED_IN_APP", "APP_TO_QBO_ONLY"];
+  const FIXABLE_SKIPS = ["PREFERENCES_MISSING", "NOT_MARKED_FOR_SYNC", "MISSING_DOC_NUMBER", "NON_USD_CURRENCY"];
+
+  it.each(REASON_CODES)("%s says whether it needs action, and every failure does", (code) => {
+    const def: { needsAction?: unknown; severity: string } = REASONS[code];
+    expect(typeof def.needsAction).toBe("boolean");
+    if (def.severity === "failure") expect(def.needsAction).toBe(true);
+    expect(describeReason(code).needsAction).toBe(def.needsAction);
+    expect(issueGroupOf(code)).toBe(def.needsAction ? "action" : "by-design");
+  });
+
+  it("puts paid history, Commerce, $0, voided and deleted records in skipped by design, fixable skips in needs action", () => {
+    expect([...BY_DESIGN_REASON_CODES].sort()).toEqual([...BY_DESIGN].sort());
+    for (const code of FIXABLE_SKIPS) expect(reasonNeedsAction(code), code).toBe(true);
+    for (const code of REASON_CODES.filter((c) => c.endsWith("_NOT_SYNCED"))) expect(reasonNeedsAction(code), code).toBe(true);
+  });
+
+  it("keeps a stored code this version does not know in needs action", () => {
+    expect(reasonNeedsAction("SOMETHING_NEW")).toBe(true);
+    expect(issueGroupOf("SOMETHING_NEW")).toBe("action");
   });
 });

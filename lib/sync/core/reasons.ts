@@ -55,6 +55,12 @@ export interface ReasonParams {
 export interface ReasonDefinition {
   code: string;
   severity: ReasonSeverity;
+  /**
+   * Whether a person has to do something for the record to sync: every failure, and skips they can
+   * fix (preferences, a missing number, a currency). Skips by design (paid history, Commerce, $0,
+   * voided or deleted records) need nothing, and are kept out of the counts that ask for attention.
+   */
+  needsAction: boolean;
   title: string;
   explanation: (p: ReasonParams) => string;
   fix: (p: ReasonParams) => string;
@@ -65,6 +71,7 @@ export interface ReasonDefinition {
 export interface ReasonDescription {
   code: ReasonCode;
   severity: ReasonSeverity;
+  needsAction: boolean;
   title: string;
   explanation: string;
   fix: string;
@@ -114,6 +121,7 @@ export const REASONS = {
   PREFERENCES_MISSING: {
     code: "PREFERENCES_MISSING",
     severity: "skip",
+    needsAction: true,
     title: "Sync preferences are not set",
     explanation: (p) =>
       `${describeRecord(p)} was not synced because the sync preferences are incomplete (${listMissing(p)}). ` +
@@ -124,6 +132,7 @@ export const REASONS = {
   ACCOUNT_NOT_IN_QBO: {
     code: "ACCOUNT_NOT_IN_QBO",
     severity: "failure",
+    needsAction: true,
     title: "Account is not in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} was not synced because ${p.account ?? "the account it uses"} has no matching account in QuickBooks ` +
@@ -134,6 +143,7 @@ export const REASONS = {
   APP_TO_QBO_ONLY: {
     code: "APP_TO_QBO_ONLY",
     severity: "skip",
+    needsAction: false,
     title: "Company syncs only from Ledgerbridge to QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} exists in QuickBooks but this company is set to sync only from Ledgerbridge to QuickBooks, so QuickBooks bills and invoices are not brought in.`,
@@ -143,6 +153,7 @@ export const REASONS = {
   PAID_IN_QBO: {
     code: "PAID_IN_QBO",
     severity: "skip",
+    needsAction: false,
     title: "Already paid in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} is already paid in QuickBooks. Only unpaid bills and invoices are brought in; paid history stays in QuickBooks.`,
@@ -151,6 +162,7 @@ export const REASONS = {
   PARTIALLY_PAID_IN_QBO: {
     code: "PARTIALLY_PAID_IN_QBO",
     severity: "skip",
+    needsAction: false,
     title: "Partially paid in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} already has a payment recorded in QuickBooks. Partially paid bills and invoices are not brought in, because their payment history cannot be reproduced in Ledgerbridge.`,
@@ -160,6 +172,7 @@ export const REASONS = {
   NON_USD_CURRENCY: {
     code: "NON_USD_CURRENCY",
     severity: "skip",
+    needsAction: true,
     title: "Currency is not USD",
     explanation: (p) =>
       `${describeRecord(p)} is in ${p.currency ?? "a foreign currency"}. Ledgerbridge syncs only US dollar (USD) bills and invoices.`,
@@ -168,6 +181,7 @@ export const REASONS = {
   MISSING_DOC_NUMBER: {
     code: "MISSING_DOC_NUMBER",
     severity: "skip",
+    needsAction: true,
     title: "No bill or invoice number",
     explanation: (p) =>
       `${describeRecord(p)} has no ${kindOf(p) === "invoice" ? "invoice" : "bill"} number. A number is required to sync.`,
@@ -177,6 +191,7 @@ export const REASONS = {
   QUICKBOOKS_COMMERCE: {
     code: "QUICKBOOKS_COMMERCE",
     severity: "skip",
+    needsAction: false,
     title: "Created by QuickBooks Commerce",
     explanation: (p) =>
       `${describeRecord(p)} was created by QuickBooks Commerce${p.matched ? ` (matched: ${p.matched})` : ""}. Items and transactions from QuickBooks Commerce never sync.`,
@@ -187,6 +202,7 @@ export const REASONS = {
   ZERO_AMOUNT: {
     code: "ZERO_AMOUNT",
     severity: "skip",
+    needsAction: false,
     title: "Total is $0",
     explanation: (p) => `${describeRecord(p)} totals $0.00. Records of $0 are never synced.`,
     fix: () => "Add the amounts to its lines if it should sync, then select Sync Now.",
@@ -214,6 +230,7 @@ export const REASONS = {
   VOIDED_IN_QBO: {
     code: "VOIDED_IN_QBO",
     severity: "skip",
+    needsAction: false,
     title: "Voided in QuickBooks",
     explanation: (p) => `${describeRecord(p)} is voided in QuickBooks, so there is nothing to bring in or keep open.`,
     fix: () => "Nothing to do. If it was voided by mistake, re-enter it in QuickBooks or Ledgerbridge.",
@@ -221,6 +238,7 @@ export const REASONS = {
   DELETED_IN_QBO: {
     code: "DELETED_IN_QBO",
     severity: "skip",
+    needsAction: false,
     title: "Deleted in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} was deleted in QuickBooks, so it was marked deleted in Ledgerbridge too.`,
@@ -229,6 +247,7 @@ export const REASONS = {
   VOIDED_IN_APP: {
     code: "VOIDED_IN_APP",
     severity: "skip",
+    needsAction: false,
     title: "Voided before it was synced",
     explanation: (p) =>
       `${describeRecord(p)} was voided in Ledgerbridge before it ever reached QuickBooks, so there is nothing to send.`,
@@ -237,6 +256,7 @@ export const REASONS = {
   NOT_MARKED_FOR_SYNC: {
     code: "NOT_MARKED_FOR_SYNC",
     severity: "skip",
+    needsAction: true,
     title: "Not marked to sync",
     explanation: (p) =>
       `${describeRecord(p)} was marked as paid with Sync to QuickBooks turned off, so it stays in Ledgerbridge only.`,
@@ -245,6 +265,7 @@ export const REASONS = {
   VENDOR_NOT_SYNCED: {
     code: "VENDOR_NOT_SYNCED",
     severity: "failure",
+    needsAction: true,
     title: "Vendor has not synced",
     explanation: (p) =>
       `${describeRecord(p)} waits because its vendor${p.counterpartyName ? ` ${p.counterpartyName}` : ""} is not synced with QuickBooks yet (the vendor failed or was skipped).`,
@@ -253,6 +274,7 @@ export const REASONS = {
   CUSTOMER_NOT_SYNCED: {
     code: "CUSTOMER_NOT_SYNCED",
     severity: "failure",
+    needsAction: true,
     title: "Customer has not synced",
     explanation: (p) =>
       `${describeRecord(p)} waits because its customer${p.counterpartyName ? ` ${p.counterpartyName}` : ""} is not synced with QuickBooks yet (the customer failed or was skipped).`,
@@ -261,6 +283,7 @@ export const REASONS = {
   BILL_NOT_SYNCED: {
     code: "BILL_NOT_SYNCED",
     severity: "failure",
+    needsAction: true,
     title: "Bill has not synced",
     explanation: (p) => `${describeRecord(p)} waits because the bill it pays or credits is not synced with QuickBooks yet.`,
     fix: () => "Fix the bill’s own sync issue listed in the sync history, then select Sync Now; this record follows.",
@@ -268,6 +291,7 @@ export const REASONS = {
   INVOICE_NOT_SYNCED: {
     code: "INVOICE_NOT_SYNCED",
     severity: "failure",
+    needsAction: true,
     title: "Invoice has not synced",
     explanation: (p) => `${describeRecord(p)} waits because the invoice it pays is not synced with QuickBooks yet.`,
     fix: () => "Fix the invoice’s own sync issue listed in the sync history, then select Sync Now; this record follows.",
@@ -275,6 +299,7 @@ export const REASONS = {
   VENDOR_CREDIT_NOT_SYNCED: {
     code: "VENDOR_CREDIT_NOT_SYNCED",
     severity: "failure",
+    needsAction: true,
     title: "Vendor credit has not synced",
     explanation: (p) => `${describeRecord(p)} applies a vendor credit that is not synced with QuickBooks yet.`,
     fix: () => "Fix the vendor credit’s own sync issue listed in the sync history, then select Sync Now; this record follows.",
@@ -282,6 +307,7 @@ export const REASONS = {
   DUPLICATE_NAME: {
     code: "DUPLICATE_NAME",
     severity: "failure",
+    needsAction: true,
     title: "Name already used in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} could not sync because QuickBooks already has a vendor, customer or employee with that name. QuickBooks requires names to be unique across all of them.${qboSaid(p)}`,
@@ -292,6 +318,7 @@ export const REASONS = {
   DUPLICATE_DOC_NUMBER: {
     code: "DUPLICATE_DOC_NUMBER",
     severity: "failure",
+    needsAction: true,
     title: "Number already used in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} could not sync because QuickBooks already has a ${kindOf(p)} with the same number.${qboSaid(p)}`,
@@ -310,6 +337,7 @@ export const REASONS = {
   REFERENCE_NOT_FOUND: {
     code: "REFERENCE_NOT_FOUND",
     severity: "failure",
+    needsAction: true,
     title: "Something it uses was deleted or made inactive in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} refers to an account, item, class, location, vendor or customer that was deleted or made inactive in QuickBooks.${qboSaid(p)}`,
@@ -320,6 +348,7 @@ export const REASONS = {
   INVALID_REFERENCE: {
     code: "INVALID_REFERENCE",
     severity: "failure",
+    needsAction: true,
     title: "Something it uses does not exist in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} refers to an account, item, class, location or term that QuickBooks does not recognise.${qboSaid(p)}`,
@@ -330,6 +359,7 @@ export const REASONS = {
   PERIOD_CLOSED: {
     code: "PERIOD_CLOSED",
     severity: "failure",
+    needsAction: true,
     title: "Date is in a closed period",
     explanation: (p) =>
       `${describeRecord(p)} is dated on or before the books closing date in QuickBooks, so QuickBooks refuses to change it.${qboSaid(p)}`,
@@ -340,6 +370,7 @@ export const REASONS = {
   STALE_OBJECT: {
     code: "STALE_OBJECT",
     severity: "failure",
+    needsAction: true,
     title: "Changed in QuickBooks while syncing",
     explanation: (p) =>
       `${describeRecord(p)} was changed in QuickBooks while Ledgerbridge was updating it, so the update was stopped to avoid overwriting that change.`,
@@ -349,6 +380,7 @@ export const REASONS = {
   DEPOSITED_TRANSACTION: {
     code: "DEPOSITED_TRANSACTION",
     severity: "failure",
+    needsAction: true,
     title: "Already deposited in QuickBooks",
     explanation: (p) =>
       `${describeRecord(p)} is part of a bank deposit in QuickBooks, and QuickBooks does not allow deposited transactions to be changed.${qboSaid(p)}`,
@@ -359,6 +391,7 @@ export const REASONS = {
   BUSINESS_VALIDATION: {
     code: "BUSINESS_VALIDATION",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks rejected the record",
     explanation: (p) => `QuickBooks did not accept ${describeRecord(p).replace(/^This/, "this")}.${qboSaid(p)}`,
     fix: () => "Correct what QuickBooks describes on the record in Ledgerbridge, save, then select Sync Now.",
@@ -367,6 +400,7 @@ export const REASONS = {
   REQUIRED_FIELD_MISSING: {
     code: "REQUIRED_FIELD_MISSING",
     severity: "failure",
+    needsAction: true,
     title: "A required field is empty",
     explanation: (p) => `${describeRecord(p)} is missing a field QuickBooks requires.${qboSaid(p)}`,
     fix: () => "Fill in the field QuickBooks names (for example vendor, date or line account), save, then select Sync Now.",
@@ -375,6 +409,7 @@ export const REASONS = {
   AUTH_FAILED: {
     code: "AUTH_FAILED",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks connection needs to be renewed",
     explanation: () =>
       "QuickBooks refused Ledgerbridge’s access: the connection expired, was revoked, or the QuickBooks user who connected it is no longer an admin.",
@@ -384,6 +419,7 @@ export const REASONS = {
   THROTTLED: {
     code: "THROTTLED",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks asked us to slow down",
     explanation: () =>
       "QuickBooks limits how many requests an app may send per minute, and that limit was reached. Nothing is lost.",
@@ -393,6 +429,7 @@ export const REASONS = {
   COMPANY_INACTIVE: {
     code: "COMPANY_INACTIVE",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks subscription is not active",
     explanation: () => "QuickBooks reports that this company's subscription has ended or is suspended, so it accepts no changes.",
     fix: () => "Renew the QuickBooks Online subscription (in QuickBooks: Settings → Subscriptions and billing), then select Sync Now.",
@@ -401,6 +438,7 @@ export const REASONS = {
   LINK_NOT_TWIN: {
     code: "LINK_NOT_TWIN",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks answered with a different record",
     explanation: (p) =>
       `${describeRecord(p)} was sent to QuickBooks, but QuickBooks answered with another record${p.linkDetail ? ` (${p.linkDetail})` : ""}. ` +
@@ -411,6 +449,7 @@ export const REASONS = {
   LINK_TAKEN: {
     code: "LINK_TAKEN",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks record is already linked to another one",
     explanation: (p) =>
       `QuickBooks answered the sync of ${describeRecord(p).replace(/^This/, "this")} with a record${p.linkDetail ? ` (${p.linkDetail})` : ""} that Ledgerbridge already links to another record matching it just as well. ` +
@@ -421,6 +460,7 @@ export const REASONS = {
   PAYMENT_NOT_APPLIED: {
     code: "PAYMENT_NOT_APPLIED",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks kept this payment as an unapplied credit",
     explanation: (p) => {
       const paid = p.record === "payment" ? "invoice" : "bill";
@@ -440,6 +480,7 @@ export const REASONS = {
   UNKNOWN_QBO_ERROR: {
     code: "UNKNOWN_QBO_ERROR",
     severity: "failure",
+    needsAction: true,
     title: "QuickBooks returned an unexpected error",
     explanation: (p) =>
       `${describeRecord(p)} could not sync because of an error QuickBooks did not explain further${p.qboCode ? ` (code ${p.qboCode})` : ""}.${qboSaid(p)}`,
@@ -460,12 +501,28 @@ export function reasonSeverity(code: ReasonCode): ReasonSeverity {
   return REASONS[code].severity;
 }
 
+/** The two groups open issues are shown in: "needs your action" and "skipped by design". */
+export type IssueGroup = "action" | "by-design";
+
+/** Codes skipped by design. Anything else — including a code this version does not know — needs action. */
+export const BY_DESIGN_REASON_CODES: ReasonCode[] = REASON_CODES.filter((code) => !REASONS[code].needsAction);
+
+/** Whether an issue with this stored code needs a person's action (unknown codes do, to stay visible). */
+export function reasonNeedsAction(code: string): boolean {
+  return isReasonCode(code) ? REASONS[code].needsAction : true;
+}
+
+export function issueGroupOf(code: string): IssueGroup {
+  return reasonNeedsAction(code) ? "action" : "by-design";
+}
+
 /** Render a reason with the record's details filled in. */
 export function describeReason(code: ReasonCode, params: ReasonParams = {}): ReasonDescription {
   const def: ReasonDefinition = REASONS[code];
   const description: ReasonDescription = {
     code,
     severity: def.severity,
+    needsAction: def.needsAction,
     title: def.title,
     explanation: def.explanation(params),
     fix: def.fix(params),

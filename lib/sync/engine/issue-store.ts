@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/connection";
 import { syncIssues } from "@/lib/db/schema";
+import { needsActionCondition } from "@/lib/sync/issue-groups";
 import { describeReason, describeRecord, type ReasonCode, type ReasonParams } from "@/lib/sync/core";
 import type { SyncObjectType } from "@/lib/sync/engine/types";
 
@@ -128,6 +129,18 @@ export class IssueStore {
         );
     }
   }
+}
+
+/** Open issues in each group: the header and panel count only those that need action. */
+export async function countOpenIssuesByGroup(db: Db, organizationId: string): Promise<{ needsAction: number; byDesign: number }> {
+  const [row] = await db
+    .select({
+      needsAction: sql<number>`count(*) filter (where ${needsActionCondition()})`.mapWith(Number),
+      byDesign: sql<number>`count(*) filter (where not (${needsActionCondition()}))`.mapWith(Number),
+    })
+    .from(syncIssues)
+    .where(and(eq(syncIssues.organizationId, organizationId), isNull(syncIssues.resolvedAt)));
+  return { needsAction: row?.needsAction ?? 0, byDesign: row?.byDesign ?? 0 };
 }
 
 export async function countOpenIssues(db: Db, organizationId: string): Promise<number> {

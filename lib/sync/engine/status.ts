@@ -4,7 +4,7 @@ import { qboConnections, syncRuns, syncState } from "@/lib/db/schema";
 import { missingSyncPreferences } from "@/lib/sync/core";
 import { nextAutoSyncAt } from "@/lib/sync/core/auto-sync";
 import { getSyncPreferences } from "@/lib/sync/preferences";
-import { countOpenIssues } from "@/lib/sync/engine/issue-store";
+import { countOpenIssuesByGroup } from "@/lib/sync/engine/issue-store";
 import { findActiveRun, isLiveRun, type SyncRunRow } from "@/lib/sync/engine/run-lock";
 
 export interface SyncStatus {
@@ -13,7 +13,10 @@ export interface SyncStatus {
   preferencesMissing: string[];
   activeRun: SyncRunRow | null;
   lastRun: SyncRunRow | null;
+  /** Open issues that need a person's action (failures and fixable skips). */
   openIssues: number;
+  /** Open issues skipped by design (paid history, Commerce, $0, …): shown, never counted as attention. */
+  skippedByDesign: number;
   nextAutoSyncAt: Date | null;
 }
 
@@ -31,15 +34,21 @@ export async function getSyncStatus(db: Db, organizationId: string, now: Date = 
     .limit(1);
   const [state] = await db.select().from(syncState).where(eq(syncState.organizationId, organizationId));
   const preferences = await getSyncPreferences(db, organizationId);
+  const issues = await countOpenIssuesByGroup(db, organizationId);
+  const connectionState = !connection || connection.status === "disconnected" ? "not_connected" : connection.status;
   return {
-    connection: !connection || connection.status === "disconnected" ? "not_connected" : connection.status,
+    connection: connectionState,
     preferencesMissing: missingSyncPreferences(preferences),
     // A run whose heartbeat lapsed is dead, whether or not a sweep has marked it interrupted yet.
     activeRun: await findLiveRun(db, organizationId, now),
     lastRun: lastRun ?? null,
-    openIssues: await countOpenIssues(db, organizationId),
+    openIssues: issues.needsAction,
+    skippedByDesign: issues.byDesign,
     nextAutoSyncAt: nextAutoSyncAt({
       syncAutomatically: preferences.syncAutomatically,
+      // After Disconnect (or while a reconnect is needed) the scheduler skips the organisation. An
+      // organisation with no connection row has never synced, so no time is announced for it anyway.
+      connected: connection?.status !== "disconnected" && connection?.status !== "needs_reconnect",
       lastSyncAt: state?.lastSyncAt ?? null,
       nextAutoSyncAt: state?.nextAutoSyncAt ?? null,
     }),
