@@ -210,6 +210,7 @@ export const REASONS = {
   LINES_NOT_SUPPORTED: {
     code: "LINES_NOT_SUPPORTED",
     severity: "skip",
+    needsAction: true,
     title: "Has lines Ledgerbridge can’t show yet",
     explanation: (p) =>
       `${describeRecord(p)} has lines Ledgerbridge can’t show yet: ${listLineTypes(p)}. ` +
@@ -221,6 +222,7 @@ export const REASONS = {
   BUNDLE_NOT_WRITABLE: {
     code: "BUNDLE_NOT_WRITABLE",
     severity: "skip",
+    needsAction: true,
     title: "Has a bundle Ledgerbridge can’t send back",
     explanation: (p) =>
       `${describeRecord(p)} has a bundle from QuickBooks${p.bundleName ? ` (${p.bundleName})` : ""}. ` +
@@ -329,6 +331,7 @@ export const REASONS = {
   NUMBER_TAKEN_IN_APP: {
     code: "NUMBER_TAKEN_IN_APP",
     severity: "failure",
+    needsAction: true,
     title: "Number already used in Ledgerbridge",
     explanation: (p) =>
       `${describeRecord(p)} could not be brought into Ledgerbridge because another ${kindOf(p)}${kindOf(p) === "invoice" ? "" : " of the same vendor"} there already has this number. QuickBooks allows repeated numbers when its duplicate-number check is off; Ledgerbridge does not.`,
