@@ -102,9 +102,11 @@ describe("sales tax on invoices: QBO → app", () => {
   });
 
   it("takes the sum of the tax lines when TotalTax is absent, and 0 tax without TxnTaxDetail", () => {
-    const { TotalTax: _omit, ...detail } = taxedInvoiceJson.TxnTaxDetail;
+    const detail: Record<string, unknown> = { ...taxedInvoiceJson.TxnTaxDetail };
+    delete detail["TotalTax"];
     expect(parsedInvoice({ ...taxedInvoiceJson, TxnTaxDetail: detail }).taxCents).toBe(1_238);
-    const { TxnTaxDetail: _none, ...untaxed } = taxedInvoiceJson;
+    const untaxed: Record<string, unknown> = { ...taxedInvoiceJson };
+    delete untaxed["TxnTaxDetail"];
     const plain = parsedInvoice({ ...untaxed, TotalAmt: 175 });
     expect(plain.taxCents).toBeUndefined();
     const fields = qboTxnToAppFields(plain, "invoice", ctx);
@@ -152,8 +154,14 @@ describe("sales tax on invoices: app → QBO", () => {
     const taxed = appTxnToQboCreate(importedApp(), "invoice", ctx);
     expect(taxed.ok && taxed.value.TxnTaxDetail).toEqual({ TxnTaxCodeRef: { value: "2" } });
     const plain = importedApp();
-    const { txnTaxCode: _code, ...untaxed } = plain;
-    const body = appTxnToQboCreate({ ...untaxed, lines: plain.lines.map(({ taxCode: _t, ...line }) => line) }, "invoice", ctx);
+    const untaxed = { ...plain };
+    delete untaxed.txnTaxCode;
+    const lines = plain.lines.map((line) => {
+      const copy = { ...line };
+      delete copy.taxCode;
+      return copy;
+    });
+    const body = appTxnToQboCreate({ ...untaxed, lines }, "invoice", ctx);
     if (!body.ok) throw new Error(body.reason);
     expect(body.value.TxnTaxDetail).toBeUndefined();
     expect(body.value.Line.every((line) => line.SalesItemLineDetail?.TaxCodeRef === undefined)).toBe(true);
