@@ -1,13 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 import { connectSandbox, syncNowFromIcon } from "./sync-helpers";
 
 /** Desktop and phone (390 px) screenshots of a changed page, for the task's review. */
 async function shots(page: Page, name: string) {
-  await page.screenshot({ path: `/work/team/shots/h14a-${name}-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-desktop.png`, fullPage: true });
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/work/team/shots/h14a-${name}-390.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}-390.png`, fullPage: true });
   if (desktop) await page.setViewportSize(desktop);
 }
 

@@ -2,6 +2,9 @@ import { expect, type Page } from "@playwright/test";
 
 let counter = 0;
 /** Unique per test run, so tests never collide on emails or names. */
+/** Where e2e runs leave screenshots of the pages they check (ignored by git; SCREENSHOTS_DIR to move it). */
+export const SCREENSHOTS_DIR = process.env.SCREENSHOTS_DIR ?? ".data/screenshots";
+
 export function unique(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;

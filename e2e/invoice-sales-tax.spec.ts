@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 import { actInQuickBooks, choosePreferences, connectSandbox, syncNowFromIcon } from "./sync-helpers";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/work/team/shots";
+const SHOTS = SCREENSHOTS_DIR;
 
 test("an invoice with sales tax from QuickBooks shows its subtotal, tax, total and each line's tax code", async ({ page }) => {
   test.setTimeout(240_000);
@@ -39,12 +39,12 @@ test("an invoice with sales tax from QuickBooks shows its subtotal, tax, total a
   await expect(page.getByTestId("invoice-tax")).toHaveText("$12.38");
   await expect(page.getByTestId("invoice-total")).toHaveText("$187.38");
   await expect(page.getByTestId("line-tax-code")).toHaveText(["Taxable(TAX)", "Not taxable(NON)"]);
-  await page.screenshot({ path: `${SHOTS}/h13a-invoice-tax.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/invoice-tax.png`, fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByTestId("invoice-total")).toHaveText("$187.38");
-  await page.screenshot({ path: `${SHOTS}/h13a-invoice-tax-390.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/invoice-tax-390.png`, fullPage: true });
 
   // The edit form keeps the tax codes and shows QuickBooks' tax in its total.
   await page.setViewportSize({ width: 1280, height: 900 });

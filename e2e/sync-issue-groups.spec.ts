@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 import { actInQuickBooks, choosePreferences, connectSandbox, syncNowFromIcon } from "./sync-helpers";
 
 test.describe.configure({ mode: "serial" });
 
-const SHOTS = "/work/team/shots";
+const SHOTS = SCREENSHOTS_DIR;
 
 test("not connected: Sync Now is disabled in the hover menu and the issues page does not claim everything synced", async ({ page }) => {
   const slug = await signUp(page, newPerson("Ng"));
@@ -41,7 +41,7 @@ test("the header counts only issues that need action; paid-in-QuickBooks skips a
   await expect(panel).toContainText(`${needsAction} issue${needsAction === 1 ? " needs" : "s need"} your action`);
   await expect(panel).toContainText(`${byDesign} skipped by design`);
   await page.keyboard.press("Escape");
-  await page.screenshot({ path: `${SHOTS}/h14b-issues-action-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/issues-action-desktop.png`, fullPage: true });
 
   // Skipped by design: paid history is here, with its own reason filter and search.
   await designTab.click();
@@ -54,13 +54,13 @@ test("the header counts only issues that need action; paid-in-QuickBooks skips a
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=/);
   await expect(page.locator("li[data-reason=PAID_IN_QBO]").first()).toContainText(label);
-  await page.screenshot({ path: `${SHOTS}/h14b-issues-by-design-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/issues-by-design-desktop.png`, fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/o/${slug}/sync/issues`);
-  await page.screenshot({ path: `${SHOTS}/h14b-issues-action-390.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/issues-action-390.png`, fullPage: true });
   await page.getByRole("button", { name: "Sync", exact: true }).click();
-  await page.screenshot({ path: `${SHOTS}/h14b-sync-panel-390.png` });
+  await page.screenshot({ path: `${SHOTS}/sync-panel-390.png` });
 });
 
 test("with only paid-in-QuickBooks skips and one failure, the header shows 1", async ({ page }) => {
