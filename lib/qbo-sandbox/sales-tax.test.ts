@@ -110,4 +110,24 @@ describe("sales tax on", () => {
     expect(badLineCode.status).toBe(400);
     expect(faultCode(badLineCode)).toBe("6000");
   });
+
+  it("taxes a bundle's component lines by their own codes (the bundle line itself carries none)", async () => {
+    const kit = await postOk(fx, "/item", { Name: "Tax Kit", Type: "Group", ItemGroupDetail: { ItemGroupLine: [{ ItemRef: { value: itemId }, Qty: 1 }] } }, "Item");
+    const component = (amount: number, code: string) => ({
+      Amount: amount,
+      DetailType: "SalesItemLineDetail",
+      SalesItemLineDetail: { ItemRef: { value: itemId }, Qty: 1, UnitPrice: amount, TaxCodeRef: { value: code } },
+    });
+    const body = invoiceBody([[100, "TAX"]]);
+    const invoice = await postOk(
+      fx,
+      "/invoice",
+      { ...body, Line: [...(body["Line"] as unknown[]), { DetailType: "GroupLineDetail", GroupLineDetail: { GroupItemRef: { value: kit["Id"] }, Quantity: 1, Line: [component(40, "TAX"), component(60, "NON")] } }] },
+      "Invoice",
+    );
+    // Taxable: 100.00 + 40.00 → 8.25% = 11.55; total 200.00 + 11.55.
+    expect(get(invoice, "TxnTaxDetail", "TotalTax")).toBe(11.55);
+    expect(get(invoice, "TxnTaxDetail", "TaxLine", 0, "TaxLineDetail", "NetAmountTaxable")).toBe(140);
+    expect(invoice["TotalAmt"]).toBe(211.55);
+  });
 });

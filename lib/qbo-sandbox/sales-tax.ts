@@ -29,6 +29,21 @@ export function salesTaxOf(settings: CompanySettings): SalesTaxSettings | null {
 }
 
 /**
+ * The sales lines tax applies to: top-level ones and a bundle's components (GroupLineDetail.Line),
+ * each taxed by its own TaxCodeRef — Intuit's Invoice reference gives the group line no tax code.
+ */
+function salesLines(lines: readonly JsonObject[]): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const line of lines) {
+    if (line["DetailType"] === "SalesItemLineDetail") out.push(line);
+    const group = line["DetailType"] === "GroupLineDetail" ? objectAt(line, "GroupLineDetail") : undefined;
+    const components = group?.["Line"];
+    if (Array.isArray(components)) out.push(...components.filter(isObject).filter((c) => c["DetailType"] === "SalesItemLineDetail"));
+  }
+  return out;
+}
+
+/**
  * Sets each sales line's TaxCodeRef and the invoice's TxnTaxDetail; returns the tax in cents (0 when
  * the company has no sales tax, in which case lines and TxnTaxDetail are left as sent).
  */
@@ -41,8 +56,7 @@ export function applySalesTax(settings: CompanySettings, record: JsonObject, lin
     throw faults.businessValidation(`Invalid tax code: TxnTaxCodeRef ${sentCode} does not exist.`, "TxnTaxDetail.TxnTaxCodeRef");
   }
   let taxableCents = 0;
-  for (const line of lines) {
-    if (line["DetailType"] !== "SalesItemLineDetail") continue;
+  for (const line of salesLines(lines)) {
     const detail = line["SalesItemLineDetail"];
     if (!isObject(detail)) continue;
     const code = refAt(detail, "TaxCodeRef") ?? "NON";
