@@ -79,7 +79,8 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
       {saved === "scheduled" ? <div className="mb-4"><Alert tone="success">Payment scheduled.</Alert></div> : null}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
-        <div className="space-y-6">
+        {/* min-w-0: on a phone the lines table scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 space-y-6">
           <Card>
             <dl className="grid grid-cols-2 gap-x-6 gap-y-4 p-6 text-sm sm:grid-cols-4">
               <Term label="Bill date">{formatIsoDate(bill.billDate)}</Term>
@@ -213,7 +214,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
           />
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} />
           <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} />
           <AuditTrail events={events} />

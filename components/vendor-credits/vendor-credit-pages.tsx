@@ -157,7 +157,8 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
       {created ? <div className="mb-4"><Alert tone="success">Vendor credit created.</Alert></div> : null}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
-        <div className="space-y-6">
+        {/* min-w-0: on a phone the lines table scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 space-y-6">
           <Card>
             <dl className="grid grid-cols-2 divide-x divide-slate-200 sm:grid-cols-4">
               <Stat label="Date" value={formatIsoDate(credit.creditDate)} />
