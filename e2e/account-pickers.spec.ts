@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
-import { connectSandbox, syncNowFromIcon } from "./sync-helpers";
+import { choosePreferences, connectSandbox, syncNowFromIcon } from "./sync-helpers";
 
 /** Desktop and phone (390 px) screenshots of a changed page, for the task's review. */
 async function shots(page: Page, name: string) {
@@ -22,18 +22,7 @@ test("payment pickers offer only fitting accounts; a non-USD currency warns; a n
   await syncNowFromIcon(page); // brings the chart of accounts
 
   // Bank Account GL = Business Savings: not the first bank account by name, so the default proves the preference.
-  await page.goto(`/o/${slug}/settings/sync`);
-  await page.getByRole("button", { name: "Edit preferences" }).click();
-  const pick = async (label: string, account: RegExp) => {
-    const select = page.getByLabel(label);
-    const value = await select.locator("option", { hasText: account }).first().getAttribute("value");
-    await select.selectOption(value!);
-  };
-  await pick("Unallocated Expense Account", /Uncategorized Expense|Expense/);
-  await pick("Unallocated Income Account", /Uncategorized Income|Income/);
-  await pick("Bank Account GL", /Business Savings/);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  await choosePreferences(page, slug, { bankAccount: /Business Savings/ });
   await syncNowFromIcon(page); // creates Money Out / Money In Clearing in QuickBooks and brings in the bills
 
   // Mark as paid: Paid from starts on the Bank Account GL and never offers a clearing account.

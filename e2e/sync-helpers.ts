@@ -47,7 +47,7 @@ export async function actInQuickBooks(page: Page, realm: string, actions: unknow
   return response.json();
 }
 
-export async function choosePreferences(page: Page, slug: string, options: { twoWayPayments?: boolean; syncAutomatically?: boolean } = {}) {
+export async function choosePreferences(page: Page, slug: string, options: { twoWayPayments?: boolean; syncAutomatically?: boolean; bankAccount?: RegExp } = {}) {
   await page.goto(`/o/${slug}/settings/sync`);
   await page.getByRole("button", { name: "Edit preferences" }).click();
   const pick = async (label: string, account: RegExp) => {
@@ -57,7 +57,7 @@ export async function choosePreferences(page: Page, slug: string, options: { two
   };
   await pick("Unallocated Expense Account", /Uncategorized Expense|Expense/);
   await pick("Unallocated Income Account", /Uncategorized Income|Income/);
-  await pick("Bank Account GL", /Checking/);
+  await pick("Bank Account GL", options.bankAccount ?? /Checking/);
   if (options.twoWayPayments !== undefined) await page.getByLabel("Enable 2-Way Payment Sync").setChecked(options.twoWayPayments);
   if (options.syncAutomatically !== undefined) await page.getByLabel("Sync Automatically").setChecked(options.syncAutomatically);
   await page.getByRole("button", { name: "Save" }).click();
