@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/connection";
-import { auditEvents, users, type AuditChange } from "@/lib/db/schema";
+import { auditEvents, users, type AuditChange, type AuditSnapshot } from "@/lib/db/schema";
 
 export type AuditInput = {
   organizationId: string;
@@ -10,6 +10,7 @@ export type AuditInput = {
   entityId: string;
   action: string;
   changes?: AuditChange[];
+  snapshot?: AuditSnapshot;
 };
 
 export async function recordAudit(db: Db | Tx, input: AuditInput): Promise<void> {
@@ -24,6 +25,7 @@ export async function listAudit(db: Db, organizationId: string, entityType: stri
       actorKind: auditEvents.actorKind,
       actorName: users.name,
       changes: auditEvents.changes,
+      snapshot: auditEvents.snapshot,
       createdAt: auditEvents.createdAt,
     })
     .from(auditEvents)

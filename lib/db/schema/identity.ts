@@ -4,6 +4,8 @@ import { createdAt, id } from "./columns";
 
 /** One changed field of an audited record, already formatted for display. */
 export type AuditChange = { field: string; label: string; old: string | null; new: string | null };
+/** A whole version of a record kept with an event, e.g. the version a sync conflict did not keep. */
+export type AuditSnapshot = { title: string; fields: Array<{ label: string; value: string | null }> };
 
 export const roleEnum = pgEnum("member_role", ["admin", "member"]);
 
@@ -101,6 +103,7 @@ export const auditEvents = pgTable(
     entityId: uuid("entity_id").notNull(),
     action: text("action").notNull(),
     changes: jsonb("changes").$type<AuditChange[]>().notNull().default([]),
+    snapshot: jsonb("snapshot").$type<AuditSnapshot>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audit_events_entity_idx").on(t.organizationId, t.entityType, t.entityId, t.createdAt)],

@@ -219,6 +219,8 @@ describe("voids and deletions", () => {
     const vendorHistory = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "vendor"), eq(auditEvents.entityId, vendor!.id)));
     const conflict = vendorHistory.find((e) => e.action === "conflict: kept QuickBooks version");
     expect(conflict?.changes).toContainEqual({ field: "email", label: "Email", old: "app@example.com", new: "qbo@example.com" });
+    expect(conflict?.snapshot?.title).toBe("Ledgerbridge version (not kept)");
+    expect(conflict?.snapshot?.fields).toContainEqual({ label: "Email", value: "app@example.com" });
   });
 });
 

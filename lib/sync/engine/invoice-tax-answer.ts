@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/ap/money";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { invoices } from "@/lib/db/schema";
@@ -37,8 +38,8 @@ export async function takeInvoiceTaxFromAnswer(tx: Tx, organizationId: string, i
     entityId: invoiceId,
     action: "sales tax from QuickBooks",
     changes: [
-      { field: "taxCents", label: "Tax (cents)", old: String(current.taxCents), new: String(taxCents) },
-      { field: "totalCents", label: "Total (cents)", old: String(current.totalCents), new: String(parsed.totalCents) },
+      { field: "taxCents", label: "Tax", old: formatMoney(current.taxCents), new: formatMoney(taxCents) },
+      { field: "totalCents", label: "Total", old: formatMoney(current.totalCents), new: formatMoney(parsed.totalCents) },
     ].filter((change) => change.old !== change.new),
   });
 }

@@ -24,7 +24,7 @@ import type { RunContext } from "@/lib/sync/engine/context";
 import { dropBrokenLinks } from "@/lib/sync/engine/link-repair";
 import { loadAppParties, partySnapshot } from "@/lib/sync/engine/app-snapshots";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
-import { conflictAction, flatChanges, recordSyncAudit } from "@/lib/sync/engine/sync-audit";
+import { conflictAction, flatChanges, flatSnapshot, recordSyncAudit } from "@/lib/sync/engine/sync-audit";
 import type { QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
 const PARTY_LABELS = { displayName: "Name", email: "Email", active: "Active", currency: "Currency" };
@@ -185,6 +185,7 @@ async function applyPartyDecisions(ctx: RunContext, writer: QboWriter, kind: Par
             entityId: decision.localId,
             action: conflictAction(decision.winner),
             changes: flatChanges(loserFlat, winnerFlat, PARTY_LABELS),
+            snapshot: flatSnapshot(loser.side === "app" ? "Ledgerbridge version (not kept)" : "QuickBooks version (not kept)", loserFlat, PARTY_LABELS),
           });
           if (resolution.type === "update-in-app") await applyFromQbo(resolution.localId, resolution.qbo, undefined);
           else pushUpdate(resolution.app, resolution.qboId, resolution.syncToken);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/connection";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import { auditEvents } from "@/lib/db/schema";
 import {
@@ -10,8 +11,10 @@ import {
   planEntitySync,
   qboTxnToAppFields,
   REASONS,
-  type AppTxnFields,
+  txnHistoryChanges,
+  txnHistorySnapshot,
   type AppTxnSnapshot,
+  type HistoryFields,
   type MapContext,
   type QboDeletedSnapshot,
   type QboTxnSnapshot,
@@ -24,7 +27,8 @@ import { dropBrokenLinks, findTwinsInQbo, recordsSentBefore } from "@/lib/sync/e
 import type { RunContext } from "@/lib/sync/engine/context";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
 import type { SyncedEntity } from "@/lib/sync/engine/qbo-source";
-import { conflictAction, flatChanges, recordSyncAudit, type FlatRecord } from "@/lib/sync/engine/sync-audit";
+import { loadHistoryNames } from "@/lib/sync/engine/history-names";
+import { conflictAction, recordSyncAudit } from "@/lib/sync/engine/sync-audit";
 import { hashOf, insertTxns, setTxnQboId, updateTxnUnlessNumberTaken, voidTxn, type NewTxn } from "@/lib/sync/engine/txn-store";
 import type { AppTableName, QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
@@ -35,22 +39,17 @@ const LABEL = { bill: "bill", invoice: "invoice", vendor_credit: "vendor credit"
 /** Invoice writes take QBO's computed sales tax from the answer (invoice-tax-answer.ts). */
 const taxFromAnswer = (kind: TxnKind) => (kind === "invoice" ? { invoiceTaxFromAnswer: true as const } : {});
 
-const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", totalCents: "Total (cents)", taxCents: "Tax (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
+const UPDATED_FROM_QBO = "updated from QuickBooks";
+const PARTY_LABEL = { bill: "Vendor", invoice: "Customer", vendor_credit: "Vendor" } as const;
+const NOT_KEPT_TITLE = { app: "Ledgerbridge version (not kept)", qbo: "QuickBooks version (not kept)" } as const;
 
-function flat(
-  fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & { dueDate?: string | undefined; taxCents?: number | undefined },
-): FlatRecord {
-  return {
-    number: fields.number,
-    txnDate: fields.txnDate,
-    dueDate: fields.dueDate,
-    memo: fields.memo,
-    totalCents: fields.totalCents,
-    taxCents: fields.taxCents ? fields.taxCents : undefined,
-    counterpartyId: fields.counterpartyId,
-    lines: fields.lines.map((l) => `${l.description ?? ""} ${(l.amountCents / 100).toFixed(2)}`).join("; "),
-  };
-}
+/** A history entry of this phase, written with readable names once all are known (history-names.ts). */
+type PendingHistory = {
+  entityId: string;
+  action: string;
+  change?: { before: HistoryFields; after: HistoryFields };
+  notKept?: { side: "app" | "qbo"; version: HistoryFields };
+};
 
 /** Bills and invoices (phase "bills_invoices"), or vendor credits (phase "vendor_credits"). */
 export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds: readonly TxnKind[]): Promise<void> {
@@ -169,6 +168,7 @@ async function applyTxnDecisions(
   const qboIssueParams = (q: QboTxnSnapshot) => ({ record: LABEL[kind], ...(q.docNumber ? { docNumber: q.docNumber } : {}), ...(q.counterpartyName ? { counterpartyName: q.counterpartyName } : {}) });
   const mappingWrites: MappingWrite[] = [];
   const importAudits: Array<typeof auditEvents.$inferInsert> = [];
+  const history: PendingHistory[] = [];
 
   await db.transaction(async (tx) => {
     const applyFromQbo = async (localId: string, q: QboTxnSnapshot, before: AppTxnSnapshot | undefined, action: string | null) => {
@@ -185,10 +185,7 @@ async function applyTxnDecisions(
       }
       const voided = before?.status === "voided";
       mappingWrites.push({ objectType: kind, localId, qboId: q.id, syncToken: q.syncToken, lastUpdatedTime: q.lastUpdatedTime, contentHash: hashOf(localId, fields.value, voided ? "voided" : "open") });
-      if (action) {
-        const changes = before ? flatChanges(flat(before), flat(fields.value), TXN_LABELS) : [];
-        await recordSyncAudit(tx, { organizationId, entityType: kind, entityId: localId, action, changes });
-      }
+      if (action) history.push({ entityId: localId, action, ...(before ? { change: { before, after: fields.value } } : {}) });
       issues.resolve(kind, { localId, qboId: q.id });
       progress.count(kind, "updated");
     };
@@ -241,7 +238,7 @@ async function applyTxnDecisions(
           break;
         }
         case "update-in-app":
-          await applyFromQbo(decision.localId, decision.qbo, appById.get(decision.localId), "updated from QuickBooks");
+          await applyFromQbo(decision.localId, decision.qbo, appById.get(decision.localId), UPDATED_FROM_QBO);
           break;
         case "link":
           await setTxnQboId(tx, organizationId, kind, decision.localId, decision.qboId);
@@ -257,20 +254,17 @@ async function applyTxnDecisions(
           break;
         case "conflict": {
           const { resolution, loser } = decision;
-          const loserFields = loser.side === "app" ? flat(loser.app) : (() => {
-            const mapped = qboTxnToAppFields(loser.qbo, kind, mapCtx);
-            return mapped.ok ? flat(mapped.value) : {};
-          })();
-          const winnerFields = resolution.type === "update-in-app" ? (() => {
-            const mapped = qboTxnToAppFields(resolution.qbo, kind, mapCtx);
-            return mapped.ok ? flat(mapped.value) : {};
-          })() : flat(resolution.app);
-          await recordSyncAudit(tx, {
-            organizationId,
-            entityType: kind,
+          const mappedQbo = (q: QboTxnSnapshot) => {
+            const mapped = qboTxnToAppFields(q, kind, mapCtx);
+            return mapped.ok ? mapped.value : undefined;
+          };
+          const loserVersion = loser.side === "app" ? loser.app : mappedQbo(loser.qbo);
+          const winnerVersion = resolution.type === "update-in-app" ? mappedQbo(resolution.qbo) : resolution.app;
+          history.push({
             entityId: decision.localId,
             action: conflictAction(decision.winner),
-            changes: flatChanges(loserFields, winnerFields, TXN_LABELS),
+            ...(loserVersion && winnerVersion ? { change: { before: loserVersion, after: winnerVersion } } : {}),
+            ...(loserVersion ? { notKept: { side: loser.side === "app" ? "app" : "qbo", version: loserVersion } } : {}),
           });
           if (resolution.type === "update-in-app") await applyFromQbo(resolution.localId, resolution.qbo, appById.get(resolution.localId), null);
           else pushUpdate(resolution.app, resolution.qboId, resolution.syncToken);
@@ -335,10 +329,34 @@ async function applyTxnDecisions(
       progress.count(kind, "failed");
     }
     await bulkInsert(tx, auditEvents, importAudits.filter((audit) => !refused.has(audit.entityId)));
+    await bulkInsert(tx, auditEvents, await readableHistory(tx, organizationId, kind, history));
     await mappings.upsert(tx, mappingWrites.filter((write) => !refused.has(write.localId)));
   });
   await issues.flush(db);
   const outcomes = await writer.writeAll(writes);
   for (const outcome of outcomes) progress.count(kind, outcome.ok ? (counted.get(outcome.request) ?? "updated") : "failed");
   await issues.flush(db);
+}
+
+/** The phase's history entries with names and money spelled out; an update nobody could see is left out. */
+async function readableHistory(tx: Tx, organizationId: string, kind: TxnKind, entries: PendingHistory[]): Promise<Array<typeof auditEvents.$inferInsert>> {
+  if (entries.length === 0) return [];
+  const versions = entries.flatMap((e) => [...(e.change ? [e.change.before, e.change.after] : []), ...(e.notKept ? [e.notKept.version] : [])]);
+  const names = await loadHistoryNames(tx, organizationId, kind, versions);
+  const rows: Array<typeof auditEvents.$inferInsert> = [];
+  for (const entry of entries) {
+    const changes = entry.change ? txnHistoryChanges(entry.change.before, entry.change.after, names, PARTY_LABEL[kind]) : [];
+    if (entry.action === UPDATED_FROM_QBO && changes.length === 0) continue;
+    rows.push({
+      organizationId,
+      actorUserId: null,
+      actorKind: "sync",
+      entityType: kind,
+      entityId: entry.entityId,
+      action: entry.action,
+      changes,
+      ...(entry.notKept ? { snapshot: txnHistorySnapshot(NOT_KEPT_TITLE[entry.notKept.side], entry.notKept.version, names, PARTY_LABEL[kind]) } : {}),
+    });
+  }
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/connection";
-import type { AuditChange } from "@/lib/db/schema";
+import type { AuditChange, AuditSnapshot } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 export type FlatRecord = Record<string, string | number | boolean | null | undefined>;
@@ -15,10 +15,16 @@ export function flatChanges(before: FlatRecord, after: FlatRecord, labels: Recor
   return changes;
 }
 
+/** A whole flat version of a record, every labelled field (e.g. the party version a conflict did not keep). */
+export function flatSnapshot(title: string, version: FlatRecord, labels: Record<string, string>): AuditSnapshot {
+  const text = (v: FlatRecord[string]) => (v === undefined || v === null || v === "" ? null : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v));
+  return { title, fields: Object.entries(labels).map(([field, label]) => ({ label, value: text(version[field]) })) };
+}
+
 /** An audit event written by the sync (no user), e.g. "conflict: kept QuickBooks version". */
 export async function recordSyncAudit(
   tx: Tx,
-  input: { organizationId: string; entityType: string; entityId: string; action: string; changes?: AuditChange[] },
+  input: { organizationId: string; entityType: string; entityId: string; action: string; changes?: AuditChange[]; snapshot?: AuditSnapshot },
 ): Promise<void> {
   await recordAudit(tx, { ...input, actorUserId: null, actorKind: "sync" });
 }
