@@ -25,6 +25,13 @@ test("vendors: create, find, edit with history, deactivate; name clash with a cu
   await page.goto(`/o/${slug}/vendors?q=inc`);
   await expect(page.getByRole("link", { name: "Acme Supplies Inc" })).toBeVisible();
 
+  // A page past the last one lands on the last page, with the search kept (not "2499951–1 of 1").
+  await page.goto(`/o/${slug}/vendors?q=inc&page=99999`);
+  await expect(page).toHaveURL(/[?&]page=1(&|$)/);
+  await expect(page).toHaveURL(/[?&]q=inc/);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("1–1 of 1");
+  await expect(page.getByRole("link", { name: "Acme Supplies Inc" })).toBeVisible();
+
   await page.goto(`/o/${slug}/customers/new`);
   await page.getByLabel("Display name").fill("Acme Supplies Inc");
   await page.getByRole("button", { name: "Create customer" }).click();

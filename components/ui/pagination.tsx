@@ -1,6 +1,11 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
-/** Server-side pagination links that keep the other query parameters. */
+/**
+ * Server-side pagination links that keep the other query parameters. A page past the last one
+ * (an old bookmark, a hand-typed `?page=99999`) redirects to the last page, so the URL and the
+ * "from–to of total" line always describe rows that are shown.
+ */
 export function Pagination({
   page,
   pageSize,
@@ -13,6 +18,7 @@ export function Pagination({
   hrefFor: (page: number) => string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pages) redirect(hrefFor(pages));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const link = "rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50";
