@@ -36,7 +36,8 @@ export default defineConfig({
     command: "npx tsx lib/scripts/e2e-server.ts",
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    // The first run builds the app; on a machine shared with other builds that can take minutes.
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
   },

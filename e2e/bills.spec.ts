@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newPerson, signUp, unique } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp, unique } from "./helpers";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
 
 /** A new organisation with the standard chart of accounts and one vendor, ready for bills. */
 async function setUpAp(page: Page, label: string) {

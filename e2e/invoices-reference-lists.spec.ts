@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 
-const shot = (name: string) => ({ path: `/tmp/shots/${name}.png`, fullPage: true });
+const shot = (name: string) => ({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
 
 test("reference lists: empty until loaded, then list accounts, items, classes, locations and terms", async ({ page }) => {
   const slug = await signUp(page, newPerson("Rhea"));

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 
-const shot = (name: string) => ({ path: `/tmp/shots/${name}.png`, fullPage: true });
+const shot = (name: string) => ({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
 
 async function prepareOrg(page: Page, customerName: string) {
   const slug = await signUp(page, newPerson("Ivan"));

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUp } from "./helpers";
+import { newPerson, SCREENSHOTS_DIR, signUp } from "./helpers";
 
-const shot = (name: string) => ({ path: `/tmp/shots/${name}.png`, fullPage: true });
+const shot = (name: string) => ({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
 
 test("reports: index links to Funds Transfer Detail and the aging reports", async ({ page }) => {
   const slug = await signUp(page, newPerson("Rory"));
