@@ -35,16 +35,21 @@ const LABEL = { bill: "bill", invoice: "invoice", vendor_credit: "vendor credit"
 /** Invoice writes take QBO's computed sales tax from the answer (invoice-tax-answer.ts). */
 const taxFromAnswer = (kind: TxnKind) => (kind === "invoice" ? { invoiceTaxFromAnswer: true as const } : {});
 
-const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", totalCents: "Total (cents)", taxCents: "Tax (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
+const TXN_LABELS = { number: "Number", txnDate: "Date", dueDate: "Due date", memo: "Memo", customerMemo: "Message on invoice", totalCents: "Total (cents)", taxCents: "Tax (cents)", counterpartyId: "Vendor / customer", lines: "Lines" };
 
 function flat(
-  fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & { dueDate?: string | undefined; taxCents?: number | undefined },
+  fields: Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & {
+    dueDate?: string | undefined;
+    taxCents?: number | undefined;
+    customerMemo?: string | undefined;
+  },
 ): FlatRecord {
   return {
     number: fields.number,
     txnDate: fields.txnDate,
     dueDate: fields.dueDate,
     memo: fields.memo,
+    customerMemo: fields.customerMemo,
     totalCents: fields.totalCents,
     taxCents: fields.taxCents ? fields.taxCents : undefined,
     counterpartyId: fields.counterpartyId,
