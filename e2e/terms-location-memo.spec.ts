@@ -17,7 +17,7 @@ async function firstOption(page: Page, label: string) {
 }
 
 test("a bill and an invoice with terms, location and truthful memo labels sync to QuickBooks", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const slug = await signUp(page, newPerson("Tl"));
   await connectSandbox(page, slug);
@@ -38,9 +38,9 @@ test("a bill and an invoice with terms, location and truthful memo labels sync t
   await page.getByLabel("Memo").fill("Spring order");
   await shots(page, "terms-bill-form");
   await page.getByRole("button", { name: "Create bill" }).click();
-  await expect(page.getByRole("heading", { name: "Bill TL-15" })).toBeVisible();
-  await expect(page.getByText("Net 15")).toBeVisible();
-  await expect(page.getByText("Warehouse")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bill TL-15" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Net 15", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Warehouse", { exact: true }).first()).toBeVisible();
 
   await page.goto(`/o/${slug}/invoices/new`);
   await firstOption(page, "Customer");
@@ -54,17 +54,17 @@ test("a bill and an invoice with terms, location and truthful memo labels sync t
   await page.getByLabel("Internal note (not shown to the customer)").fill("Gate code 1234");
   await shots(page, "terms-invoice-form");
   await page.getByRole("button", { name: "Create invoice" }).click();
-  await expect(page.getByRole("heading", { name: "Invoice TL-INV-1" })).toBeVisible();
-  await expect(page.getByText("Message on invoice:")).toBeVisible();
-  await expect(page.getByText("Thank you for your business!")).toBeVisible();
-  await expect(page.getByText("Internal note (not shown to the customer):")).toBeVisible();
-  await expect(page.getByText("Main Street Store")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Invoice TL-INV-1" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Message on invoice:", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Thank you for your business!", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Internal note (not shown to the customer):", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Main Street Store", { exact: true }).first()).toBeVisible();
 
   await syncNowFromIcon(page);
   await page.reload();
   await shots(page, "terms-invoice-detail");
   await page.goto(`/o/${slug}/bills?q=TL-15&status=all`);
   await page.getByRole("link", { name: "TL-15" }).click();
-  await expect(page.getByRole("heading", { name: "Bill TL-15" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bill TL-15" })).toBeVisible({ timeout: 30_000 });
   await shots(page, "terms-bill-detail");
 });

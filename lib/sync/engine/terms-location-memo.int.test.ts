@@ -184,6 +184,32 @@ describe("app → QBO", () => {
   });
 });
 
+describe("the forms' data layer", () => {
+  it("refuses a location that is not this organisation's, on bills and invoices", async () => {
+    const stranger = "00000000-0000-4000-8000-000000000001";
+    const bill = billSchema.parse({
+      vendorId,
+      billNumber: "T-X",
+      billDate: "2026-11-02",
+      dueDate: "2026-11-02",
+      locationId: stranger,
+      currency: "USD",
+      lines: [{ accountId: expenseAccountId, amount: "1.00" }],
+    });
+    await expect(createBill(db(), actor, bill)).rejects.toMatchObject({ fieldErrors: { locationId: ["Choose a location from the list."] } });
+    const invoice = invoiceSchema.parse({
+      customerId,
+      invoiceNumber: "INV-X",
+      invoiceDate: "2026-11-02",
+      dueDate: "2026-11-02",
+      locationId: stranger,
+      currency: "USD",
+      lines: [{ itemId: serviceItemId, quantity: "1", unitPrice: "1" }],
+    });
+    await expect(createInvoice(db(), actor, invoice)).rejects.toMatchObject({ fieldErrors: { locationId: ["Choose a location from the list."] } });
+  });
+});
+
 describe("QBO → app", () => {
   let qboBillId: string;
   let qboInvoiceId: string;
