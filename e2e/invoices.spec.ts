@@ -41,7 +41,7 @@ test("invoices: create with lines, receive a partial then a full payment, void r
   await page.getByLabel("Quantity (line 3)").fill("1.5");
   await page.getByRole("button", { name: "Remove line 2" }).click();
   await expect(page.getByTestId("invoice-total")).toHaveText("$237.50");
-  await page.getByLabel("Memo").fill("October maintenance");
+  await page.getByLabel("Message on invoice").fill("October maintenance");
   await page.screenshot(shot("invoice-new"));
   await page.getByRole("button", { name: "Create invoice" }).click();
 
@@ -86,10 +86,10 @@ test("invoices: create with lines, receive a partial then a full payment, void r
 
   // Edit: history records the change.
   await page.getByRole("link", { name: "Edit", exact: true }).click();
-  await page.getByLabel("Memo").fill("October maintenance, front and back");
+  await page.getByLabel("Message on invoice").fill("October maintenance, front and back");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: /^Memo: October maintenance → October maintenance, front and back$/ })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^Message on invoice: October maintenance → October maintenance, front and back$/ })).toBeVisible();
 
   // A second invoice, paid in full by default ("mark an invoice paid").
   await page.goto(`/o/${slug}/invoices/new`);

@@ -87,7 +87,8 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
               <Term label="Due date"><span className={cn(overdue && "font-medium text-red-700")}>{formatIsoDate(bill.dueDate)}</span></Term>
               <Term label="Terms">{detail.termsName ?? "—"}</Term>
               <Term label="Currency">{bill.currency}</Term>
-              {bill.memo ? <div className="col-span-full"><Term label="Memo">{bill.memo}</Term></div> : null}
+              {detail.locationName ? <Term label="Location">{detail.locationName}</Term> : null}
+              {bill.memo ? <div className="col-span-full"><Term label="Memo (private note)">{bill.memo}</Term></div> : null}
             </dl>
             <dl className="grid grid-cols-2 divide-x divide-y divide-slate-200 border-t border-slate-200 sm:grid-cols-4 sm:divide-y-0">
               <Amount label="Total" value={money(summary.totalCents)} />

@@ -28,6 +28,7 @@ export type BillFormValues = {
   billDate?: string;
   dueDate?: string;
   termsId?: string | null;
+  locationId?: string | null;
   currency?: string;
   memo?: string | null;
   lines?: LineValues[];
@@ -139,6 +140,18 @@ export function BillForm({
         <Field label="Due date" name="dueDate" error={errors.dueDate} hint="Set from the terms; you can change it.">
           <Input name="dueDate" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} invalid={Boolean(errors.dueDate)} />
         </Field>
+        {lineOptions.locations.length > 0 || values.locationId ? (
+          <Field label="Location" name="locationId" error={errors.locationId} hint="Optional; syncs to QuickBooks as the bill's location.">
+            <Select name="locationId" defaultValue={values.locationId ?? ""} invalid={Boolean(errors.locationId)}>
+              <option value="">No location</option>
+              {lineOptions.locations.map((location) => (
+                <option key={location.id} value={location.id}>
+                  {location.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
       </section>
 
       <section>
@@ -146,7 +159,7 @@ export function BillForm({
         <ExpenseLinesEditor options={lineOptions} initial={values.lines} errors={errors} currency={currency} />
       </section>
 
-      <Field label="Memo" name="memo" error={errors.memo} hint="For your team; syncs to QuickBooks as the bill's private note.">
+      <Field label="Memo" name="memo" error={errors.memo} hint="For your team, not the vendor; syncs to QuickBooks as the bill's private note.">
         <Textarea name="memo" rows={2} defaultValue={values.memo ?? ""} invalid={Boolean(errors.memo)} />
       </Field>
 

@@ -25,7 +25,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   if (!isRecordId(id)) notFound();
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
-  const { invoice, customer, lines, payments, termsName } = detail;
+  const { invoice, customer, lines, payments, termsName, locationName } = detail;
   const [events, depositAccounts] = await Promise.all([listAudit(db, org.organizationId, "invoice", id), loadPickerAccounts(db, org.organizationId, "deposit_to")]);
   const today = isoDateOf(new Date());
   const money = (cents: number) => formatMoney(cents, invoice.currency);
@@ -97,6 +97,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               <Meta label="Invoice date" value={formatIsoDate(invoice.invoiceDate)} />
               <Meta label="Terms" value={termsName ?? "None"} />
               <Meta label="Currency" value={invoice.currency} />
+              {locationName ? <Meta label="Location" value={locationName} /> : null}
               {customer?.email ? <Meta label="Billing email" value={customer.email} /> : null}
             </div>
             <div className="overflow-x-auto">
@@ -172,7 +173,18 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                 <div className="flex justify-between font-semibold text-slate-900"><dt>Total</dt><dd className="tabular">{money(invoice.totalCents)}</dd></div>
               </dl>
             ) : null}
-            {invoice.memo ? <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600"><span className="font-medium text-slate-800">Memo: </span>{invoice.memo}</p> : null}
+            {invoice.customerMemo ? (
+              <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600">
+                <span className="font-medium text-slate-800">Message on invoice: </span>
+                {invoice.customerMemo}
+              </p>
+            ) : null}
+            {invoice.memo ? (
+              <p className="border-t border-slate-200 px-5 py-4 text-sm text-slate-600">
+                <span className="font-medium text-slate-800">Internal note (not shown to the customer): </span>
+                {invoice.memo}
+              </p>
+            ) : null}
           </Card>
 
           <Card>

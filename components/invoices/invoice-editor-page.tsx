@@ -51,8 +51,10 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
       invoiceDate: invoice.invoiceDate,
       dueDate: invoice.dueDate,
       termsId: invoice.termsId ?? "",
+      locationId: invoice.locationId ?? "",
       currency: invoice.currency,
       memo: invoice.memo ?? "",
+      customerMemo: invoice.customerMemo ?? "",
       lines: lines.map((line) => ({
         itemId: line.itemId ?? "",
         description: line.description ?? "",
@@ -71,8 +73,10 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
       invoiceDate: today,
       dueDate: today,
       termsId: "",
+      locationId: "",
       currency: "USD",
       memo: "",
+      customerMemo: "",
       lines: [],
     };
   }

@@ -26,8 +26,12 @@ export type InvoiceFormValues = {
   invoiceDate: string;
   dueDate: string;
   termsId: string;
+  locationId: string;
   currency: string;
+  /** Internal note (QuickBooks private note). */
   memo: string;
+  /** The message printed on the invoice (QuickBooks customer memo). */
+  customerMemo: string;
   lines: InvoiceFormLine[];
   /** An invoice with sales tax from QuickBooks: its tax so far (QuickBooks recomputes it when the invoice syncs). */
   salesTax?: { taxCents: number };
@@ -151,6 +155,16 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
         <Field label="Due date" name="dueDate" error={error("dueDate")}>
           <Input name="dueDate" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} invalid={Boolean(error("dueDate"))} />
         </Field>
+        {options.locations.length > 0 || values.locationId ? (
+          <Field label="Location" name="locationId" error={error("locationId")} hint="Optional; syncs to QuickBooks as the invoice's location.">
+            <Select name="locationId" defaultValue={values.locationId} invalid={Boolean(error("locationId"))}>
+              <option value="">No location</option>
+              {options.locations.map((location) => (
+                <option key={location.id} value={location.id}>{location.name}</option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
       </div>
 
       <fieldset>
@@ -285,9 +299,14 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
         {error("lines") ? <p className="mt-2 text-sm text-red-600">{error("lines")?.[0]}</p> : null}
       </fieldset>
 
-      <Field label="Memo" name="memo" error={error("memo")} hint="Shown on the invoice in QuickBooks.">
-        <Textarea name="memo" rows={2} defaultValue={values.memo} invalid={Boolean(error("memo"))} />
-      </Field>
+      <div className="grid gap-5 md:grid-cols-2">
+        <Field label="Message on invoice" name="customerMemo" error={error("customerMemo")} hint="Printed on the invoice the customer gets from QuickBooks.">
+          <Textarea name="customerMemo" rows={2} defaultValue={values.customerMemo} invalid={Boolean(error("customerMemo"))} />
+        </Field>
+        <Field label="Internal note (not shown to the customer)" name="memo" error={error("memo")} hint="For your team; syncs to QuickBooks as the invoice's private note.">
+          <Textarea name="memo" rows={2} defaultValue={values.memo} invalid={Boolean(error("memo"))} />
+        </Field>
+      </div>
 
       <div className="flex gap-2 border-t border-slate-200 pt-5">
         <Button type="submit" disabled={pending}>{pending ? "Saving…" : values.id ? "Save changes" : "Create invoice"}</Button>

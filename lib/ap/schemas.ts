@@ -266,6 +266,7 @@ export const billSchema = z
     billDate: isoDate("bill date"),
     dueDate: isoDate("due date"),
     termsId: optionalId("Choose terms from the list."),
+    locationId: optionalId("Choose a location from the list."),
     currency: currencyCode(),
     memo,
     lines: rows(expenseLineSchema, "Add at least one line to the bill."),
@@ -372,8 +373,12 @@ export const invoiceSchema = z
     invoiceDate: isoDate("invoice date"),
     dueDate: isoDate("due date"),
     termsId: optionalId("Choose terms from the list."),
+    locationId: optionalId("Choose a location from the list."),
     currency: currencyCode(),
+    /** Internal note (QBO PrivateNote), never shown to the customer. */
     memo,
+    /** The message printed on the invoice (QBO CustomerMemo). */
+    customerMemo: optionalText(DESCRIPTION_MAX, `The message on the invoice can be at most ${DESCRIPTION_MAX} characters.`),
     lines: rows(invoiceLineSchema, "Add at least one line to the invoice."),
   })
   .superRefine((invoice, ctx) => {

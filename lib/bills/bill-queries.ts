@@ -84,13 +84,16 @@ export async function getBillDetail(db: Db, organizationId: string, billId: stri
   const loaded = (await loadBillSummaries(db, organizationId, [billId])).get(billId);
   if (!loaded) return null;
   const { bill, summary } = loaded;
-  const [vendorRows, termRows, lines, payments, credits] = await Promise.all([
+  const [vendorRows, termRows, locationRows, lines, payments, credits] = await Promise.all([
     db
       .select({ id: vendors.id, displayName: vendors.displayName })
       .from(vendors)
       .where(and(eq(vendors.organizationId, organizationId), eq(vendors.id, bill.vendorId))),
     bill.termsId
       ? db.select({ name: terms.name }).from(terms).where(and(eq(terms.organizationId, organizationId), eq(terms.id, bill.termsId)))
+      : Promise.resolve([]),
+    bill.locationId
+      ? db.select({ name: locations.name }).from(locations).where(and(eq(locations.organizationId, organizationId), eq(locations.id, bill.locationId)))
       : Promise.resolve([]),
     db
       .select({
@@ -150,6 +153,7 @@ export async function getBillDetail(db: Db, organizationId: string, billId: stri
     summary,
     vendorName: vendorRows[0]?.displayName ?? "Unknown vendor",
     termsName: termRows[0]?.name ?? null,
+    locationName: locationRows[0]?.name ?? null,
     lines,
     payments,
     credits,

@@ -4,7 +4,7 @@ import { diffForAudit, type AuditField } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/connection";
 import { duplicateMessage, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
-import { billLines, bills, terms, vendorCreditApplications, vendors } from "@/lib/db/schema";
+import { billLines, bills, locations, terms, vendorCreditApplications, vendors } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { loadBillSummaries, type BillRow } from "./bill-balances";
 import { billNumberTaken } from "./bill-queries";
@@ -24,20 +24,28 @@ const money = (value: unknown) => (typeof value === "number" ? formatMoney(value
 async function billAuditFields(db: Db | Tx, organizationId: string, rows: readonly Partial<BillRow>[]): Promise<AuditField<BillRow>[]> {
   const vendorIds = [...new Set(rows.flatMap((row) => (row.vendorId ? [row.vendorId] : [])))];
   const termIds = [...new Set(rows.flatMap((row) => (row.termsId ? [row.termsId] : [])))];
-  const [vendorRows, termRows] = await Promise.all([
+  const locationIds = [...new Set(rows.flatMap((row) => (row.locationId ? [row.locationId] : [])))];
+  const [vendorRows, termRows, locationRows] = await Promise.all([
     vendorIds.length === 0
       ? Promise.resolve([])
       : db.select({ id: vendors.id, name: vendors.displayName }).from(vendors).where(and(eq(vendors.organizationId, organizationId), inArray(vendors.id, vendorIds))),
     termIds.length === 0
       ? Promise.resolve([])
       : db.select({ id: terms.id, name: terms.name }).from(terms).where(and(eq(terms.organizationId, organizationId), inArray(terms.id, termIds))),
+    locationIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: locations.id, name: locations.name })
+          .from(locations)
+          .where(and(eq(locations.organizationId, organizationId), inArray(locations.id, locationIds))),
   ]);
-  const names = new Map([...vendorRows, ...termRows].map((row) => [row.id, row.name]));
+  const names = new Map([...vendorRows, ...termRows, ...locationRows].map((row) => [row.id, row.name]));
   const nameOf = (value: unknown) => (typeof value === "string" && value !== "" ? (names.get(value) ?? value) : null);
   return [
     { field: "vendorId", label: "Vendor", format: nameOf },
     ...baseAuditFields.slice(0, 3),
     { field: "termsId", label: "Terms", format: nameOf },
+    { field: "locationId", label: "Location", format: nameOf },
     ...baseAuditFields.slice(3),
   ];
 }
@@ -88,6 +96,7 @@ export async function createBill(db: Db, actor: Actor, input: BillForm): Promise
         billDate: input.billDate,
         dueDate: input.dueDate,
         termsId: input.termsId ?? null,
+        locationId: input.locationId ?? null,
         currency: input.currency,
         memo: input.memo ?? null,
         totalCents,
@@ -144,6 +153,7 @@ export async function updateBill(db: Db, actor: Actor, billId: string, input: Bi
         billDate: input.billDate,
         dueDate: input.dueDate,
         termsId: input.termsId ?? null,
+        locationId: input.locationId ?? null,
         currency: input.currency,
         memo: input.memo ?? null,
         totalCents,

@@ -29,7 +29,7 @@ async function idsIn(
 export async function checkDocumentReferences(
   db: Db | Tx,
   organizationId: string,
-  input: { vendorId: string; termsId?: string | undefined; lines: readonly ExpenseLineForm[] },
+  input: { vendorId: string; termsId?: string | undefined; locationId?: string | undefined; lines: readonly ExpenseLineForm[] },
 ): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
   const lines = input.lines;
@@ -39,7 +39,7 @@ export async function checkDocumentReferences(
     idsIn(db, terms, organizationId, input.termsId ? [input.termsId] : []),
     idsIn(db, items, organizationId, lines.flatMap((line) => (line.itemId ? [line.itemId] : []))),
     idsIn(db, classes, organizationId, lines.flatMap((line) => (line.classId ? [line.classId] : []))),
-    idsIn(db, locations, organizationId, lines.flatMap((line) => (line.locationId ? [line.locationId] : []))),
+    idsIn(db, locations, organizationId, [...(input.locationId ? [input.locationId] : []), ...lines.flatMap((line) => (line.locationId ? [line.locationId] : []))]),
     accountIds.length === 0
       ? Promise.resolve([])
       : db
@@ -50,6 +50,7 @@ export async function checkDocumentReferences(
   const accountTypes = new Map(accountRows.map((row) => [row.id, row.type]));
   if (!vendorIds.has(input.vendorId)) errors.vendorId = ["Choose a vendor from the list."];
   if (input.termsId && !termIds.has(input.termsId)) errors.termsId = ["Choose terms from the list."];
+  if (input.locationId && !locationIds.has(input.locationId)) errors.locationId = ["Choose a location from the list."];
   lines.forEach((line, index) => {
     if (line.accountId) {
       const type = accountTypes.get(line.accountId);

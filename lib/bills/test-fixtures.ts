@@ -54,6 +54,7 @@ export function billForm(org: ApOrg, overrides: Partial<BillForm> & { amounts?: 
     billDate: "2026-03-01",
     dueDate: "2026-03-31",
     termsId: undefined,
+    locationId: undefined,
     currency: "USD",
     memo: undefined,
     lines,

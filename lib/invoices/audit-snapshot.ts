@@ -11,8 +11,10 @@ export type InvoiceAuditSnapshot = {
   invoiceDate: string;
   dueDate: string;
   terms: string | null;
+  location: string | null;
   currency: string;
   memo: string | null;
+  customerMemo: string | null;
   total: string;
   lines: string;
 };
@@ -23,8 +25,10 @@ export const INVOICE_AUDIT_FIELDS: AuditField<InvoiceAuditSnapshot>[] = [
   { field: "invoiceDate", label: "Invoice date" },
   { field: "dueDate", label: "Due date" },
   { field: "terms", label: "Terms" },
+  { field: "location", label: "Location" },
   { field: "currency", label: "Currency" },
-  { field: "memo", label: "Memo" },
+  { field: "customerMemo", label: "Message on invoice" },
+  { field: "memo", label: "Internal note" },
   { field: "total", label: "Total" },
   { field: "lines", label: "Lines" },
 ];

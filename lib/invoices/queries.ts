@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/connection";
-import { accounts, classes, customers, invoiceLines, invoices, items, receivedPayments, terms } from "@/lib/db/schema";
+import { accounts, classes, customers, invoiceLines, invoices, items, locations, receivedPayments, terms } from "@/lib/db/schema";
 import type { InvoiceListQuery, InvoiceSort } from "./list-query";
 
 export const INVOICE_PAGE_SIZE = 25;
@@ -111,13 +111,16 @@ export async function getInvoice(db: Db, organizationId: string, invoiceId: stri
 export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId: string) {
   const invoice = await getInvoice(db, organizationId, invoiceId);
   if (!invoice) return null;
-  const [customerRows, termsRows, lines, payments] = await Promise.all([
+  const [customerRows, termsRows, locationRows, lines, payments] = await Promise.all([
     db
       .select({ id: customers.id, displayName: customers.displayName, email: customers.email })
       .from(customers)
       .where(and(eq(customers.organizationId, organizationId), eq(customers.id, invoice.customerId))),
     invoice.termsId
       ? db.select({ name: terms.name }).from(terms).where(and(eq(terms.organizationId, organizationId), eq(terms.id, invoice.termsId)))
+      : Promise.resolve([]),
+    invoice.locationId
+      ? db.select({ name: locations.name }).from(locations).where(and(eq(locations.organizationId, organizationId), eq(locations.id, invoice.locationId)))
       : Promise.resolve([]),
     db
       .select({
@@ -159,7 +162,7 @@ export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId
       .where(and(eq(receivedPayments.organizationId, organizationId), eq(receivedPayments.invoiceId, invoiceId)))
       .orderBy(asc(receivedPayments.receivedDate), asc(receivedPayments.createdAt)),
   ]);
-  return { invoice, customer: customerRows[0] ?? null, termsName: termsRows[0]?.name ?? null, lines, payments };
+  return { invoice, customer: customerRows[0] ?? null, termsName: termsRows[0]?.name ?? null, locationName: locationRows[0]?.name ?? null, lines, payments };
 }
 
 export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof getInvoiceDetail>>>;

@@ -9,7 +9,7 @@ import { diffForAudit } from "@/lib/audit/diff";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, Tx } from "@/lib/db/connection";
 import { duplicateError, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
-import { classes, customers, invoiceLines, invoices, items, terms } from "@/lib/db/schema";
+import { classes, customers, invoiceLines, invoices, items, locations, terms } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { BUNDLE_EDIT_MESSAGE } from "@/lib/invoices/line-groups";
 import { describeLines, INVOICE_AUDIT_FIELDS, type InvoiceAuditSnapshot } from "./audit-snapshot";
@@ -17,7 +17,7 @@ import { refreshInvoiceStatus } from "./refresh-status";
 
 export type Actor = { organizationId: string; userId: string | null };
 
-type References = { customerName: string; termsName: string | null; itemNames: Map<string, string> };
+type References = { customerName: string; termsName: string | null; locationName: string | null; itemNames: Map<string, string> };
 
 function fail(field: string, message: string): never {
   throw new UserFacingError("Please correct the highlighted fields.", { [field]: [message] });
@@ -38,6 +38,15 @@ async function checkReferences(tx: Tx, organizationId: string, input: InvoiceFor
     if (!row) fail("termsId", "Choose terms from the list.");
     termsName = row.name;
   }
+  let locationName: string | null = null;
+  if (input.locationId) {
+    const [row] = await tx
+      .select({ name: locations.name })
+      .from(locations)
+      .where(and(eq(locations.organizationId, organizationId), eq(locations.id, input.locationId)));
+    if (!row) fail("locationId", "Choose a location from the list.");
+    locationName = row.name;
+  }
 
   const itemIds = [...new Set(input.lines.map((line) => line.itemId))];
   const itemRows = await tx
@@ -56,7 +65,7 @@ async function checkReferences(tx: Tx, organizationId: string, input: InvoiceFor
     if (line.classId && !knownClasses.has(line.classId)) fieldErrors[`lines.${index}.classId`] = ["Choose a class from the list."];
   });
   if (Object.keys(fieldErrors).length > 0) throw new UserFacingError("Please correct the highlighted fields.", fieldErrors);
-  return { customerName: customer.name, termsName, itemNames };
+  return { customerName: customer.name, termsName, locationName, itemNames };
 }
 
 async function refuseDuplicateNumber(tx: Tx, organizationId: string, invoiceNumber: string, exceptId?: string) {
@@ -80,8 +89,10 @@ function snapshotOf(input: InvoiceForm, refs: References, totalCents: number = i
     invoiceDate: input.invoiceDate,
     dueDate: input.dueDate,
     terms: refs.termsName,
+    location: refs.locationName,
     currency: input.currency,
     memo: input.memo ?? null,
+    customerMemo: input.customerMemo ?? null,
     total: formatMoney(totalCents, input.currency),
     lines: describeLines(
       input.lines.map((line) => ({ itemName: refs.itemNames.get(line.itemId) ?? "Item", quantity: line.quantity, amountCents: line.amountCents })),
@@ -97,8 +108,10 @@ function headerValues(input: InvoiceForm, taxCents = 0) {
     invoiceDate: input.invoiceDate,
     dueDate: input.dueDate,
     termsId: input.termsId ?? null,
+    locationId: input.locationId ?? null,
     currency: input.currency,
     memo: input.memo ?? null,
+    customerMemo: input.customerMemo ?? null,
     totalCents: input.totalCents + taxCents,
   };
 }
@@ -150,10 +163,11 @@ export async function createInvoice(db: Db, actor: Actor, input: InvoiceForm): P
 /** The stored invoice as the audit snapshot, for comparing with an edit. */
 async function currentSnapshot(tx: Tx, organizationId: string, invoiceId: string): Promise<InvoiceAuditSnapshot> {
   const [row] = await tx
-    .select({ invoice: invoices, customerName: customers.displayName, termsName: terms.name })
+    .select({ invoice: invoices, customerName: customers.displayName, termsName: terms.name, locationName: locations.name })
     .from(invoices)
     .innerJoin(customers, and(eq(customers.id, invoices.customerId), eq(customers.organizationId, organizationId)))
     .leftJoin(terms, and(eq(terms.id, invoices.termsId), eq(terms.organizationId, organizationId)))
+    .leftJoin(locations, and(eq(locations.id, invoices.locationId), eq(locations.organizationId, organizationId)))
     .where(and(eq(invoices.organizationId, organizationId), eq(invoices.id, invoiceId)));
   const lines = await tx
     .select({ itemName: items.name, quantity: invoiceLines.quantity, amountCents: invoiceLines.amountCents })
@@ -168,8 +182,10 @@ async function currentSnapshot(tx: Tx, organizationId: string, invoiceId: string
     invoiceDate: invoice.invoiceDate,
     dueDate: invoice.dueDate,
     terms: row!.termsName,
+    location: row!.locationName,
     currency: invoice.currency,
     memo: invoice.memo,
+    customerMemo: invoice.customerMemo,
     total: formatMoney(invoice.totalCents, invoice.currency),
     lines: describeLines(
       lines.map((line) => ({ itemName: line.itemName ?? "Item", quantity: line.quantity ?? "1", amountCents: line.amountCents })),

@@ -139,7 +139,10 @@ export const bills = pgTable(
     billDate: date("bill_date").notNull(),
     dueDate: date("due_date").notNull(),
     termsId: uuid("terms_id").references(() => terms.id),
+    /** QBO DepartmentRef of the bill (optional). */
+    locationId: uuid("location_id").references(() => locations.id),
     currency: text("currency").notNull().default("USD"),
+    /** Internal note: QBO PrivateNote. */
     memo: text("memo"),
     totalCents: cents("total_cents").notNull(),
     openBalanceCents: cents("open_balance_cents").notNull(),
@@ -199,8 +202,13 @@ export const invoices = pgTable(
     invoiceDate: date("invoice_date").notNull(),
     dueDate: date("due_date").notNull(),
     termsId: uuid("terms_id").references(() => terms.id),
+    /** QBO DepartmentRef of the invoice (optional). */
+    locationId: uuid("location_id").references(() => locations.id),
     currency: text("currency").notNull().default("USD"),
+    /** Internal note, not shown to the customer: QBO PrivateNote. */
     memo: text("memo"),
+    /** The message printed on the invoice: QBO CustomerMemo. */
+    customerMemo: text("customer_memo"),
     /** Lines (less discounts) + taxCents. */
     totalCents: cents("total_cents").notNull(),
     /** Sales tax QBO computed (TxnTaxDetail.TotalTax); the app keeps QBO's figure. */

@@ -50,6 +50,12 @@ export interface QboTxnBody {
   TxnDate: string;
   DueDate?: string;
   PrivateNote?: string;
+  /** Invoices: the message printed on the invoice (Intuit Invoice reference: CustomerMemo { value }). */
+  CustomerMemo?: { value: string };
+  /** Bills and invoices: the QBO Term. Omitted, QBO applies the vendor's / customer's default terms. */
+  SalesTermRef?: QboRef;
+  /** QBO "Department" = location. */
+  DepartmentRef?: QboRef;
   CurrencyRef: QboRef;
   Line: QboTxnLineBody[];
   /**
@@ -88,7 +94,8 @@ export interface MapContext {
 
 /** The app fields of a bill / invoice / vendor credit that sync; the input of its content hash. */
 export function appTxnSyncedFields(
-  txn: Pick<AppTxnSnapshot, "number" | "counterpartyId" | "txnDate" | "dueDate" | "memo" | "currency" | "lines" | "status" | "txnTaxCode">,
+  txn: Pick<AppTxnSnapshot, "number" | "counterpartyId" | "txnDate" | "dueDate" | "memo" | "currency" | "lines" | "status" | "txnTaxCode"> &
+    Partial<Pick<AppTxnSnapshot, "customerMemo" | "termsId" | "locationId">>,
 ) {
   // Tax codes are written to QBO, so they are content; the tax amount is QBO's figure, never sent.
   // Absent codes hash as before (undefined members are dropped), so untaxed records keep their hash.
@@ -101,6 +108,10 @@ export function appTxnSyncedFields(
     currency: txn.currency.toUpperCase(),
     voided: txn.status === "voided",
     txnTaxCode: txn.txnTaxCode,
+    // Absent (undefined) on records without them, so those keep the hash they had before.
+    customerMemo: txn.customerMemo,
+    termsId: txn.termsId,
+    locationId: txn.locationId,
     lines: txn.lines.map((line) => ({
       amountCents: line.amountCents,
       description: line.description,
@@ -227,6 +238,14 @@ export function appTxnToQboCreate(txn: AppTxnSnapshot, kind: TxnKind, ctx: MapCo
   };
   if (txn.dueDate && kind !== "vendor_credit") body.DueDate = txn.dueDate;
   if (txn.memo) body.PrivateNote = txn.memo;
+  if (kind === "invoice" && txn.customerMemo) body.CustomerMemo = { value: txn.customerMemo };
+  // Bills and invoices: terms and location go by their QBO ids; one QBO does not know (never synced) is left out.
+  if (kind !== "vendor_credit") {
+    const termQboId = txn.termsId ? ctx.resolver.toQbo("term", txn.termsId) : undefined;
+    if (termQboId) body.SalesTermRef = { value: termQboId };
+    const departmentQboId = txn.locationId ? ctx.resolver.toQbo("department", txn.locationId) : undefined;
+    if (departmentQboId) body.DepartmentRef = { value: departmentQboId };
+  }
   if (kind === "invoice" && txn.txnTaxCode) body.TxnTaxDetail = { TxnTaxCodeRef: { value: txn.txnTaxCode } };
   return { ok: true, value: body };
 }
@@ -244,7 +263,16 @@ export function appTxnToQboUpdate(
   const created = appTxnToQboCreate(txn, kind, ctx);
   if (!created.ok) return created;
   // Cleared optional fields must be sent empty, or a sparse update would keep QBO's old value.
-  const body: QboTxnBody = { Id: target.qboId, SyncToken: target.syncToken, sparse: true, PrivateNote: "", ...created.value };
+  // Refs (SalesTermRef, DepartmentRef) cannot be removed by a sparse update (Intuit support in
+  // intuit/QuickBooks-V3-DotNET-SDK#113): a cleared term or location keeps QBO's old one.
+  const body: QboTxnBody = {
+    Id: target.qboId,
+    SyncToken: target.syncToken,
+    sparse: true,
+    PrivateNote: "",
+    ...(kind === "invoice" ? { CustomerMemo: { value: "" } } : {}),
+    ...created.value,
+  };
   return { ok: true, value: body };
 }
 
@@ -281,6 +309,10 @@ export interface AppTxnFields {
   txnDate: string;
   dueDate?: string;
   memo?: string;
+  /** Invoices: CustomerMemo (the message on the invoice). */
+  customerMemo?: string;
+  termsId?: string;
+  locationId?: string;
   currency: string;
   /** TotalAmt: lines − discounts + taxCents. */
   totalCents: number;
@@ -343,6 +375,13 @@ export function qboTxnToAppFields(qbo: QboTxnSnapshot, kind: TxnKind, ctx: MapCo
   if (kind === "invoice") fields.taxCents = qbo.taxCents ?? 0;
   if (qbo.dueDate) fields.dueDate = qbo.dueDate;
   if (qbo.privateNote) fields.memo = qbo.privateNote;
+  if (kind === "invoice" && qbo.customerMemo) fields.customerMemo = qbo.customerMemo;
+  if (kind !== "vendor_credit") {
+    const termsId = qbo.salesTermQboId ? ctx.resolver.toLocal("term", qbo.salesTermQboId) : undefined;
+    if (termsId) fields.termsId = termsId;
+    const locationId = qbo.departmentQboId ? ctx.resolver.toLocal("department", qbo.departmentQboId) : undefined;
+    if (locationId) fields.locationId = locationId;
+  }
   if (kind === "invoice" && qbo.txnTaxCodeQboId) fields.txnTaxCode = qbo.txnTaxCodeQboId;
   return { ok: true, value: fields };
 }

@@ -65,6 +65,8 @@ const txnSchema = z.object({
   DueDate: z.string().optional(),
   PrivateNote: z.string().optional(),
   CustomerMemo: z.object({ value: z.string().optional() }).optional(),
+  SalesTermRef: ref.optional(),
+  DepartmentRef: ref.optional(),
   TxnSource: z.string().optional(),
   // Top-level lines may be bundles (qbo-lines.ts); their components are ordinary lines.
   Line: z.array(lineSchema.extend({ Id: z.string().optional(), GroupLineDetail: qboGroupLineDetail(lineSchema) })).default([]),
@@ -158,6 +160,8 @@ function toTxnSnapshot(raw: RawTxn, kind: "bill" | "invoice" | "vendor_credit"):
   if (raw.TxnSource) snapshot.txnSource = raw.TxnSource;
   if (raw.PrivateNote) snapshot.privateNote = raw.PrivateNote;
   if (raw.CustomerMemo?.value) snapshot.customerMemo = raw.CustomerMemo.value;
+  if (raw.SalesTermRef?.value) snapshot.salesTermQboId = raw.SalesTermRef.value;
+  if (raw.DepartmentRef?.value) snapshot.departmentQboId = raw.DepartmentRef.value;
   if (raw.TxnDate) snapshot.txnDate = raw.TxnDate;
   if (raw.DueDate) snapshot.dueDate = raw.DueDate;
   const tax = raw.TxnTaxDetail;

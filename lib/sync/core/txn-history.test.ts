@@ -5,6 +5,8 @@ const names: HistoryNames = {
   party: (id) => ({ v1: "Acme Supplies" })[id],
   account: (id) => ({ a1: "Office Expenses", a2: "Rent or Lease" })[id],
   item: (id) => ({ i1: "Consulting" })[id],
+  term: (id) => ({ t15: "Net 15", t30: "Net 30" })[id],
+  location: (id) => ({ l1: "Downtown" })[id],
 };
 
 const bill: HistoryFields = {
@@ -43,6 +45,17 @@ describe("txnHistoryChanges", () => {
     const withTax = { ...bill, taxCents: 619 };
     expect(txnHistoryChanges(bill, withTax, names, "Customer")).toEqual([{ field: "taxCents", label: "Tax", old: null, new: "$6.19" }]);
   });
+
+  it("names terms and location, and an invoice's two memos truthfully", () => {
+    const invoice = { ...bill, termsId: "t30" };
+    const after = { ...invoice, termsId: "t15", locationId: "l1", customerMemo: "Thank you!", memo: "Call before delivery" };
+    expect(txnHistoryChanges(invoice, after, names, "Customer")).toEqual([
+      { field: "termsId", label: "Terms", old: "Net 30", new: "Net 15" },
+      { field: "locationId", label: "Location", old: null, new: "Downtown" },
+      { field: "customerMemo", label: "Message on invoice", old: null, new: "Thank you!" },
+      { field: "memo", label: "Internal note", old: null, new: "Call before delivery" },
+    ]);
+  });
 });
 
 describe("txnHistorySnapshot", () => {
@@ -54,6 +67,9 @@ describe("txnHistorySnapshot", () => {
       { label: "Vendor", value: "Acme Supplies" },
       { label: "Date", value: "2026-11-02" },
       { label: "Due date", value: "2026-12-02" },
+      { label: "Terms", value: null },
+      { label: "Location", value: null },
+      { label: "Message on invoice", value: null },
       { label: "Memo", value: null },
       { label: "Lines", value: "Paper · Office Expenses · $376.50" },
       { label: "Tax", value: null },
@@ -64,6 +80,6 @@ describe("txnHistorySnapshot", () => {
 
 describe("idsNamedBy", () => {
   it("lists the party, line accounts and items to look up", () => {
-    expect(idsNamedBy({ ...bill, lines: [...bill.lines, { amountCents: 1, itemId: "i1", accountId: "a9" }] })).toEqual({ parties: ["v1"], accounts: ["a1"], items: ["i1"] });
+    expect(idsNamedBy({ ...bill, termsId: "t15", lines: [...bill.lines, { amountCents: 1, itemId: "i1", accountId: "a9" }] })).toEqual({ terms: ["t15"], locations: [], parties: ["v1"], accounts: ["a1"], items: ["i1"] });
   });
 });

@@ -13,9 +13,11 @@ export interface HistoryNames {
   party(id: string): string | undefined;
   account(id: string): string | undefined;
   item(id: string): string | undefined;
+  term(id: string): string | undefined;
+  location(id: string): string | undefined;
 }
 
-export type HistoryFields = Pick<AppTxnFields, "number" | "txnDate" | "memo" | "totalCents" | "counterpartyId" | "lines"> & {
+export type HistoryFields = Pick<AppTxnFields, "number" | "txnDate" | "memo" | "customerMemo" | "termsId" | "locationId" | "totalCents" | "counterpartyId" | "lines"> & {
   dueDate?: string | undefined;
   taxCents?: number | undefined;
   currency?: string | undefined;
@@ -27,7 +29,7 @@ export type HistoryChange = { field: string; label: string; old: string | null; 
 /** A whole version of a record, e.g. the one a conflict did not keep. */
 export type HistorySnapshot = { title: string; fields: Array<{ label: string; value: string | null }> };
 
-type FieldKey = "number" | "txnDate" | "dueDate" | "counterpartyId" | "memo" | "totalCents" | "taxCents" | "lines";
+type FieldKey = "number" | "txnDate" | "dueDate" | "termsId" | "locationId" | "counterpartyId" | "memo" | "customerMemo" | "totalCents" | "taxCents" | "lines";
 
 function labelsFor(partyLabel: string): Array<[FieldKey, string]> {
   return [
@@ -35,7 +37,10 @@ function labelsFor(partyLabel: string): Array<[FieldKey, string]> {
     ["counterpartyId", partyLabel],
     ["txnDate", "Date"],
     ["dueDate", "Due date"],
-    ["memo", "Memo"],
+    ["termsId", "Terms"],
+    ["locationId", "Location"],
+    ["customerMemo", "Message on invoice"],
+    ["memo", partyLabel === "Customer" ? "Internal note" : "Memo"],
     ["lines", "Lines"],
     ["taxCents", "Tax"],
     ["totalCents", "Total"],
@@ -68,7 +73,10 @@ function valuesOf(fields: HistoryFields, names: HistoryNames): Record<FieldKey, 
     txnDate: text(fields.txnDate),
     dueDate: text(fields.dueDate),
     counterpartyId: fields.counterpartyId ? (names.party(fields.counterpartyId) ?? "(unknown)") : null,
+    termsId: fields.termsId ? (names.term(fields.termsId) ?? "(unknown terms)") : null,
+    locationId: fields.locationId ? (names.location(fields.locationId) ?? "(unknown location)") : null,
     memo: text(fields.memo),
+    customerMemo: text(fields.customerMemo),
     totalCents: money(fields.totalCents, fields.currency),
     taxCents: fields.taxCents ? money(fields.taxCents, fields.currency) : null,
     lines: fields.lines.length === 0 ? null : fields.lines.map((l) => lineText(l, names, fields.currency)).join("; "),
@@ -91,8 +99,10 @@ export function txnHistorySnapshot(title: string, fields: HistoryFields, names: 
 }
 
 /** The ids a history entry needs names for (one batched lookup per sync phase). */
-export function idsNamedBy(fields: HistoryFields): { parties: string[]; accounts: string[]; items: string[] } {
+export function idsNamedBy(fields: HistoryFields): { parties: string[]; accounts: string[]; items: string[]; terms: string[]; locations: string[] } {
   return {
+    terms: fields.termsId ? [fields.termsId] : [],
+    locations: fields.locationId ? [fields.locationId] : [],
     parties: fields.counterpartyId ? [fields.counterpartyId] : [],
     accounts: fields.lines.flatMap((l) => (l.accountId && !l.itemId ? [l.accountId] : [])),
     items: fields.lines.flatMap((l) => (l.itemId ? [l.itemId] : [])),

@@ -68,6 +68,10 @@ export interface QboTxnSnapshot {
   privateNote?: string;
   /** Invoice CustomerMemo.value (the message shown on the invoice). */
   customerMemo?: string;
+  /** SalesTermRef.value: the QBO Term of a bill or invoice. */
+  salesTermQboId?: string;
+  /** DepartmentRef.value: the QBO Department (the app's location). */
+  departmentQboId?: string;
   /** VendorRef.value for bills and vendor credits, CustomerRef.value for invoices. */
   counterpartyQboId: string;
   counterpartyName?: string;
@@ -141,7 +145,14 @@ export interface AppTxnSnapshot {
   contentHash: string;
   txnDate: string;
   dueDate?: string;
+  /** The internal note (QBO PrivateNote). */
   memo?: string;
+  /** Invoices: the message shown on the invoice (QBO CustomerMemo). */
+  customerMemo?: string;
+  /** App-local terms id (bills, invoices): QBO SalesTermRef. */
+  termsId?: string;
+  /** App-local location id: QBO DepartmentRef. */
+  locationId?: string;
   lines: AppTxnLine[];
   /** Invoices: sales tax in cents (included in totalCents); QBO computes it, the app keeps QBO's figure. */
   taxCents?: Cents;

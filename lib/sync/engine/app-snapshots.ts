@@ -76,6 +76,10 @@ export interface StoredTxn {
   txnDate: string;
   dueDate: string | null;
   memo: string | null;
+  /** Bills and invoices: terms and location; invoices: the message on the invoice. */
+  termsId?: string | null;
+  locationId?: string | null;
+  customerMemo?: string | null;
   currency: string;
   totalCents: number;
   status: AppTxnStatus;
@@ -102,6 +106,9 @@ export function txnSnapshot(txn: StoredTxn, lines: readonly StoredLine[]): AppTx
   if (txn.counterpartyName) snapshot.counterpartyName = txn.counterpartyName;
   if (txn.dueDate) snapshot.dueDate = txn.dueDate;
   if (txn.memo) snapshot.memo = txn.memo;
+  if (txn.customerMemo) snapshot.customerMemo = txn.customerMemo;
+  if (txn.termsId) snapshot.termsId = txn.termsId;
+  if (txn.locationId) snapshot.locationId = txn.locationId;
   if (txn.taxCents) snapshot.taxCents = txn.taxCents;
   if (txn.txnTaxCodeRef) snapshot.txnTaxCode = txn.txnTaxCodeRef;
   snapshot.contentHash = appTxnContentHash(snapshot);
@@ -159,6 +166,8 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
           txnDate: bill.billDate,
           dueDate: bill.dueDate,
           memo: bill.memo,
+          termsId: bill.termsId,
+          locationId: bill.locationId,
           currency: bill.currency,
           totalCents: bill.totalCents,
           status: bill.voidedAt ? "voided" : billStatusToApp(bill.status),
@@ -197,6 +206,9 @@ export async function loadAppTxns(db: Db, organizationId: string, kind: TxnKind)
           txnDate: invoice.invoiceDate,
           dueDate: invoice.dueDate,
           memo: invoice.memo,
+          customerMemo: invoice.customerMemo,
+          termsId: invoice.termsId,
+          locationId: invoice.locationId,
           currency: invoice.currency,
           totalCents: invoice.totalCents,
           status: invoice.voidedAt ? "voided" : billStatusToApp(invoice.status),

@@ -26,6 +26,11 @@ function storedLines(fields: AppTxnFields, kind: TxnKind = "invoice"): StoredLin
   return kind === "invoice" ? lines : lines.map((line) => withoutBundle(withoutTaxCode(line)));
 }
 
+/** Terms and location of a bill or invoice as imported from QBO. */
+function headerRefs(fields: AppTxnFields) {
+  return { termsId: fields.termsId ?? null, locationId: fields.locationId ?? null };
+}
+
 /** The invoice's tax columns as imported from QBO. */
 function taxValues(fields: AppTxnFields) {
   return { taxCents: fields.taxCents ?? 0, txnTaxCodeRef: fields.txnTaxCode ?? null };
@@ -49,6 +54,9 @@ export function hashOf(id: string, fields: AppTxnFields, status: "open" | "voide
       txnDate: fields.txnDate,
       dueDate: fields.dueDate ?? fields.txnDate,
       memo: fields.memo ?? null,
+      customerMemo: fields.customerMemo ?? null,
+      termsId: fields.termsId ?? null,
+      locationId: fields.locationId ?? null,
       currency: fields.currency,
       totalCents: fields.totalCents,
       status,
@@ -101,6 +109,7 @@ async function insertHeaders(tx: Tx, organizationId: string, kind: TxnKind, news
           billNumber: fields.number,
           billDate: fields.txnDate,
           dueDate: fields.dueDate ?? fields.txnDate,
+          ...headerRefs(fields),
           currency: fields.currency,
           memo: fields.memo ?? null,
           totalCents: fields.totalCents,
@@ -124,8 +133,10 @@ async function insertHeaders(tx: Tx, organizationId: string, kind: TxnKind, news
           invoiceNumber: fields.number,
           invoiceDate: fields.txnDate,
           dueDate: fields.dueDate ?? fields.txnDate,
+          ...headerRefs(fields),
           currency: fields.currency,
           memo: fields.memo ?? null,
+          customerMemo: fields.customerMemo ?? null,
           totalCents: fields.totalCents,
           ...taxValues(fields),
           openBalanceCents: summary.openBalanceCents,
@@ -168,14 +179,14 @@ export async function updateTxn(tx: Tx, organizationId: string, kind: TxnKind, i
   if (kind === "bill") {
     await tx
       .update(bills)
-      .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
+      .set({ vendorId: fields.counterpartyId, billNumber: fields.number, billDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, ...headerRefs(fields), currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents })
       .where(and(eq(bills.organizationId, organizationId), eq(bills.id, id)));
     await tx.delete(billLines).where(and(eq(billLines.organizationId, organizationId), eq(billLines.billId, id)));
     if (lines.length > 0) await tx.insert(billLines).values(lines.map((line) => ({ ...line, billId: id })));
   } else if (kind === "invoice") {
     await tx
       .update(invoices)
-      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, currency: fields.currency, memo: fields.memo ?? null, totalCents: fields.totalCents, ...taxValues(fields) })
+      .set({ customerId: fields.counterpartyId, invoiceNumber: fields.number, invoiceDate: fields.txnDate, dueDate: fields.dueDate ?? fields.txnDate, ...headerRefs(fields), currency: fields.currency, memo: fields.memo ?? null, customerMemo: fields.customerMemo ?? null, totalCents: fields.totalCents, ...taxValues(fields) })
       .where(and(eq(invoices.organizationId, organizationId), eq(invoices.id, id)));
     await tx.delete(invoiceLines).where(and(eq(invoiceLines.organizationId, organizationId), eq(invoiceLines.invoiceId, id)));
     if (lines.length > 0) await tx.insert(invoiceLines).values(lines.map((line) => ({ ...line, invoiceId: id })));
