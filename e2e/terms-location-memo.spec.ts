@@ -55,9 +55,8 @@ test("a bill and an invoice with terms, location and truthful memo labels sync t
   await shots(page, "terms-invoice-form");
   await page.getByRole("button", { name: "Create invoice" }).click();
   await expect(page.getByRole("heading", { name: "Invoice TL-INV-1" })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText("Message on invoice:", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText("Thank you for your business!", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText("Internal note (not shown to the customer):", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Message on invoice: Thank you for your business!")).toBeVisible();
+  await expect(page.getByText("Internal note (not shown to the customer): Gate code 1234")).toBeVisible();
   await expect(page.getByText("Main Street Store", { exact: true }).first()).toBeVisible();
 
   await syncNowFromIcon(page);
