@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
 /** One Drizzle type for both drivers: the query builder API is identical. */
@@ -16,11 +17,19 @@ export type DatabaseHandle = {
   close(): Promise<void>;
   /** The embedded instance, when there is one (tests dump and load snapshots through it). */
   pglite?: PGlite;
+  /** The lock this process holds on the embedded database's folder (none in memory or on PostgreSQL). */
+  lock?: DataDirLock;
 };
 
 export type ConnectionTarget =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: "pglite";
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** Where the holder of the folder's lock can be reached (the app's server; see data-dir-lock.ts). */
+      lockOwner?: { port: number | null; appUrl: string | null };
+    };
 
 export const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 
@@ -40,19 +49,34 @@ export async function openDatabase(target: ConnectionTarget): Promise<DatabaseHa
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  // PGlite needs its folder to exist; in-memory when no folder is given (tests).
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-  });
+  // A folder is opened by one process only: refused (DataDirLockedError) before PGlite touches it.
+  const lock = target.dataDir ? acquireDataDirLock(target.dataDir, target.lockOwner) : undefined;
+  let pglite: PGlite;
+  try {
+    // PGlite needs its folder to exist; in-memory when no folder is given (tests).
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle(pglite, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     pglite,
+    ...(lock ? { lock } : {}),
     query: async <T,>(text: string, params: unknown[] = []) => (await pglite.query<T>(text, params)).rows,
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

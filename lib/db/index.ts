@@ -8,11 +8,21 @@ export type { Db, Tx, DatabaseHandle } from "./connection";
 const KEY = Symbol.for("ledgerbridge.database");
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 
+/**
+ * In the app's server (Next.js sets NEXT_RUNTIME and, once listening, PORT) the lock says where to
+ * reach it, so `npm run sync` can ask it to sync; a script holding the lock is reachable nowhere.
+ */
+function appServerAddress(appUrl: string): { port: number | null; appUrl: string | null } {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return { port: null, appUrl: null };
+  const port = Number(process.env.PORT);
+  return { port: Number.isInteger(port) && port > 0 && port < 65536 ? port : null, appUrl };
+}
+
 async function connect(): Promise<DatabaseHandle> {
   const config = env();
   const handle = config.DATABASE_URL
     ? await openDatabase({ kind: "postgres", url: config.DATABASE_URL })
-    : await openDatabase({ kind: "pglite", dataDir: config.PGLITE_DATA_DIR });
+    : await openDatabase({ kind: "pglite", dataDir: config.PGLITE_DATA_DIR, lockOwner: appServerAddress(config.APP_URL) });
   await migrateDatabase(handle);
   return handle;
 }

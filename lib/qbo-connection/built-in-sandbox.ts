@@ -1,6 +1,6 @@
 import path from "node:path";
-import { env } from "@/lib/config/env";
-import { createQboSandbox, type QboSandbox } from "@/lib/qbo-sandbox";
+import { env, type AppEnv } from "@/lib/config/env";
+import { createQboSandbox, type QboSandbox, type QboSandboxOptions } from "@/lib/qbo-sandbox";
 import { BUILT_IN_SANDBOX_PATH, qboAppConfig } from "./app-config";
 
 /**
@@ -25,15 +25,18 @@ export function builtInSandbox(): QboSandbox | null {
   const config = env();
   if (!builtInSandboxServed(config)) return null;
   const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    const appUrl = config.APP_URL.replace(/\/+$/, "");
-    holder[KEY] = createQboSandbox({
-      basePath: BUILT_IN_SANDBOX_PATH,
-      persistPath: path.join(config.DATA_DIR, "qbo-sandbox.json"),
-      webhookUrl: `${appUrl}/api/qbo/webhooks`,
-      webhookVerifierToken: qboAppConfig(config).webhookVerifierToken,
-      throttling: true,
-    });
-  }
+  holder[KEY] ??= createQboSandbox(builtInSandboxOptions(config));
   return holder[KEY];
+}
+
+/** The built-in sandbox's state and settings, shared by the app and `npm run sync` serving it while the app is stopped. */
+export function builtInSandboxOptions(config: AppEnv): QboSandboxOptions {
+  const appUrl = config.APP_URL.replace(/\/+$/, "");
+  return {
+    basePath: BUILT_IN_SANDBOX_PATH,
+    persistPath: path.join(config.DATA_DIR, "qbo-sandbox.json"),
+    webhookUrl: `${appUrl}/api/qbo/webhooks`,
+    webhookVerifierToken: qboAppConfig(config).webhookVerifierToken,
+    throttling: true,
+  };
 }

@@ -1,4 +1,4 @@
-import { env } from "@/lib/config/env";
+import { env, type AppEnv } from "@/lib/config/env";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { createInMemoryRateBudgets, createTokenCipher, type RateBudget } from "@/lib/qbo";
 import { qboAppConfig } from "./app-config";
@@ -6,8 +6,7 @@ import type { ConnectionDeps } from "./connection";
 import { defaultLeaseHolder, sharedRateBudgets } from "./shared-rate-budget";
 
 /** The process's QBO wiring, from the validated environment. */
-export function connectionDeps(): ConnectionDeps {
-  const config = env();
+export function connectionDeps(config: AppEnv = env()): ConnectionDeps {
   return {
     config: qboAppConfig(config),
     cipher: createTokenCipher(config.TOKEN_ENCRYPTION_KEY),

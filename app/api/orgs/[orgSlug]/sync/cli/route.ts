@@ -1,0 +1,22 @@
+import { getDatabase } from "@/lib/db";
+import { handleLocalSyncRequest } from "@/lib/sync/cli-delegation";
+import { startSyncInBackground } from "@/lib/sync/start-sync";
+
+export const dynamic = "force-dynamic";
+
+type RouteContext = { params: Promise<{ orgSlug: string }> };
+
+/**
+ * `npm run sync` while the app holds the embedded database: the app runs the sync on its job queue
+ * and the CLI follows it. Authenticated by the token of the database's lock file, not by a session.
+ */
+async function handle(request: Request, context: RouteContext): Promise<Response> {
+  const handle = await getDatabase();
+  return handleLocalSyncRequest(request, (await context.params).orgSlug, {
+    db: handle.db,
+    lockToken: handle.lock?.holder.token ?? null,
+    startSync: (db, input) => startSyncInBackground(db, input),
+  });
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,136 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildEnv, type AppEnv } from "@/lib/config/env";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
+import { lockPathFor } from "@/lib/db/data-dir-lock";
+import { organizations, syncRuns } from "@/lib/db/schema";
+import { builtInSandboxEndpoints } from "@/lib/qbo";
+import { createQboSandbox, startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
+import { builtInSandboxOptions } from "@/lib/qbo-connection/built-in-sandbox";
+import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
+import { connectionDeps } from "@/lib/qbo-connection/deps";
+import { handleLocalSyncRequest, localSyncPath } from "@/lib/sync/cli-delegation";
+import { cliSync, type CliIo } from "@/lib/sync/cli-sync";
+import { executeSyncRun, requestSync } from "@/lib/sync/engine";
+import type { SyncRunSummary } from "@/lib/sync/engine/types";
+import { connectedSandboxOrg } from "@/lib/testing/sandbox-workers";
+import { unlimitedRateBudget } from "@/lib/qbo";
+
+// The CLI as a person runs it, on an embedded database on disk whose built-in sandbox only the app
+// serves: nothing listens at APP_URL, so a sync that reaches QBO proves the CLI served it itself.
+let root: string;
+let config: AppEnv;
+let slug: string;
+let organizationId: string;
+
+function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (text) => stdout.push(text), err: (text) => stderr.push(text), progressBar: false, pollMs: 50 };
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), "lb-cli-sync-"));
+  config = buildEnv({ NODE_ENV: "test", DATA_DIR: root, APP_URL: "http://127.0.0.1:9" });
+  // The company the app created when the organisation connected, in the app's sandbox state.
+  const sandbox = createQboSandbox(builtInSandboxOptions(config));
+  const handle = await openDatabase({ kind: "pglite", dataDir: config.PGLITE_DATA_DIR, loadDataDir: new Blob([readFileSync(inject("pgliteSnapshotPath"))]) });
+  const deps = connectionDeps(config);
+  const org = await connectedSandboxOrg(handle.db, { sandbox } as unknown as SandboxServer, deps, { vendors: 2, customers: 2, bills: 2, invoices: 2 });
+  organizationId = org.organizationId;
+  [{ slug }] = (await handle.db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, organizationId))) as [{ slug: string }];
+  await sandbox.flush();
+  sandbox.close();
+  await handle.close();
+}, 240_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("npm run sync with no app running", () => {
+  it("takes the database's lock, serves the built-in sandbox itself and syncs", async () => {
+    const io = captureIo();
+    const code = await cliSync({ org: slug, json: true }, config, io);
+    const summary = JSON.parse(io.stdout.join("\n")) as SyncRunSummary;
+    expect(summary.status, summary.error ?? "").not.toBe("failed");
+    expect(code).toBe(0);
+    expect(summary.apiCalls).toBeGreaterThan(0);
+    expect(summary.counts.account?.created).toBeGreaterThan(0);
+    expect(io.stderr.join("\n")).toContain("serving its built-in QuickBooks sandbox");
+    // Released on the way out, for the app to open the folder.
+    expect(existsSync(lockPathFor(config.PGLITE_DATA_DIR))).toBe(false);
+  }, 240_000);
+});
+
+describe("npm run sync while the app runs", () => {
+  let app: DatabaseHandle;
+  let appServer: Server;
+  let sandboxServer: SandboxServer;
+  beforeAll(async () => {
+    // The "app": holds the embedded database, serves the sandbox and the local sync route.
+    app = await openDatabase({ kind: "pglite", dataDir: config.PGLITE_DATA_DIR, lockOwner: { port: null, appUrl: config.APP_URL } });
+    sandboxServer = await startSandboxServer({ ...builtInSandboxOptions(config), port: 0, throttling: false });
+    const deps = connectionDeps(config);
+    const clientFactory = createQboClientFactory(app.db, { ...deps, config: { ...deps.config, endpoints: builtInSandboxEndpoints(sandboxServer.url) } }, () => unlimitedRateBudget);
+    appServer = createServer((request, response) => {
+      void (async () => {
+        const url = new URL(request.url ?? "/", "http://127.0.0.1");
+        const orgSlug = /^\/api\/orgs\/([^/]+)\/sync\/cli$/.exec(url.pathname)?.[1];
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
+        const answer = await handleLocalSyncRequest(new Request(url, { method: request.method ?? "GET", headers }), orgSlug, {
+          db: app.db,
+          lockToken: app.lock?.holder.token ?? null,
+          // As the app's job queue does: the run is queued here and executed in the background.
+          startSync: async (db, input) => {
+            const started = await requestSync(db, input);
+            if (!started.joined) void executeSyncRun(db, started.runId, { clientFactory });
+            return started;
+          },
+        });
+        response.writeHead(answer.status, { "content-type": "application/json" });
+        response.end(await answer.text());
+      })();
+    });
+    await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
+    app.lock!.setPort((appServer.address() as AddressInfo).port);
+  }, 240_000);
+  afterAll(async () => {
+    await new Promise((resolve) => appServer.close(resolve));
+    await sandboxServer.close();
+    await app.close();
+  });
+
+  it("asks the app to sync, follows the run and prints the same summary; the app sees the run", async () => {
+    const io = captureIo();
+    const code = await cliSync({ org: slug, json: false }, config, io);
+    expect(io.stderr.join("\n")).toContain(`The app (pid ${process.pid}) is running: it runs this sync`);
+    const printed = io.stdout.join("\n");
+    expect(printed).toContain("Object");
+    expect(printed).toMatch(/Status: (succeeded|partial)/);
+    expect(code).toBe(0);
+    const runs = await app.db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId));
+    expect(runs.map((run) => run.trigger)).toEqual(["cli", "cli"]);
+    expect(runs.every((run) => run.status === "succeeded" || run.status === "partial")).toBe(true);
+    // The CLI never opened the folder: the app's lock is untouched.
+    expect(JSON.parse(readFileSync(lockPathFor(config.PGLITE_DATA_DIR), "utf8")).token).toBe(app.lock?.holder.token);
+  }, 240_000);
+
+  it("the app's route answers nobody without the lock's token", async () => {
+    const port = app.lock!.holder.port!;
+    const url = `http://127.0.0.1:${port}${localSyncPath(slug)}`;
+    expect((await fetch(url, { method: "POST" })).status).toBe(401);
+    expect((await fetch(url, { method: "POST", headers: { authorization: "Bearer not-the-token" } })).status).toBe(401);
+    const runs = await app.db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId));
+    expect(runs).toHaveLength(2);
+  });
+
+  it("an unknown organisation is refused as the CLI always did", async () => {
+    const io = captureIo();
+    expect(await cliSync({ org: "no-such-org", json: false }, config, io)).toBe(2);
+    expect(io.stderr.join("\n")).toContain('No organisation with the slug "no-such-org".');
+  });
+});
