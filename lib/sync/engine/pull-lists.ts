@@ -93,3 +93,15 @@ export async function pullReferenceLists(
     return { status: "failed", error: failure.message };
   }
 }
+
+/**
+ * Marks the pull as under way before the person lands on Preferences (so the pickers say "bringing
+ * in…" rather than "nothing yet"); the pull itself runs after the response. Never throws.
+ */
+export async function markListPullStarting(db: Db, organizationId: string, realmId: string, now: Date = new Date()): Promise<void> {
+  try {
+    await record(db, organizationId, { realmId, status: "running", error: null, startedAt: now, finishedAt: null });
+  } catch (error) {
+    logger().error("recording a list pull failed", { organizationId, error });
+  }
+}
