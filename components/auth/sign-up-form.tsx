@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { signUpAction, signUpByInvitationAction } from "@/app/sign-up/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { BrowserTimeZoneInput } from "@/components/ui/browser-time-zone-input";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -33,7 +34,7 @@ export function SignUpForm({ invitation }: { invitation?: SignUpInvitation }) {
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
+      {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : <BrowserTimeZoneInput />}
       <Field label="Your name" name="name" error={errors.name}>
         <Input name="name" autoComplete="name" required invalid={Boolean(errors.name)} />
       </Field>

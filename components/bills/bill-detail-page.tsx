@@ -35,7 +35,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
   ]);
   const { bill, summary, lines, payments, credits } = detail;
   const base = `/o/${org.slug}`;
-  const today = businessToday();
+  const today = businessToday(org.timeZone);
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const overdue = bill.dueDate < today && summary.openBalanceCents > 0;
   const canPay = summary.payableCents > 0;

@@ -50,7 +50,7 @@ export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; bil
             terms={options.terms}
             lineOptions={options}
             values={values}
-            today={businessToday()}
+            today={businessToday(org.timeZone)}
           />
         </Card>
       )}

@@ -64,7 +64,8 @@ export function BillForm({
   const { state, onSubmit, pending, errors } = useFormAction(saveBillAction);
   const [billDate, setBillDate] = useState(values.billDate ?? today);
   const [termsId, setTermsId] = useState(values.termsId ?? "");
-  const [dueDate, setDueDate] = useState(values.dueDate ?? today);
+  // Without terms a bill is due on its own date (as in QuickBooks), not on today's.
+  const [dueDate, setDueDate] = useState(values.dueDate ?? values.billDate ?? today);
   const [currency, setCurrency] = useState(values.currency ?? "USD");
   const base = `/o/${orgSlug}/bills`;
 
@@ -75,7 +76,7 @@ export function BillForm({
   // Terms pick the due date (as in QuickBooks); the person can still change it afterwards.
   const applyTerms = (nextBillDate: string, nextTermsId: string) => {
     const option = terms.find((term) => term.id === nextTermsId);
-    if (option && isIsoDate(nextBillDate)) setDueDate(dueDateFromTerms(nextBillDate, termsOf(option)));
+    if (isIsoDate(nextBillDate)) setDueDate(dueDateFromTerms(nextBillDate, option ? termsOf(option) : null));
   };
 
   return (

@@ -20,7 +20,7 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
   const { org, db } = await requireOrg(orgSlug);
   const query = parseBillListQuery(searchParams);
   const list = await listBills(db, org.organizationId, query);
-  const today = businessToday();
+  const today = businessToday(org.timeZone);
   const base = `/o/${org.slug}/bills`;
   const sortHref = (sort: BillSort) =>
     billListHref(base, query, { sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc", page: 1 });

@@ -32,7 +32,7 @@ export async function PayBillsPage({ orgSlug, billIds }: { orgSlug: string; bill
       ) : (
         <Card className="p-6">
           {skipped > 0 ? <p className="mb-4 text-sm text-slate-600">{skipped} selected bill{skipped === 1 ? " is" : "s are"} already paid or fully scheduled and left out.</p> : null}
-          <PayBillsForm orgSlug={org.slug} bills={payable} bankAccounts={bankAccounts.accounts} defaultBankAccountId={bankAccounts.defaultId} today={businessToday()} />
+          <PayBillsForm orgSlug={org.slug} bills={payable} bankAccounts={bankAccounts.accounts} defaultBankAccountId={bankAccounts.defaultId} today={businessToday(org.timeZone)} />
         </Card>
       )}
     </>

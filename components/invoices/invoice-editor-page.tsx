@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { centsToDecimalString, isoDateOf } from "@/lib/ap";
+import { centsToDecimalString } from "@/lib/ap";
+import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { loadInvoiceFormOptions } from "@/lib/invoices/form-options";
@@ -66,7 +67,7 @@ export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?:
       ...(hasSalesTax(invoice, lines) ? { salesTax: { taxCents: invoice.taxCents } } : {}),
     };
   } else {
-    const today = isoDateOf(new Date());
+    const today = businessToday(org.timeZone);
     values = {
       customerId: "",
       invoiceNumber: await suggestInvoiceNumber(db, org.organizationId),

@@ -70,7 +70,8 @@ export function InvoiceForm({ orgSlug, options, values }: { orgSlug: string; opt
   function recomputeDue(nextDate: string, nextTermsId: string) {
     if (!isIsoDate(nextDate)) return;
     const chosen = options.terms.find((term) => term.id === nextTermsId);
-    if (chosen) setDueDate(dueDateFromTerms(nextDate, chosen.terms));
+    // No terms: due on the invoice's own date, as in QuickBooks.
+    setDueDate(dueDateFromTerms(nextDate, chosen ? chosen.terms : null));
   }
 
   function updateRow(key: number, patch: Partial<InvoiceFormLine>) {

@@ -5,7 +5,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { formatMoney, isoDateOf } from "@/lib/ap";
+import { formatMoney } from "@/lib/ap";
+import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
 import { parseInvoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
 import { listInvoices } from "@/lib/invoices/queries";
@@ -33,7 +34,7 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
   const { org, db } = await requireOrg(orgSlug);
   const query = parseInvoiceListQuery(searchParams);
   const list = await listInvoices(db, org.organizationId, query);
-  const today = isoDateOf(new Date());
+  const today = businessToday(org.timeZone);
   const base = `/o/${org.slug}/invoices`;
   const hrefWith = (changes: Partial<InvoiceListQuery>) => {
     const next = { ...query, page: 1, ...changes };

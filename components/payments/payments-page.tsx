@@ -18,7 +18,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
   const { org, db } = await requireOrg(orgSlug);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const query = paymentListQuerySchema.parse({ status: first(searchParams.status), page: first(searchParams.page) });
-  const today = businessToday();
+  const today = businessToday(org.timeZone);
   const [list, queue, transfers] = await Promise.all([
     listBillPayments(db, org.organizationId, query),
     paymentQueueSummary(db, org.organizationId, today),

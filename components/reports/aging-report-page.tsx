@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, formatMoney, isoDateOf, type AgingReport } from "@/lib/ap";
+import { AGING_BUCKET_LABELS, AGING_BUCKETS, formatMoney, type AgingReport } from "@/lib/ap";
+import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
 import { loadApAging, loadArAging } from "@/lib/reports/aging";
 import { parseAsOf } from "@/lib/reports/report-params";
@@ -34,7 +35,7 @@ function bucketHeading(bucket: (typeof AGING_BUCKETS)[number]): string {
 export async function AgingReportPage({ kind, orgSlug, searchParams }: { kind: "ap" | "ar"; orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
   const { org, db } = await requireOrg(orgSlug);
   const config = KINDS[kind];
-  const today = isoDateOf(new Date());
+  const today = businessToday(org.timeZone);
   const asOf = parseAsOf(searchParams, today);
   const report: AgingReport = await config.load(db, org.organizationId, asOf);
   const base = `/o/${org.slug}/reports/${kind}-aging`;

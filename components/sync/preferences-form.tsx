@@ -8,6 +8,8 @@ import { Alert, Card } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveSyncPreferencesAction } from "@/lib/sync/actions";
+import type { ListPullView } from "@/lib/sync/core/first-run";
+import { ListPullNotice } from "./list-pull-notice";
 
 type Choice = { id: string; fullyQualifiedName: string; accountType: string };
 type AccountField = "unallocatedExpenseAccountId" | "unallocatedIncomeAccountId" | "bankAccountId" | "moneyOutClearingAccountId" | "moneyInClearingAccountId";
@@ -33,12 +35,15 @@ export function PreferencesForm({
   choices,
   canEdit,
   nextAutoSyncAt,
+  lists,
 }: {
   orgSlug: string;
   values: PreferencesValues;
   choices: Record<AccountField, Choice[]>;
   canEdit: boolean;
   nextAutoSyncAt: string | null;
+  /** The chart of accounts and lists brought in after Connect (or why not). */
+  lists: ListPullView;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -81,6 +86,12 @@ export function PreferencesForm({
           </Button>
         ) : null}
       </div>
+      {lists.kind === "ready" ? null : (
+        // Outside the preferences form: Retry is a form of its own.
+        <div className="px-6 pt-5">
+          <ListPullNotice orgSlug={orgSlug} view={lists} canEdit={canEdit} />
+        </div>
+      )}
       <form key={formKey} onSubmit={onSubmit} className="space-y-6 px-6 py-5" noValidate>
         <input type="hidden" name="orgSlug" value={orgSlug} />
         {saved ? <Alert tone="success">Preferences saved.</Alert> : null}
@@ -110,7 +121,7 @@ export function PreferencesForm({
           </Field>
           {ACCOUNT_FIELDS.map(({ field, label, hint, optional }) =>
             editing ? (
-              <Field key={field} label={label} name={field} error={errors[field]} hint={choices[field].length === 0 ? "No fitting accounts yet — sync once to bring in your chart of accounts." : hint}>
+              <Field key={field} label={label} name={field} error={errors[field]} hint={choices[field].length === 0 ? emptyPickerHint(lists) : hint}>
                 <Select name={field} defaultValue={values[field] ?? ""} invalid={Boolean(errors[field])}>
                   <option value="">{optional ? "Create automatically" : "Choose an account"}</option>
                   {choices[field].map((c) => (
@@ -161,4 +172,19 @@ function Toggle({ name, label, hint, defaultChecked }: { name: string; label: st
       </span>
     </label>
   );
+}
+
+/** A picker with nothing to offer says why, truthfully. */
+function emptyPickerHint(lists: ListPullView): string {
+  switch (lists.kind) {
+    case "not_connected":
+      return "No accounts yet — connect to QuickBooks to bring in your chart of accounts.";
+    case "running":
+      return "Bringing in your chart of accounts from QuickBooks…";
+    case "failed":
+    case "not_pulled":
+      return "No accounts yet — bring in your chart of accounts (above).";
+    case "ready":
+      return "No fitting account in your QuickBooks chart of accounts.";
+  }
 }

@@ -118,7 +118,7 @@ export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: stri
         <StarterChartPrompt orgSlug={org.slug} isAdmin={org.role === "admin"} />
       ) : (
         <Card className="p-6">
-          <VendorCreditForm orgSlug={org.slug} vendors={options.vendors} lineOptions={options} today={businessToday()} defaultVendorId={vendorId} />
+          <VendorCreditForm orgSlug={org.slug} vendors={options.vendors} lineOptions={options} today={businessToday(org.timeZone)} defaultVendorId={vendorId} />
         </Card>
       )}
     </>

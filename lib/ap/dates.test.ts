@@ -10,6 +10,9 @@ import {
   isIsoDate,
   isLeapYear,
   isoDateOf,
+  canonicalTimeZone,
+  supportedTimeZones,
+  todayIn,
   maxDate,
   minDate,
   parseIsoDate,
@@ -125,5 +128,45 @@ describe("parts and instants", () => {
     expect(isoDateOf(instant)).toBe("2026-01-01");
     expect(isoDateOf(instant, "America/New_York")).toBe("2025-12-31");
     expect(isoDateOf(new Date("2026-01-01T23:30:00Z"), "Asia/Tokyo")).toBe("2026-01-02");
+  });
+});
+
+describe("organisation time zones", () => {
+  it("keeps a late-afternoon US instant on the US calendar day (not UTC's next day)", () => {
+    expect(todayIn("America/Los_Angeles", new Date("2026-12-03T23:30:00Z"))).toBe("2026-12-03");
+    expect(todayIn("America/Los_Angeles", new Date("2026-12-04T07:59:00Z"))).toBe("2026-12-03");
+    expect(todayIn("America/Los_Angeles", new Date("2026-12-04T08:00:00Z"))).toBe("2026-12-04");
+    expect(todayIn("America/New_York", new Date("2026-12-04T01:00:00Z"))).toBe("2026-12-03");
+    expect(todayIn("UTC", new Date("2026-12-04T01:00:00Z"))).toBe("2026-12-04");
+  });
+
+  it("follows daylight saving time (New York is UTC−4 in July)", () => {
+    expect(todayIn("America/New_York", new Date("2026-07-04T03:59:00Z"))).toBe("2026-07-03");
+    expect(todayIn("America/New_York", new Date("2026-07-04T04:00:00Z"))).toBe("2026-07-04");
+  });
+
+  it("is already tomorrow east of UTC", () => {
+    expect(todayIn("Pacific/Kiritimati", new Date("2026-12-03T10:00:00Z"))).toBe("2026-12-04");
+  });
+
+  it("accepts IANA names the runtime knows, and UTC", () => {
+    expect(canonicalTimeZone("America/New_York")).toBe("America/New_York");
+    expect(canonicalTimeZone("UTC")).toBe("UTC");
+    expect(canonicalTimeZone("Etc/UTC")).toBe("UTC");
+    // Browsers differ on aliases (Firefox says Asia/Kolkata, Chrome Asia/Calcutta): both are one zone.
+    expect(canonicalTimeZone("Asia/Kolkata")).toBe(canonicalTimeZone("Asia/Calcutta"));
+    expect(canonicalTimeZone("Asia/Kolkata")).not.toBeNull();
+  });
+
+  it.each(["", "Mars/Olympus_Mons", "America/New York", "+05:00", "EST5EDT; DROP TABLE", 42, null, undefined])("refuses %j", (value) => {
+    expect(canonicalTimeZone(value)).toBeNull();
+  });
+
+  it("lists the zones a person can choose, UTC first and each once", () => {
+    const zones = supportedTimeZones();
+    expect(zones[0]).toBe("UTC");
+    expect(zones).toContain("America/New_York");
+    expect(new Set(zones).size).toBe(zones.length);
+    for (const zone of zones.slice(0, 20)) expect(canonicalTimeZone(zone)).toBe(zone);
   });
 });

@@ -138,3 +138,42 @@ export function isoDateOf(instant: Date, timeZone = "UTC"): IsoDate {
   const pick = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
   return fromDateParts({ year: pick("year"), month: pick("month"), day: pick("day") });
 }
+
+// ---- The organisation's time zone ---------------------------------------------------------------
+
+/** Organisations created before the setting existed, and browsers that name no zone, use UTC. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
+let knownZones: ReadonlySet<string> | undefined;
+
+function zonesOfRuntime(): ReadonlySet<string> {
+  // Node 20 leaves UTC out of supportedValuesOf('timeZone'); it is still a valid IANA name.
+  knownZones ??= new Set([DEFAULT_TIME_ZONE, ...Intl.supportedValuesOf("timeZone")]);
+  return knownZones;
+}
+
+/**
+ * The runtime's own spelling of an IANA time zone, or null when it is not one (offsets such as
+ * "+05:00" and POSIX rules are refused: a business lives in a place, whose offset changes).
+ * Aliases fold together: a browser's "Asia/Kolkata" and "Asia/Calcutta" are one zone.
+ */
+export function canonicalTimeZone(name: unknown): string | null {
+  if (typeof name !== "string" || name.length === 0 || name.length > 64) return null;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  return zonesOfRuntime().has(resolved) ? resolved : null;
+}
+
+/** The zones a person can pick in Settings: UTC first, then the IANA names in order. */
+export function supportedTimeZones(): string[] {
+  return [DEFAULT_TIME_ZONE, ...[...zonesOfRuntime()].filter((zone) => zone !== DEFAULT_TIME_ZONE)];
+}
+
+/** The business's calendar day at `now` in its time zone: what "today" means for due dates and payments. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  return isoDateOf(now, canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE);
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorMap, fieldErrorsFromZod } from "./field-errors";
 import {
+  browserTimeZoneSchema,
+  timeZoneSchema,
   billSchema,
   customerSchema,
   electronicPaymentSchema,
@@ -413,5 +415,25 @@ describe("ids, amounts and currencies a forged form can send (issue 12)", () => 
     expect(errorsOf(invoiceSchema, { ...validInvoice, currency: "abc" })).toEqual({ currency: ["Use a real currency code (ISO 4217), like USD, EUR or CAD."] });
     expect(billSchema.parse({ ...validBill, currency: "cad" }).currency).toBe("CAD");
     expect(errorsOf(billSchema, { ...validBill, currency: "EUR" })).toEqual({});
+  });
+});
+
+describe("time zone settings", () => {
+  it("accepts an IANA zone and stores the runtime's spelling", () => {
+    expect(timeZoneSchema.parse("America/New_York")).toBe("America/New_York");
+    expect(timeZoneSchema.parse(" UTC ")).toBe("UTC");
+  });
+
+  it.each(["", "Mars/Base", "+05:00", undefined])("refuses %j with a message for a person", (value) => {
+    const result = timeZoneSchema.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/Choose a time zone/);
+  });
+
+  it("falls back to UTC for a browser that names no usable zone", () => {
+    expect(browserTimeZoneSchema.parse("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(browserTimeZoneSchema.parse("")).toBe("UTC");
+    expect(browserTimeZoneSchema.parse(undefined)).toBe("UTC");
+    expect(browserTimeZoneSchema.parse("Not/AZone")).toBe("UTC");
   });
 });

@@ -10,7 +10,7 @@
  * Names: trimmed, 1–100 characters, no colon/tab/newline (QBO rejects those in DisplayName).
  */
 import { z } from "zod";
-import { compareDates, isIsoDate } from "./dates";
+import { canonicalTimeZone, compareDates, DEFAULT_TIME_ZONE, isIsoDate } from "./dates";
 import { decimalToCents, multiplyToCents, parseDecimal, decimalToString, type ExactDecimal } from "./decimal";
 import { MAX_AMOUNT_CENTS, safeParseMoney } from "./money";
 import { isRecordId } from "@/lib/forms/record-id";
@@ -467,3 +467,27 @@ export const vendorCreditApplicationSchema = z
 
 export type VendorCreditApplicationInput = z.input<typeof vendorCreditApplicationSchema>;
 export type VendorCreditApplicationForm = z.output<typeof vendorCreditApplicationSchema>;
+
+// ---- The organisation's time zone ---------------------------------------------------------------
+
+/** Settings → Time zone: an IANA name the runtime knows (Intl.supportedValuesOf('timeZone'), or UTC). */
+export const timeZoneSchema = z.preprocess(
+  asText,
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const zone = canonicalTimeZone(value);
+      if (zone === null) {
+        ctx.addIssue({ code: "custom", message: "Choose a time zone from the list, such as America/New_York." });
+        return z.NEVER;
+      }
+      return zone;
+    }),
+);
+
+/**
+ * The browser's zone sent at sign-up or org creation: a default only, so an odd or missing value
+ * never blocks the form — the organisation starts on UTC and an admin changes it in Settings.
+ */
+export const browserTimeZoneSchema = z.unknown().transform((value) => canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE);

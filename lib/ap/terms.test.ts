@@ -73,3 +73,10 @@ describe("dueDateFromTerms — DATE_DRIVEN", () => {
     expect(() => dueDateFromTerms("2026-01-01", { type: "DATE_DRIVEN", dayOfMonthDue: 5, dueNextMonthDays: -2 })).toThrow(TermsError);
   });
 });
+
+describe("due date without terms", () => {
+  it("is the document's own date, whatever day it is today", () => {
+    expect(dueDateFromTerms("2026-11-20", null)).toBe("2026-11-20");
+    expect(dueDateFromTerms("2026-11-20", undefined)).toBe("2026-11-20");
+  });
+});

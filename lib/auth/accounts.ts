@@ -30,7 +30,8 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 /** Sign-up: the person, their organisation, and their admin membership, all or nothing. */
-export async function signUp(db: Db, input: SignUpInput) {
+/** `timeZone` defaults to UTC (tests and scripts that create organisations without a browser). */
+export async function signUp(db: Db, input: Omit<SignUpInput, "timeZone"> & { timeZone?: string }) {
   if (await findUserByEmail(db, input.email)) throw new EmailTakenError();
   const passwordHash = await hashPassword(input.password);
   // Sign-ups with one email at the same moment all pass the read above: the unique index
@@ -41,7 +42,7 @@ export async function signUp(db: Db, input: SignUpInput) {
         .insert(users)
         .values({ email: input.email, name: input.name, passwordHash })
         .returning({ id: users.id, email: users.email, name: users.name });
-      const organization = await createOrganization(tx, { name: input.organizationName, ownerUserId: user!.id });
+      const organization = await createOrganization(tx, { name: input.organizationName, ownerUserId: user!.id, timeZone: input.timeZone });
       return { user: user!, organization };
     }),
   );

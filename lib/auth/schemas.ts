@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { browserTimeZoneSchema as browserTimeZone } from "@/lib/ap/schemas";
 import { recordId } from "@/lib/forms/record-id";
 import { invitationTokenSchema } from "@/lib/orgs/invitation-token";
 import { newPasswordProblem } from "./password-policy";
@@ -24,7 +25,7 @@ export const organizationName = z
   .max(100, "Use at most 100 characters");
 
 export const signUpSchema = z
-  .object({ name: personName, email, password: newPassword, organizationName })
+  .object({ name: personName, email, password: newPassword, organizationName, timeZone: browserTimeZone })
   // A password made of the person's own details is easy to guess too.
   .superRefine((input, ctx) => {
     if (typeof input.password !== "string" || newPasswordProblem(input.password) !== null) return; // already reported
@@ -56,4 +57,4 @@ export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const revokeInvitationSchema = z.object({ invitationId: recordId("This invitation does not exist.") });
 
-export const createOrganizationSchema = z.object({ organizationName });
+export const createOrganizationSchema = z.object({ organizationName, timeZone: browserTimeZone });

@@ -1,9 +1,9 @@
-import { isoDateOf } from "@/lib/ap";
+import { todayIn } from "@/lib/ap";
 
 /**
- * The business's current calendar date. Organisations have no time zone setting yet, so the app uses
- * one zone everywhere (UTC), which keeps "due by today" the same for the server and every test.
+ * The business's current calendar date in its organisation's time zone (Settings → Organisation).
+ * The one "today" of the app: due-by-today, overdue, default dates and the day payments process.
  */
-export function businessToday(now: Date = new Date()): string {
-  return isoDateOf(now, "UTC");
+export function businessToday(timeZone: string, now: Date = new Date()): string {
+  return todayIn(timeZone, now);
 }

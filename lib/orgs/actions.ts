@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { timeZoneSchema } from "@/lib/ap/schemas";
 import { orgAction } from "@/lib/auth/guard";
 import { createOrganizationSchema, inviteMemberSchema, revokeInvitationSchema } from "@/lib/auth/schemas";
 import { getSessionUser } from "@/lib/auth/session";
@@ -15,7 +16,7 @@ import { logger } from "@/lib/log";
 import { invitationProblemMessage } from "./invitation-rules";
 import { invitationTokenSchema } from "./invitation-token";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
-import { createOrganization } from "./organizations";
+import { createOrganization, setOrganizationTimeZone } from "./organizations";
 
 /**
  * Admins only: invite an e-mail address. One answer whether or not an account exists for it; the
@@ -70,6 +71,17 @@ export async function createOrganizationAction(_prev: unknown, form: FormData): 
   const parsed = parseForm(form, createOrganizationSchema);
   if (!parsed.ok) return parsed.failure;
   const db = await getDb();
-  const org = await db.transaction((tx) => createOrganization(tx, { name: parsed.data.organizationName, ownerUserId: user.id }));
+  const org = await db.transaction((tx) => createOrganization(tx, { name: parsed.data.organizationName, ownerUserId: user.id, timeZone: parsed.data.timeZone }));
   redirect(`/o/${org.slug}`);
 }
+
+/** Admins only: the organisation's time zone, which decides its "today" (due dates, payment days). */
+export const updateTimeZoneAction = orgAction(
+  { schema: z.object({ timeZone: timeZoneSchema }), role: "admin" },
+  async (ctx, input) => {
+    const result = await setOrganizationTimeZone(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.timeZone);
+    // Every page's "today" may move.
+    revalidatePath(`/o/${ctx.org.slug}`, "layout");
+    return { ...result, timeZone: input.timeZone };
+  },
+);

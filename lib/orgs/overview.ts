@@ -1,6 +1,8 @@
 import { and, count, eq, inArray, sum } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
-import { bills, customers, invoices, vendors } from "@/lib/db/schema";
+import { bills, customers, invoices, qboConnections, syncState, vendors } from "@/lib/db/schema";
+import { firstRunChecklist, missingSyncPreferences, type FirstRunChecklist } from "@/lib/sync/core";
+import { getSyncPreferences } from "@/lib/sync/preferences";
 
 /** The numbers on the overview page: what is owed, what is due in, and who to. */
 export async function loadOverview(db: Db, organizationId: string) {
@@ -27,4 +29,18 @@ export async function loadOverview(db: Db, organizationId: string) {
     vendors: vendorCount?.n ?? 0,
     customers: customerCount?.n ?? 0,
   };
+}
+
+/** Where a new organisation is on connect → preferences → first sync (null once it has synced). */
+export async function loadFirstRun(db: Db, organizationId: string): Promise<FirstRunChecklist | null> {
+  const [[connection], prefs, [state]] = await Promise.all([
+    db.select({ status: qboConnections.status }).from(qboConnections).where(eq(qboConnections.organizationId, organizationId)),
+    getSyncPreferences(db, organizationId),
+    db.select({ lastSuccessfulSyncAt: syncState.lastSuccessfulSyncAt }).from(syncState).where(eq(syncState.organizationId, organizationId)),
+  ]);
+  return firstRunChecklist({
+    connected: Boolean(connection && connection.status !== "disconnected"),
+    preferencesSet: missingSyncPreferences(prefs).length === 0,
+    firstSyncDone: Boolean(state?.lastSuccessfulSyncAt),
+  });
 }

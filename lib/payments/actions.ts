@@ -8,9 +8,9 @@ import { businessToday } from "@/lib/bills/today";
 import { UserFacingError } from "@/lib/forms/action-result";
 import {
   markBillAsPaid,
-  processDuePayments,
+  processDuePaymentsAt,
   scheduleElectronicPayments,
-  settleProcessingPayments,
+  settleProcessingPaymentsAt,
   voidBillPayment,
 } from "./payment-repository";
 import { recordId } from "@/lib/forms/record-id";
@@ -24,7 +24,7 @@ function revalidate(slug: string) {
 
 /** "Pay" / "Pay selected": electronic payments scheduled for the process date. */
 export const payBillsAction = orgAction({ schema: z.looseObject({}) }, async (ctx, raw) => {
-  const today = businessToday();
+  const today = businessToday(ctx.org.timeZone);
   const parsed = electronicPaymentSchema(today).safeParse(raw);
   if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   const result = await scheduleElectronicPayments(ctx.db, actorOf(ctx), parsed.data, today);
@@ -40,14 +40,14 @@ export const markAsPaidAction = orgAction({ schema: markAsPaidSchema }, async (c
 });
 
 export const processPaymentsAction = orgAction({ schema: z.object({}) }, async (ctx) => {
-  const result = await processDuePayments(ctx.db, actorOf(ctx), businessToday());
+  const result = await processDuePaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });
 
 /** Standing in for the bank's confirmation, so only an admin may record it. */
 export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
-  const result = await settleProcessingPayments(ctx.db, actorOf(ctx), businessToday());
+  const result = await settleProcessingPaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });

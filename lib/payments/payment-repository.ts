@@ -18,6 +18,7 @@ import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
 import type { Db, Tx } from "@/lib/db/connection";
 import { billPayments, fundsTransfers } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { organizationToday } from "@/lib/orgs/organizations";
 import { assertPickerAccount } from "@/lib/reference/picker-accounts";
 
 const PAYMENT_STATUS_LABELS = { scheduled: "Scheduled", processing: "Processing", paid: "Paid", voided: "Voided" } as const;
@@ -241,6 +242,19 @@ export async function settleProcessingPayments(db: Db, actor: Actor, today: stri
     }
     return { paymentCount: processing.length };
   });
+}
+
+/**
+ * "Process payments" at an instant: the day is the organisation's today in its time zone, so a
+ * New York business processing at 20:00 (01:00 UTC) groups its payments on its own date.
+ */
+export async function processDuePaymentsAt(db: Db, actor: Actor, at: Date) {
+  return processDuePayments(db, actor, await organizationToday(db, actor.organizationId, at));
+}
+
+/** "Mark processed as paid" at an instant: paid on the organisation's today. */
+export async function settleProcessingPaymentsAt(db: Db, actor: Actor, at: Date) {
+  return settleProcessingPayments(db, actor, await organizationToday(db, actor.organizationId, at));
 }
 
 /** Voids (or cancels, while scheduled) a payment; the bill reopens for the amount. */

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { orgAction } from "@/lib/auth/guard";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { saveCommerceMarkers, saveSyncPreferences } from "@/lib/sync/preferences";
+import { pullReferenceListsNow } from "./pull-lists-now";
 import { startSyncInBackground } from "./start-sync";
 
 /** Admins only: Settings → Sync → Preferences → Save. Nothing is saved when any field is wrong. */
@@ -33,3 +34,11 @@ export const saveCommerceMarkersAction = orgAction({ schema: z.record(z.string()
 export const startSyncAction = orgAction({ schema: z.object({}) }, async (ctx) =>
   startSyncInBackground(ctx.db, { organizationId: ctx.org.organizationId, trigger: "manual", userId: ctx.user.id }),
 );
+
+/** Admins only: Preferences → Retry — bring in the chart of accounts and lists again (no sync run). */
+export const pullListsAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+  const result = await pullReferenceListsNow(ctx.org.organizationId);
+  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  if (result.status === "failed") throw new UserFacingError(result.error ?? "Bringing in the accounts and lists failed.");
+  return { status: result.status };
+});

@@ -2,14 +2,15 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatCents } from "@/components/ui/format";
 import { requireOrg } from "@/lib/auth/guard";
-import { loadOverview } from "@/lib/orgs/overview";
+import { FirstRunChecklistCard } from "@/components/overview/first-run-checklist";
+import { loadFirstRun, loadOverview } from "@/lib/orgs/overview";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org, db, user } = await requireOrg(orgSlug);
-  const overview = await loadOverview(db, org.organizationId);
+  const [overview, firstRun] = await Promise.all([loadOverview(db, org.organizationId), loadFirstRun(db, org.organizationId)]);
   const base = `/o/${org.slug}`;
   const tiles = [
     { label: "Open bills", value: formatCents(overview.openBills.cents), sub: `${overview.openBills.count} to pay`, href: `${base}/bills` },
@@ -20,6 +21,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   return (
     <>
       <PageHeader title={`Good to see you, ${user.name.split(" ")[0]}`} description={`${org.name} at a glance.`} />
+      {firstRun ? <FirstRunChecklistCard orgSlug={org.slug} checklist={firstRun} isAdmin={org.role === "admin"} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="group">

@@ -29,6 +29,8 @@ export const organizations = pgTable(
     id: id(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
+    /** IANA zone deciding the business's "today" (due dates, payment days); see lib/ap/dates.ts. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

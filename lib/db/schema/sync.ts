@@ -192,3 +192,18 @@ export const syncState = pgTable("sync_state", {
   nextAutoSyncAt: timestamp("next_auto_sync_at", { withTimezone: true }),
   updatedAt: updatedAt(),
 });
+
+/**
+ * The chart of accounts and name lists pulled right after Connect (before any sync), so Preferences
+ * can be chosen at once. One row per organisation: the latest pull, for the pickers' message.
+ */
+export const qboListPulls = pgTable("qbo_list_pulls", {
+  organizationId: orgId().primaryKey(),
+  realmId: text("realm_id").notNull(),
+  /** "running" | "done" | "failed" */
+  status: text("status").notNull(),
+  /** For a person (never a stack trace): why the pull failed. */
+  error: text("error"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});

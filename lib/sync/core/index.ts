@@ -44,3 +44,4 @@ export type {
   QboTxnBody,
   QboTxnLineBody,
 } from "@/lib/sync/core/mappers";
+export * from "@/lib/sync/core/first-run";

@@ -1,11 +1,13 @@
-import { NextResponse } from "next/server";
+import { after, NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
-import { listMemberships } from "@/lib/orgs/organizations";
+import { findMembership, listMemberships } from "@/lib/orgs/organizations";
 import { completeConnect, ConnectError } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
 import { logger } from "@/lib/log";
+import { markListPullStarting } from "@/lib/sync/engine/pull-lists";
+import { pullReferenceListsNow } from "@/lib/sync/pull-lists-now";
 
 /** Intuit redirects here after consent with code, state and realmId. */
 export async function GET(request: Request) {
@@ -16,7 +18,18 @@ export async function GET(request: Request) {
   const incoming = new URL(request.url);
   const callbackUrl = `${connectionDeps().config.redirectUri}${incoming.search}`;
   try {
-    const result = await completeConnect(await getDb(), { callbackUrl, userId: user.id }, connectionDeps());
+    const db = await getDb();
+    const result = await completeConnect(db, { callbackUrl, userId: user.id }, connectionDeps());
+    // The chart of accounts and lists come in right after the response, so Preferences can be set
+    // before any sync. Never blocks or fails the connect: the pickers show a failure and offer Retry.
+    const membership = await findMembership(db, user.id, result.organizationSlug);
+    if (membership) {
+      await markListPullStarting(db, membership.organizationId, result.realmId);
+      const organizationId = membership.organizationId;
+      after(async () => {
+        await pullReferenceListsNow(organizationId);
+      });
+    }
     return NextResponse.redirect(`${appUrl}/o/${result.organizationSlug}/settings/sync?connected=1`);
   } catch (error) {
     // A code, not the message: the page maps it to fixed text, so a crafted link cannot put words there.

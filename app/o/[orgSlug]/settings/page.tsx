@@ -1,6 +1,10 @@
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { formatIsoDate } from "@/components/invoices/format-date";
 import { InviteMemberForm } from "@/components/settings/invite-member-form";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
+import { supportedTimeZones } from "@/lib/ap";
+import { businessToday } from "@/lib/bills/today";
 import { RevokeInvitationButton } from "@/components/settings/revoke-invitation-button";
 import { requireOrg } from "@/lib/auth/guard";
 import { listPendingInvitations } from "@/lib/orgs/invitations";
@@ -19,6 +23,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
     <>
       <PageHeader title="Settings" description={`${org.name} · your role: ${org.role}`} />
       <div className="space-y-6">
+        <Card className="p-6">
+          <h2 className="mb-1 text-base font-semibold text-slate-900">Time zone</h2>
+          <p className="mb-4 text-sm text-slate-600">
+            Today in {org.name} is <span className="font-medium text-slate-900">{formatIsoDate(businessToday(org.timeZone, now))}</span> ({org.timeZone.replaceAll("_", " ")}).
+          </p>
+          {isAdmin ? (
+            <TimeZoneForm orgSlug={org.slug} timeZone={org.timeZone} zones={supportedTimeZones()} />
+          ) : (
+            <p className="text-sm text-slate-500">An admin can change the time zone.</p>
+          )}
+        </Card>
         <Card>
           <div className="border-b border-slate-200 px-6 py-4">
             <h2 className="text-base font-semibold text-slate-900">Members</h2>

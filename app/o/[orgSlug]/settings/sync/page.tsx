@@ -8,7 +8,9 @@ import { requireOrg } from "@/lib/auth/guard";
 import { connectErrorMessage } from "@/lib/qbo-connection/connect-errors";
 import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
+import { listPullView } from "@/lib/sync/core";
 import { getSyncStatus } from "@/lib/sync/engine";
+import { listPullStatus } from "@/lib/sync/engine/pull-lists";
 import { accountChoicesFor, getCommerceMarkers, getSyncPreferences } from "@/lib/sync/preferences";
 
 export const metadata = { title: "Sync settings" };
@@ -28,12 +30,15 @@ export default async function SyncSettingsPage(props: {
   const { connected, connectError } = searchSchema.parse(search);
   const connection = await getConnection(db, org.organizationId);
   const health = tokenHealth(connection, new Date());
-  const [preferences, choices, status, commerceMarkers] = await Promise.all([
+  const [preferences, choices, status, commerceMarkers, pull] = await Promise.all([
     getSyncPreferences(db, org.organizationId),
     accountChoicesFor(db, org.organizationId),
     getSyncStatus(db, org.organizationId),
     getCommerceMarkers(db, org.organizationId),
+    listPullStatus(db, org.organizationId),
   ]);
+  const isConnected = Boolean(connection && connection.status !== "disconnected");
+  const lists = listPullView({ connected: isConnected, pull, hasAccounts: Object.values(choices).some((list) => list.length > 0), now: new Date() });
   return (
     <>
       <PageHeader
@@ -63,6 +68,7 @@ export default async function SyncSettingsPage(props: {
           choices={choices}
           canEdit={org.role === "admin"}
           nextAutoSyncAt={status.nextAutoSyncAt?.toISOString() ?? null}
+          lists={lists}
         />
         <CommerceMarkersForm orgSlug={org.slug} values={commerceMarkers} canEdit={org.role === "admin"} />
       </div>
