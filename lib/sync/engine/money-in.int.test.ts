@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businessToday } from "@/lib/bills/today";
 import { accounts, fundsTransfers, invoices, receivedPayments } from "@/lib/db/schema";
 import { receivePayment } from "@/lib/received-payments/receive-payment";
+import { listReceivedPayments } from "@/lib/received-payments/queries";
+import { parseReceivedPaymentListQuery } from "@/lib/received-payments/list-query";
 import { loadFundsTransferReport } from "@/lib/reports/funds-transfers";
 import { getSyncPreferences } from "@/lib/sync/preferences";
 import { syncNow, syncedOrgWithSandboxCompany } from "@/lib/sync/engine/sandbox-org";
@@ -16,7 +18,7 @@ let org: Awaited<ReturnType<typeof syncedOrgWithSandboxCompany>>;
 beforeAll(async () => {
   ({ handle, server, qbo } = await openSyncTestWorld());
   org = await syncedOrgWithSandboxCompany(handle.db, server, qbo, { vendors: 2, customers: 3, bills: 4, invoices: 16, randomSeed: 11 });
-});
+}, 180_000);
 
 afterAll(() => closeSyncTestWorld({ handle, server }));
 
@@ -141,5 +143,34 @@ describe("received payments through Money In Clearing", () => {
     await expect(
       receive({ invoiceId: invoice!.id, depositAccountId: undeposited!.id, paymentDate: businessToday(), amountCents: 100, method: "electronic" }),
     ).rejects.toMatchObject({ fieldErrors: { depositAccountId: [expect.stringContaining("bank account")] } });
+  });
+
+  it("the Received payments list searches customer, invoice number and reference, filters by date and clamps the page", async () => {
+    const db = handle.db;
+    const today = businessToday();
+    const list = (params: Record<string, string>, pageSize?: number) => listReceivedPayments(db, org.organizationId, parseReceivedPaymentListQuery(params), pageSize);
+
+    const byReference = await list({ q: "chk 88" });
+    expect(byReference.rows.map((row) => row.reference)).toEqual(["CHK 88"]);
+    const offline = byReference.rows[0]!;
+    expect(offline).toMatchObject({ kind: "offline", depositAccountName: "Business Checking", fundsTransferId: null, sync: { state: "synced" } });
+
+    const byInvoice = await list({ q: offline.invoiceNumber });
+    expect(byInvoice.rows.every((row) => row.invoiceNumber.toLowerCase().includes(offline.invoiceNumber.toLowerCase()))).toBe(true);
+    const byCustomer = await list({ q: offline.customerName });
+    expect(byCustomer.rows.some((row) => row.id === offline.id)).toBe(true);
+
+    const electronic = (await list({ from: today, to: today })).rows.filter((row) => row.kind === "electronic");
+    expect(electronic).toHaveLength(3);
+    expect(electronic.every((row) => row.transferQboId && row.sync.state === "synced")).toBe(true);
+    expect((await list({ from: "2001-01-01", to: "2001-12-31" })).total).toBe(0);
+
+    // 4 payments, 3 a page: page 9 shows page 2 (the last).
+    const clamped = await list({ from: today, to: today, page: "9" }, 3);
+    expect(clamped).toMatchObject({ page: 2, total: 4 });
+    expect(clamped.rows).toHaveLength(1);
+
+    // Another organisation sees none of them.
+    expect((await listReceivedPayments(db, "00000000-0000-4000-8000-000000000000", parseReceivedPaymentListQuery({}))).total).toBe(0);
   });
 });
