@@ -27,7 +27,11 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
   const { invoice, customer, lines, payments, termsName, locationName } = detail;
-  const [events, depositAccounts] = await Promise.all([listAudit(db, org.organizationId, "invoice", id), loadPickerAccounts(db, org.organizationId, "deposit_to")]);
+  const [events, depositAccounts, bankAccounts] = await Promise.all([
+    listAudit(db, org.organizationId, "invoice", id),
+    loadPickerAccounts(db, org.organizationId, "deposit_to"),
+    loadPickerAccounts(db, org.organizationId, "payment_source"),
+  ]);
   const today = businessToday(org.timeZone);
   const money = (cents: number) => formatMoney(cents, invoice.currency);
   const voided = invoice.status === "voided";
@@ -189,8 +193,11 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
           </Card>
 
           <Card>
-            <div className="border-b border-slate-200 px-5 py-4">
+            <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-5 py-4">
               <h2 className="text-base font-semibold text-slate-900">Payments</h2>
+              <Link href={`/o/${org.slug}/received-payments?q=${encodeURIComponent(invoice.invoiceNumber)}`} className="text-sm font-medium text-brand-700 hover:underline">
+                In Received payments →
+              </Link>
             </div>
             {payments.length === 0 ? (
               <p className="px-5 py-6 text-sm text-slate-500">No payments received yet.</p>
@@ -210,7 +217,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                   {payments.map((payment) => (
                     <tr key={payment.id} className={payment.status === "voided" ? "text-slate-400" : undefined}>
                       <td className="tabular px-5 py-3">{formatIsoDate(payment.receivedDate)}</td>
-                      <td className="px-4 py-3">{payment.depositAccountName ?? "—"}</td>
+                      <td className="px-4 py-3">{payment.kind === "electronic" ? `Money In Clearing → ${payment.depositAccountName ?? "—"}` : (payment.depositAccountName ?? "—")}</td>
                       <td className="px-4 py-3">{payment.reference ?? "—"}</td>
                       <td className="px-4 py-3">
                         {payment.status === "voided" ? <Badge>Voided</Badge> : payment.status === "paid" ? <Badge tone="green">Received</Badge> : <Badge tone="amber">Processing</Badge>}
@@ -241,6 +248,8 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                 today={today < invoice.invoiceDate ? invoice.invoiceDate : today}
                 depositAccounts={depositAccounts.accounts}
                 defaultDepositAccountId={depositAccounts.defaultId}
+                bankAccounts={bankAccounts.accounts}
+                defaultBankAccountId={bankAccounts.defaultId}
               />
             </Card>
           ) : null}

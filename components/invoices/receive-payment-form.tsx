@@ -23,6 +23,8 @@ export function ReceivePaymentForm({
   today,
   depositAccounts,
   defaultDepositAccountId,
+  bankAccounts,
+  defaultBankAccountId,
 }: {
   orgSlug: string;
   invoiceId: string;
@@ -32,10 +34,17 @@ export function ReceivePaymentForm({
   depositAccounts: DepositAccount[];
   /** Preselected (lib/ap/account-pickers.ts): Undeposited Funds, else the Bank Account GL. */
   defaultDepositAccountId: string | null;
+  /** Where an electronic payment lands after Money In Clearing: bank accounts only, from the Bank Account GL. */
+  bankAccounts: DepositAccount[];
+  defaultBankAccountId: string | null;
 }) {
   const router = useRouter();
   const { state, onSubmit, pending, errors } = useFormAction(receivePaymentAction);
   const [amount, setAmount] = useState(centsToDecimalString(openBalanceCents));
+  const [method, setMethod] = useState<"offline" | "electronic">("offline");
+  const electronic = method === "electronic";
+  const accounts = electronic ? bankAccounts : depositAccounts;
+  const defaultAccountId = electronic ? defaultBankAccountId : defaultDepositAccountId;
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
@@ -55,19 +64,40 @@ export function ReceivePaymentForm({
       <Field label="Payment date" name="paymentDate" error={errors.paymentDate}>
         <Input name="paymentDate" type="date" defaultValue={today} invalid={Boolean(errors.paymentDate)} />
       </Field>
-      <Field label="Deposit to" name="depositAccountId" error={errors.depositAccountId}>
-        <Select name="depositAccountId" defaultValue={defaultDepositAccountId ?? depositAccounts[0]?.id} invalid={Boolean(errors.depositAccountId)}>
-          {[...new Set(depositAccounts.map((account) => account.type))].map((type) => (
-            <optgroup key={type} label={type}>
-              {depositAccounts
-                .filter((account) => account.type === type)
-                .map((account) => (
-                  <option key={account.id} value={account.id}>{account.name}</option>
-                ))}
-            </optgroup>
-          ))}
-        </Select>
-      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">How it was received</legend>
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input type="radio" name="method" value="offline" checked={!electronic} onChange={() => setMethod("offline")} className="mt-0.5" />
+          <span>Outside the app (check, cash, a deposit you made)<span className="block text-xs text-slate-500">Goes straight to the account you choose.</span></span>
+        </label>
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input type="radio" name="method" value="electronic" checked={electronic} onChange={() => setMethod("electronic")} className="mt-0.5" />
+          <span>Electronically (ACH, card)<span className="block text-xs text-slate-500">Booked to Money In Clearing in QuickBooks; the day&apos;s electronic payments reach the bank as one funds transfer.</span></span>
+        </label>
+        {errors.method ? <p className="text-sm text-red-600">{errors.method[0]}</p> : null}
+      </fieldset>
+      {accounts.length === 0 ? (
+        <Alert tone="warning">There is no bank account for an electronic payment to reach yet. It arrives with the chart of accounts from QuickBooks.</Alert>
+      ) : (
+        <Field
+          label={electronic ? "Reaches bank account" : "Deposit to"}
+          name="depositAccountId"
+          error={errors.depositAccountId}
+          hint={electronic ? "The funds transfer moves the money from Money In Clearing to this account." : undefined}
+        >
+          <Select key={method} name="depositAccountId" defaultValue={defaultAccountId ?? accounts[0]?.id} invalid={Boolean(errors.depositAccountId)}>
+            {[...new Set(accounts.map((account) => account.type))].map((type) => (
+              <optgroup key={type} label={type}>
+                {accounts
+                  .filter((account) => account.type === type)
+                  .map((account) => (
+                    <option key={account.id} value={account.id}>{account.name}</option>
+                  ))}
+              </optgroup>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label="Reference" name="reference" error={errors.reference} hint="Check or transaction number (optional).">
         <Input name="reference" maxLength={21} invalid={Boolean(errors.reference)} />
       </Field>

@@ -3,10 +3,12 @@ import {
   fundsTransferDetailReport,
   fundsTransferJournalLines,
   groupIntoFundsTransfers,
+  groupReceivedDeposits,
   paymentsDueForProcessing,
   type ClearingPaymentRecord,
   type FundsTransferRecord,
   type ProcessablePayment,
+  type ReceivedDepositCandidate,
 } from "./funds-transfer";
 import { MoneyError } from "./money";
 
@@ -189,5 +191,55 @@ describe("fundsTransferDetailReport", () => {
       payments,
     });
     expect(report.totals.out).toMatchObject({ transferCount: 2, transfersCents: 1005, reconciles: true });
+  });
+});
+
+describe("groupReceivedDeposits", () => {
+  const received = (id: string, amountCents: number, receivedDate: string, bankAccountId: string, extra: Partial<ReceivedDepositCandidate> = {}): ReceivedDepositCandidate => ({
+    id,
+    amountCents,
+    receivedDate,
+    bankAccountId,
+    kind: "electronic",
+    status: "paid",
+    fundsTransferId: null,
+    inQbo: true,
+    ...extra,
+  });
+
+  it("groups same-day electronic receipts into one money-in transfer per bank account", () => {
+    const transfers = groupReceivedDeposits(
+      [
+        received("a", 10_000, "2026-12-01", "bank-1"),
+        received("b", 2_550, "2026-12-01", "bank-1"),
+        received("c", 700, "2026-12-02", "bank-1"),
+        received("d", 300, "2026-12-01", "bank-2"),
+      ],
+      "2026-12-03",
+    );
+    expect(transfers).toEqual([
+      { key: "in|2026-12-01|bank-1", direction: "in", transferDate: "2026-12-01", bankAccountId: "bank-1", totalCents: 12_550, paymentIds: ["a", "b"] },
+      { key: "in|2026-12-01|bank-2", direction: "in", transferDate: "2026-12-01", bankAccountId: "bank-2", totalCents: 300, paymentIds: ["d"] },
+      { key: "in|2026-12-02|bank-1", direction: "in", transferDate: "2026-12-02", bankAccountId: "bank-1", totalCents: 700, paymentIds: ["c"] },
+    ]);
+  });
+
+  it("leaves out offline, voided, already transferred, not-yet-in-QuickBooks and future payments", () => {
+    const transfers = groupReceivedDeposits(
+      [
+        received("offline", 100, "2026-12-01", "bank-1", { kind: "offline" }),
+        received("voided", 100, "2026-12-01", "bank-1", { status: "voided" }),
+        received("done", 100, "2026-12-01", "bank-1", { fundsTransferId: "t-1" }),
+        received("unsynced", 100, "2026-12-01", "bank-1", { inQbo: false }),
+        received("future", 100, "2026-12-04", "bank-1"),
+        received("today", 100, "2026-12-03", "bank-1"),
+      ],
+      "2026-12-03",
+    );
+    expect(transfers.map((transfer) => transfer.paymentIds)).toEqual([["today"]]);
+  });
+
+  it("makes nothing when nothing is due", () => {
+    expect(groupReceivedDeposits([], "2026-12-03")).toEqual([]);
   });
 });

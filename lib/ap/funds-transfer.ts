@@ -82,6 +82,48 @@ export function groupIntoFundsTransfers(
     );
 }
 
+/** A payment received against an invoice, as the deposit grouping sees it. */
+export interface ReceivedDepositCandidate {
+  id: string;
+  amountCents: number;
+  receivedDate: IsoDate;
+  /** The bank account the money reaches (for an electronic payment, after Money In Clearing). */
+  bankAccountId: string;
+  kind: "electronic" | "offline";
+  status: PaymentStatus;
+  fundsTransferId: string | null;
+  /** QBO holds the Payment (deposited to Money In Clearing), so a transfer can clear it. */
+  inQbo: boolean;
+}
+
+/**
+ * Electronic received payments reach the bank as one funds transfer per (received date, bank
+ * account): Money In Clearing → bank. A payment joins a transfer once its Payment is in QBO (the
+ * clearing account holds it; a transfer before that would drive clearing negative), when it is not
+ * voided, not already in a transfer, and its day has come. Offline payments went straight to their
+ * "Deposit to" account and never pass clearing.
+ */
+export function groupReceivedDeposits(payments: readonly ReceivedDepositCandidate[], today: IsoDate): FundsTransferDraft[] {
+  return groupIntoFundsTransfers(
+    payments
+      .filter(
+        (payment) =>
+          payment.kind === "electronic" &&
+          payment.status === "paid" &&
+          payment.fundsTransferId === null &&
+          payment.inQbo &&
+          compareDates(payment.receivedDate, today) <= 0,
+      )
+      .map((payment) => ({
+        id: payment.id,
+        amountCents: payment.amountCents,
+        processDate: payment.receivedDate,
+        bankAccountId: payment.bankAccountId,
+        direction: "in" as const,
+      })),
+  );
+}
+
 export interface JournalLine {
   postingType: "Debit" | "Credit";
   accountId: string;

@@ -299,8 +299,13 @@ describe("receivedPaymentSchema", () => {
       depositAccountId: uid("d"),
       paymentDate: "2026-03-03",
       amountCents: 100000,
+      method: "offline",
       reference: undefined,
       memo: undefined,
+    });
+    expect(receivedPaymentSchema.parse({ invoiceId: uid("i"), depositAccountId: uid("d"), paymentDate: "2026-03-03", amount: "1", method: "electronic" }).method).toBe("electronic");
+    expect(errorsOf(receivedPaymentSchema, { invoiceId: uid("i"), depositAccountId: uid("d"), paymentDate: "2026-03-03", amount: "1", method: "wire" })).toEqual({
+      method: ["Choose how the payment was received."],
     });
     expect(errorsOf(receivedPaymentSchema, { invoiceId: uid("i"), paymentDate: "03/03/2026", amount: "1" })).toEqual({
       depositAccountId: ["Choose the account to deposit to."],

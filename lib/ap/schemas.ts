@@ -447,6 +447,8 @@ export const receivedPaymentSchema = z
     depositAccountId: requiredId("Choose the account to deposit to."),
     paymentDate: isoDate("payment date"),
     amount: moneyCents({ min: "positive" }),
+    /** electronic: through Money In Clearing and the day's funds transfer; offline: straight to the account. */
+    method: z.enum(["electronic", "offline"], { error: "Choose how the payment was received." }).default("offline"),
     reference,
     memo,
   })

@@ -147,6 +147,7 @@ export async function getInvoiceDetail(db: Db, organizationId: string, invoiceId
     db
       .select({
         id: receivedPayments.id,
+        kind: receivedPayments.kind,
         status: receivedPayments.status,
         amountCents: receivedPayments.amountCents,
         receivedDate: receivedPayments.receivedDate,

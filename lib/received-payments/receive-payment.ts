@@ -49,7 +49,10 @@ export async function receivePayment(db: Db, actor: Actor, input: ReceivedPaymen
       fail("amount", `The amount can't be more than the open balance of ${formatMoney(invoice.openBalanceCents, invoice.currency)}.`);
     }
     if (input.paymentDate < invoice.invoiceDate) fail("paymentDate", "The payment date can't be before the invoice date.");
-    const account = await assertPickerAccount(tx, actor.organizationId, input.depositAccountId, "deposit_to", "depositAccountId");
+    // An electronic receipt lands in Money In Clearing and reaches a bank account in the day's funds
+    // transfer, so it takes a bank account (as a payment source does), never Undeposited Funds.
+    const electronic = input.method === "electronic";
+    const account = await assertPickerAccount(tx, actor.organizationId, input.depositAccountId, electronic ? "payment_source" : "deposit_to", "depositAccountId");
 
     const [payment] = await tx
       .insert(receivedPayments)
@@ -57,6 +60,7 @@ export async function receivePayment(db: Db, actor: Actor, input: ReceivedPaymen
         organizationId: actor.organizationId,
         invoiceId: invoice.id,
         customerId: invoice.customerId,
+        kind: input.method,
         status: "paid",
         amountCents: input.amountCents,
         depositAccountId: input.depositAccountId,
@@ -77,7 +81,8 @@ export async function receivePayment(db: Db, actor: Actor, input: ReceivedPaymen
         { field: "invoice", label: "Invoice", old: null, new: invoice.invoiceNumber },
         { field: "amount", label: "Amount", old: null, new: amount },
         { field: "receivedDate", label: "Date", old: null, new: input.paymentDate },
-        { field: "depositAccount", label: "Deposit to", old: null, new: account.name },
+        { field: "method", label: "Received", old: null, new: electronic ? "Electronically, through Money In Clearing" : "Outside the app" },
+        { field: "depositAccount", label: electronic ? "Reaches bank account" : "Deposit to", old: null, new: account.name },
         ...(input.reference ? [{ field: "reference", label: "Reference", old: null, new: input.reference }] : []),
       ],
     });

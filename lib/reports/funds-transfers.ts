@@ -3,7 +3,8 @@
  * `fundsTransferDetailReport`, which does the reconciling.
  *
  * Through clearing: electronic bill payments once they are processing or paid (Money Out Clearing),
- * and received payments that sit in a transfer or were deposited to the Money In Clearing account.
+ * and received payments that are electronic (Money In Clearing until their day's transfer), sit in a
+ * transfer, or were deposited to the Money In Clearing account.
  * Scheduled payments haven't touched clearing yet and offline ("mark as paid") payments never do.
  */
 import { and, asc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
@@ -73,6 +74,8 @@ export async function loadFundsTransferReport(db: Db, organizationId: string, ra
   const clearingInId = preferences?.moneyInClearingAccountId ?? null;
   const inMembership = or(
     transferIds.length ? inArray(receivedPayments.fundsTransferId, transferIds) : undefined,
+    // Electronic receipts sit in Money In Clearing until their day's funds transfer is made.
+    and(eq(receivedPayments.kind, "electronic"), eq(receivedPayments.status, "paid"), ...inRange(receivedPayments.receivedDate, range)),
     clearingInId
       ? and(eq(receivedPayments.depositAccountId, clearingInId), eq(receivedPayments.status, "paid"), ...inRange(receivedPayments.receivedDate, range))
       : undefined,

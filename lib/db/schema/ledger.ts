@@ -338,6 +338,11 @@ export const receivedPayments = pgTable(
     customerId: uuid("customer_id")
       .notNull()
       .references(() => customers.id),
+    /**
+     * electronic: QBO deposits it to Money In Clearing and the day's funds transfer moves it to
+     * `depositAccountId` (a bank account); offline: deposited straight to `depositAccountId`.
+     */
+    kind: text("kind", { enum: ["electronic", "offline"] }).notNull().default("offline"),
     status: paymentStatusEnum("status").notNull().default("paid"),
     amountCents: cents("amount_cents").notNull(),
     depositAccountId: uuid("deposit_account_id")

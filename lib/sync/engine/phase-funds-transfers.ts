@@ -1,5 +1,7 @@
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { billPayments, fundsTransfers, receivedPayments } from "@/lib/db/schema";
+import { organizationToday } from "@/lib/orgs/organizations";
+import { groupReceivedDepositsIntoTransfers } from "@/lib/received-payments/deposit-transfers";
 import { planFundsTransfer } from "@/lib/sync/core";
 import type { RunContext } from "@/lib/sync/engine/context";
 import type { QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
@@ -7,6 +9,9 @@ import type { QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 /** Funds transfers → balanced journal entries bank GL ↔ clearing account (app → QBO only). */
 export async function syncFundsTransfers(ctx: RunContext, writer: QboWriter): Promise<void> {
   const { db, organizationId, realmId, mappings, issues, progress } = ctx;
+  // The payments phase has just put today's electronic receipts in Money In Clearing: group them first
+  // ("today" in the organisation's time zone).
+  await groupReceivedDepositsIntoTransfers(db, organizationId, await organizationToday(db, organizationId, ctx.now()));
   const transfers = await db.select().from(fundsTransfers).where(eq(fundsTransfers.organizationId, organizationId));
   progress.setPhase("funds_transfers", transfers.length);
   if (transfers.length === 0) return;

@@ -323,8 +323,8 @@ async function syncReceivedPayments(ctx: RunContext, writer: QboWriter): Promise
     const appPayments: AppReceivedPayment[] = payments
       .filter((p) => p.invoiceId === invoice.id)
       .map((p) => {
-        // Money that arrived through a funds transfer passed the Money In Clearing account.
-        const electronic = p.fundsTransferId !== null;
+        // Electronic receipts (and any already in a funds transfer) pass the Money In Clearing account.
+        const electronic = p.kind === "electronic" || p.fundsTransferId !== null;
         const payment: AppReceivedPayment = {
           id: p.id,
           invoiceId: p.invoiceId,
