@@ -4,11 +4,35 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveCounterpartyAction } from "@/lib/counterparties/actions";
 
-type Values = { id?: string; displayName?: string; companyName?: string | null; email?: string | null; phone?: string | null; address?: string | null };
+type Values = {
+  id?: string;
+  displayName?: string;
+  companyName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  addressCity?: string | null;
+  addressRegion?: string | null;
+  addressPostalCode?: string | null;
+  addressCountry?: string | null;
+  vendor1099?: boolean;
+  taxId?: string | null;
+};
+
+type AddressField = "addressLine1" | "addressLine2" | "addressCity" | "addressRegion" | "addressPostalCode" | "addressCountry";
+const ADDRESS_FIELDS: ReadonlyArray<{ name: AddressField; label: string; wide?: boolean; autoComplete: string }> = [
+  { name: "addressLine1", label: "Address line 1", wide: true, autoComplete: "address-line1" },
+  { name: "addressLine2", label: "Address line 2", wide: true, autoComplete: "address-line2" },
+  { name: "addressCity", label: "City", autoComplete: "address-level2" },
+  { name: "addressRegion", label: "State / region", autoComplete: "address-level1" },
+  { name: "addressPostalCode", label: "Postal code", autoComplete: "postal-code" },
+  { name: "addressCountry", label: "Country", autoComplete: "country-name" },
+];
 
 export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: string; kind: "vendor" | "customer"; values?: Values }) {
   const router = useRouter();
@@ -42,9 +66,45 @@ export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: stri
           <Input name="phone" type="tel" defaultValue={values.phone ?? ""} invalid={Boolean(errors.phone)} />
         </Field>
       </div>
-      <Field label="Address" name="address" error={errors.address}>
-        <Textarea name="address" rows={3} defaultValue={values.address ?? ""} invalid={Boolean(errors.address)} />
-      </Field>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold text-slate-900">Billing address</legend>
+        <div className="grid gap-5 sm:grid-cols-2">
+          {ADDRESS_FIELDS.map((f) => (
+            <div key={f.name} className={f.wide ? "sm:col-span-2" : undefined}>
+              <Field label={f.label} name={f.name} error={errors[f.name]}>
+                <Input id={f.name} name={f.name} autoComplete={f.autoComplete} defaultValue={values[f.name] ?? ""} invalid={Boolean(errors[f.name])} />
+              </Field>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      {kind === "vendor" ? (
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-semibold text-slate-900">Tax reporting</legend>
+          <label className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="vendor1099"
+              defaultChecked={values.vendor1099 ?? false}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+            />
+            <span>
+              <span className="block text-sm font-medium text-slate-900">Track payments for a 1099</span>
+              <span className="block text-sm text-slate-500">An independent contractor who gets a 1099 at year end.</span>
+            </span>
+          </label>
+          <div className="sm:max-w-xs">
+            <Field
+              label="Tax ID"
+              name="taxId"
+              error={errors.taxId}
+              hint="Sent to QuickBooks, which shows only its last four characters back, so a change made there does not come back here."
+            >
+              <Input id="taxId" name="taxId" autoComplete="off" defaultValue={values.taxId ?? ""} invalid={Boolean(errors.taxId)} />
+            </Field>
+          </div>
+        </fieldset>
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : values.id ? "Save changes" : `Create ${kind}`}

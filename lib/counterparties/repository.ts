@@ -15,14 +15,28 @@ export const kindLabel = (kind: CounterpartyKind) => (kind === "vendor" ? "vendo
 /** The unique index on (organisation, lower(display name)): the same rule as `nameTaken`. */
 const nameIndexOf = (kind: CounterpartyKind) => (kind === "vendor" ? "vendors_org_name_key" : "customers_org_name_key");
 
-export type Counterparty = typeof vendors.$inferSelect;
+/** A vendor or customer row; the vendor-only columns are absent on a customer. */
+export type Counterparty = typeof customers.$inferSelect & Partial<Pick<typeof vendors.$inferSelect, "vendor1099" | "taxId">>;
+
+/** The tax id never appears whole outside its own field: history shows its last four characters. */
+export function maskedTaxId(value: unknown): string | null {
+  if (typeof value !== "string" || value === "") return null;
+  return `•••• ${value.slice(-4)}`;
+}
 
 const auditFields: AuditField<Counterparty>[] = [
   { field: "displayName", label: "Display name" },
   { field: "companyName", label: "Company name" },
   { field: "email", label: "Email" },
   { field: "phone", label: "Phone" },
-  { field: "address", label: "Address" },
+  { field: "addressLine1", label: "Address line 1" },
+  { field: "addressLine2", label: "Address line 2" },
+  { field: "addressCity", label: "City" },
+  { field: "addressRegion", label: "State / region" },
+  { field: "addressPostalCode", label: "Postal code" },
+  { field: "addressCountry", label: "Country" },
+  { field: "vendor1099", label: "1099 contractor", format: (v) => (v === undefined ? null : v ? "Yes" : "No") },
+  { field: "taxId", label: "Tax ID", format: maskedTaxId },
   { field: "active", label: "Status", format: (v) => (v ? "Active" : "Inactive") },
 ];
 
@@ -54,16 +68,21 @@ export async function listCounterparties(
       .offset((query.page - 1) * PAGE_SIZE),
     db.select({ n: count() }).from(t).where(where),
   ]);
-  return { rows, total: total?.n ?? 0, page: query.page, pageSize: PAGE_SIZE };
+  // The tax id stays on the record's own page: lists (and the list API) never carry it.
+  const listed = rows.map((row) => {
+    const rest: Counterparty = { ...row };
+    delete rest.taxId;
+    return rest;
+  });
+  return { rows: listed, total: total?.n ?? 0, page: query.page, pageSize: PAGE_SIZE };
 }
 
-export async function getCounterparty(db: Db, organizationId: string, kind: CounterpartyKind, id: string) {
-  const t = tableOf(kind);
-  const [row] = await db
-    .select()
-    .from(t)
-    .where(and(eq(t.organizationId, organizationId), eq(t.id, id)))
-    .limit(1);
+export async function getCounterparty(db: Db, organizationId: string, kind: CounterpartyKind, id: string): Promise<Counterparty | null> {
+  if (kind === "vendor") {
+    const [row] = await db.select().from(vendors).where(and(eq(vendors.organizationId, organizationId), eq(vendors.id, id))).limit(1);
+    return row ?? null;
+  }
+  const [row] = await db.select().from(customers).where(and(eq(customers.organizationId, organizationId), eq(customers.id, id))).limit(1);
   return row ?? null;
 }
 
@@ -97,7 +116,7 @@ export async function createCounterparty(
   const id = await refusingDuplicates(input, () => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(t)
-      .values({ organizationId: ctx.organizationId, ...normalise(input) })
+      .values({ organizationId: ctx.organizationId, ...normalise(kind, input) })
       .returning();
     await recordAudit(tx, {
       organizationId: ctx.organizationId,
@@ -128,7 +147,7 @@ export async function updateCounterparty(
     throw duplicateError(nameIndexOf(kind), patch.displayName);
   }
   const t = tableOf(kind);
-  const values = { ...normalise({ ...before, ...patch } as CounterpartyInput), active: patch.active ?? before.active };
+  const values = { ...normalise(kind, { ...before, ...patch } as CounterpartyInput), active: patch.active ?? before.active };
   await refusingDuplicates(values, () => db.transaction(async (tx) => {
     const [after] = await tx
       .update(t)
@@ -152,12 +171,19 @@ export async function updateCounterparty(
   return { id, warning };
 }
 
-function normalise(input: CounterpartyInput) {
-  return {
+function normalise(kind: CounterpartyKind, input: CounterpartyInput) {
+  const common = {
     displayName: input.displayName,
     companyName: input.companyName ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
-    address: input.address ?? null,
+    addressLine1: input.addressLine1 ?? null,
+    addressLine2: input.addressLine2 ?? null,
+    addressCity: input.addressCity ?? null,
+    addressRegion: input.addressRegion ?? null,
+    addressPostalCode: input.addressPostalCode ?? null,
+    addressCountry: input.addressCountry ?? null,
   };
+  // A customer has no 1099 flag or tax id (QBO Customer defines neither).
+  return kind === "vendor" ? { ...common, vendor1099: input.vendor1099 ?? false, taxId: input.taxId ?? null } : common;
 }

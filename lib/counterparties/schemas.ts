@@ -25,10 +25,23 @@ export const counterpartySchema = z.object({
     .transform((v) => (v === "" ? null : v))
     .pipe(z.email({ message: "Enter a valid email address" }).nullable())
     .optional(),
+  // Lengths are QBO's (Intuit Vendor / Customer references: PrimaryPhone.FreeFormNumber, BillAddr).
   phone: optionalText(30, "Phone"),
-  address: optionalText(500, "Address"),
+  addressLine1: optionalText(500, "Address line 1"),
+  addressLine2: optionalText(500, "Address line 2"),
+  addressCity: optionalText(255, "City"),
+  addressRegion: optionalText(255, "State / region"),
+  addressPostalCode: optionalText(30, "Postal code"),
+  addressCountry: optionalText(255, "Country"),
+  /** Vendors only: a checkbox, present ("on") when ticked. */
+  vendor1099: z
+    .enum(["on", "true", "false"])
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+  /** Vendors only. QBO Vendor.TaxIdentifier: at most 20 characters. */
+  taxId: optionalText(20, "Tax ID"),
 });
-export type CounterpartyInput = z.infer<typeof counterpartySchema>;
+export type CounterpartyInput = Omit<z.infer<typeof counterpartySchema>, "vendor1099"> & { vendor1099?: boolean };
 
 export const counterpartyKindSchema = z.enum(["vendor", "customer"]);
 export type CounterpartyKind = z.infer<typeof counterpartyKindSchema>;

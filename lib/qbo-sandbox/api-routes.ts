@@ -11,6 +11,7 @@ import { specForResource, type EntitySpec } from "./entity-specs";
 import { authenticationFailedBody, faultBody, SERVICE_UNAVAILABLE_HTML, faults, QboFault, xmlServerErrorBody } from "./faults";
 import { jsonResponse, rawJsonResponse, readJson, sleep } from "./http";
 import { isObject, stringAt } from "./json";
+import { maskResponse } from "./masking";
 import { executeQuery } from "./query-executor";
 import { parseQuery } from "./query-parser";
 import type { ActiveFault } from "./fault-injector";
@@ -23,7 +24,8 @@ const REQUEST_ID_MAX = 50;
 const BATCH_REQUEST_ID_MAX = 36;
 
 /** JSON when the request accepts it, XML otherwise, as QBO answers. */
-function answer(request: Request, status: number, body: JsonObject, headers: Record<string, string> = {}): Response {
+function answer(request: Request, status: number, stored: JsonObject, headers: Record<string, string> = {}): Response {
+  const body = maskResponse(stored);
   if (acceptsJson(request.headers.get("accept"))) return jsonResponse(status, body, headers);
   return new Response(toIntuitXml(body), { status, headers: { "content-type": XML_TYPE, ...headers } });
 }
@@ -239,7 +241,7 @@ async function withReplay(
   try {
     const result = run(input);
     status = result.status;
-    text = JSON.stringify(result.body);
+    text = JSON.stringify(maskResponse(result.body));
     changes = result.changes;
   } catch (error) {
     if (!(error instanceof QboFault)) throw error;

@@ -373,6 +373,8 @@ export function normalizeRecord(ctx: NormalizeContext, entity: EntityName, input
     case "Vendor":
       normalizeNamedParty(record);
       record["Balance"] = record["Balance"] ?? 0;
+      // QBO answers every vendor with Vendor1099 (false unless set; Intuit Vendor reference examples).
+      record["Vendor1099"] = record["Vendor1099"] === true;
       applyCurrency(ctx, record);
       return record;
     case "Customer":

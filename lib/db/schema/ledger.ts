@@ -37,7 +37,14 @@ const counterpartyColumns = () => ({
   companyName: text("company_name"),
   email: text("email"),
   phone: text("phone"),
-  address: text("address"),
+  // The billing address, part by part as QBO holds it (PhysicalAddress: Line1, Line2, City,
+  // CountrySubDivisionCode, PostalCode, Country).
+  addressLine1: text("address_line1"),
+  addressLine2: text("address_line2"),
+  addressCity: text("address_city"),
+  addressRegion: text("address_region"),
+  addressPostalCode: text("address_postal_code"),
+  addressCountry: text("address_country"),
   currency: text("currency").notNull().default("USD"),
   active: boolean("active").notNull().default(true),
   qboId: qboId(),
@@ -45,7 +52,13 @@ const counterpartyColumns = () => ({
   updatedAt: updatedAt(),
 });
 
-export const vendors = pgTable("vendors", counterpartyColumns(), (t) => [
+export const vendors = pgTable("vendors", {
+  ...counterpartyColumns(),
+  /** A 1099 contractor (QBO Vendor.Vendor1099). */
+  vendor1099: boolean("vendor_1099").notNull().default(false),
+  /** The full tax id (QBO Vendor.TaxIdentifier, which QBO only ever returns masked). */
+  taxId: text("tax_id"),
+}, (t) => [
   uniqueIndex("vendors_org_name_key").on(t.organizationId, sql`lower(${t.displayName})`),
   index("vendors_org_active_idx").on(t.organizationId, t.active, t.displayName),
 ]);

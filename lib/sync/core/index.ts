@@ -19,6 +19,7 @@ export * from "@/lib/sync/core/qbo-parse";
 export * from "@/lib/sync/core/twin";
 export * from "@/lib/sync/core/link-check";
 export * from "@/lib/sync/core/txn-history";
+export * from "@/lib/sync/core/party-fields";
 export {
   appLinesTotalCents,
   invoiceTotalCents,

@@ -1,11 +1,13 @@
 import { contentHash } from "@/lib/sync/core/content-hash";
 import { amountToCents, centsToAmount, sumCents } from "@/lib/sync/core/money";
+import { ADDRESS_PARTS, compactAddress, QBO_ADDRESS_FIELD } from "@/lib/sync/core/party-fields";
 import type { ReasonCode, ReasonParams } from "@/lib/sync/core/reasons";
 import { qboTxnIdentity } from "@/lib/sync/core/record-identity";
 import type {
   AppPartySnapshot,
   AppTxnLine,
   AppTxnSnapshot,
+  PartyAddress,
   QboLineSnapshot,
   QboPartySnapshot,
   QboTxnSnapshot,
@@ -65,6 +67,16 @@ export interface QboTxnBody {
   TxnTaxDetail?: { TxnTaxCodeRef: QboRef };
 }
 
+/** QBO PhysicalAddress as the app writes it. */
+export interface QboPhysicalAddress {
+  Line1?: string;
+  Line2?: string;
+  City?: string;
+  CountrySubDivisionCode?: string;
+  PostalCode?: string;
+  Country?: string;
+}
+
 export interface QboPartyBody {
   Id?: string;
   SyncToken?: string;
@@ -73,6 +85,13 @@ export interface QboPartyBody {
   Active: boolean;
   PrimaryEmailAddr?: { Address: string };
   CurrencyRef?: QboRef;
+  CompanyName?: string;
+  PrimaryPhone?: { FreeFormNumber: string };
+  BillAddr?: QboPhysicalAddress;
+  /** Vendors only. */
+  Vendor1099?: boolean;
+  /** Vendors only. */
+  TaxIdentifier?: string;
 }
 
 /** Sparse body that deactivates a vendor / customer (they cannot be deleted in QBO). */
@@ -133,12 +152,25 @@ export function appTxnContentHash(txn: Parameters<typeof appTxnSyncedFields>[0])
   return contentHash(appTxnSyncedFields(txn));
 }
 
-export function appPartySyncedFields(party: Pick<AppPartySnapshot, "displayName" | "email" | "active" | "currency">) {
+/**
+ * The synced fields of a vendor / customer. Fields added later hash only when set (an unset one is
+ * `undefined`, which the canonical JSON drops): a name without them keeps the hash it had, so an
+ * upgrade does not re-send every vendor.
+ */
+export function appPartySyncedFields(
+  party: Pick<AppPartySnapshot, "displayName" | "email" | "active" | "currency" | "companyName" | "phone" | "address" | "vendor1099" | "taxId">,
+) {
+  const address = compactAddress(party.address);
   return {
     displayName: party.displayName.trim(),
     email: party.email,
     active: party.active,
     currency: party.currency.toUpperCase(),
+    companyName: party.companyName?.trim() || undefined,
+    phone: party.phone?.trim() || undefined,
+    address: address ? { ...address } : undefined,
+    vendor1099: party.vendor1099 ? true : undefined,
+    taxId: party.taxId?.trim() || undefined,
   };
 }
 
@@ -276,11 +308,42 @@ export function appTxnToQboUpdate(
   return { ok: true, value: body };
 }
 
+function qboBillAddr(address: AppPartySnapshot["address"], blanks: boolean): QboPhysicalAddress | undefined {
+  const compact = compactAddress(address);
+  if (!compact && !blanks) return undefined;
+  const out: QboPhysicalAddress = {};
+  for (const part of ADDRESS_PARTS) {
+    const value = compact?.[part];
+    if (value !== undefined || blanks) out[QBO_ADDRESS_FIELD[part] as keyof QboPhysicalAddress] = value ?? "";
+  }
+  return out;
+}
+
+/**
+ * Company name, phone, billing address and (vendors) 1099 flag and tax id. With `blanks` (a sparse
+ * update) cleared fields go as empty strings, or QBO would keep its old value. The tax id is sent
+ * only when the app holds one: QBO answers it masked, so the app cannot know what a blank would erase.
+ */
+function partyDetails(party: AppPartySnapshot, blanks: boolean): Partial<QboPartyBody> {
+  const body: Partial<QboPartyBody> = {};
+  const companyName = party.companyName?.trim();
+  if (companyName || blanks) body.CompanyName = companyName ?? "";
+  const phone = party.phone?.trim();
+  if (phone || blanks) body.PrimaryPhone = { FreeFormNumber: phone ?? "" };
+  const billAddr = qboBillAddr(party.address, blanks);
+  if (billAddr) body.BillAddr = billAddr;
+  // Vendor-only fields are present on vendor snapshots only: a Customer has no such properties.
+  if (party.vendor1099 !== undefined) body.Vendor1099 = party.vendor1099;
+  const taxId = party.taxId?.trim();
+  if (taxId) body.TaxIdentifier = taxId;
+  return body;
+}
+
 export function appPartyToQboCreate(party: AppPartySnapshot): QboPartyBody {
   const body: QboPartyBody = { DisplayName: party.displayName.trim(), Active: party.active };
   if (party.email) body.PrimaryEmailAddr = { Address: party.email };
   body.CurrencyRef = { value: party.currency.toUpperCase() };
-  return body;
+  return { ...body, ...partyDetails(party, false) };
 }
 
 /** Sparse update; CurrencyRef is left out because QBO does not allow changing a name's currency. */
@@ -293,7 +356,7 @@ export function appPartyToQboUpdate(party: AppPartySnapshot, target: { qboId: st
     Active: party.active,
   };
   if (party.email) body.PrimaryEmailAddr = { Address: party.email };
-  return body;
+  return { ...body, ...partyDetails(party, true) };
 }
 
 export function qboDeactivateBody(target: { qboId: string; syncToken: string }): QboDeactivateBody {
@@ -386,16 +449,27 @@ export function qboTxnToAppFields(qbo: QboTxnSnapshot, kind: TxnKind, ctx: MapCo
   return { ok: true, value: fields };
 }
 
+/** App-side fields of a vendor / customer, as built from its QBO twin: every synced field but the tax id. */
 export interface AppPartyFields {
   displayName: string;
   email?: string;
   active: boolean;
   currency: string;
+  companyName?: string;
+  phone?: string;
+  address?: PartyAddress;
+  vendor1099?: boolean;
 }
 
 export function qboPartyToAppFields(qbo: QboPartySnapshot): AppPartyFields {
   const fields: AppPartyFields = { displayName: qbo.displayName, active: qbo.active, currency: qbo.currency.toUpperCase() };
   if (qbo.email) fields.email = qbo.email;
+  if (qbo.companyName) fields.companyName = qbo.companyName;
+  if (qbo.phone) fields.phone = qbo.phone;
+  const address = compactAddress(qbo.address);
+  if (address) fields.address = address;
+  if (qbo.vendor1099 !== undefined) fields.vendor1099 = qbo.vendor1099;
+  // Not the tax id: QBO returns it masked (QboPartySnapshot.maskedTaxId); the app's own is kept.
   return fields;
 }
 

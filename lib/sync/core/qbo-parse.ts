@@ -3,7 +3,8 @@ import { z } from "zod";
 import { amountToCents } from "@/lib/sync/core/money";
 import { interpretQboLines, qboAmount, qboGroupLineDetail, qboRef } from "@/lib/sync/core/qbo-lines";
 import type { QboPaymentLink, QboPaymentSnapshot } from "@/lib/sync/core/payments-plan";
-import type { QboDeletedSnapshot, QboLineSnapshot, QboPartySnapshot, QboTxnSnapshot } from "@/lib/sync/core/types";
+import { compactAddress } from "@/lib/sync/core/party-fields";
+import type { PartyAddress, QboDeletedSnapshot, QboLineSnapshot, QboPartySnapshot, QboTxnSnapshot } from "@/lib/sync/core/types";
 
 /**
  * QBO JSON entities (as found in query, CDC and write responses) → the core's snapshots, validated
@@ -196,7 +197,42 @@ const partySchema = z.object({
   Active: z.boolean().default(true),
   PrimaryEmailAddr: z.object({ Address: z.string().optional() }).optional(),
   CurrencyRef: ref.optional(),
+  CompanyName: z.string().optional(),
+  PrimaryPhone: z.object({ FreeFormNumber: z.string().optional() }).optional(),
+  BillAddr: z
+    .object({
+      Line1: z.string().optional(),
+      Line2: z.string().optional(),
+      Line3: z.string().optional(),
+      Line4: z.string().optional(),
+      Line5: z.string().optional(),
+      City: z.string().optional(),
+      CountrySubDivisionCode: z.string().optional(),
+      PostalCode: z.string().optional(),
+      Country: z.string().optional(),
+    })
+    .optional(),
+  Vendor1099: z.boolean().optional(),
+  TaxIdentifier: z.string().optional(),
 });
+
+/**
+ * The app keeps two address lines. QBO's Line3–Line5 (QBO moves an address there when it is edited
+ * from a transaction, Intuit Vendor reference, BillAddr) are folded into line 2, so writing the
+ * address back keeps every part of it.
+ */
+function partyAddress(raw: z.infer<typeof partySchema>["BillAddr"]): PartyAddress | undefined {
+  if (!raw) return undefined;
+  const rest = [raw.Line2, raw.Line3, raw.Line4, raw.Line5].map((line) => line?.trim()).filter(Boolean);
+  return compactAddress({
+    line1: raw.Line1,
+    line2: rest.join(", "),
+    city: raw.City,
+    region: raw.CountrySubDivisionCode,
+    postalCode: raw.PostalCode,
+    country: raw.Country,
+  });
+}
 
 /** Parse a QBO Vendor or Customer (or its CDC tombstone, e.g. after a merge). */
 export function parseQboParty(json: unknown): QboPartySnapshot | QboDeletedSnapshot {
@@ -212,6 +248,12 @@ export function parseQboParty(json: unknown): QboPartySnapshot | QboDeletedSnaps
     currency: raw.CurrencyRef?.value ?? "USD",
   };
   if (raw.PrimaryEmailAddr?.Address) snapshot.email = raw.PrimaryEmailAddr.Address;
+  if (raw.CompanyName?.trim()) snapshot.companyName = raw.CompanyName.trim();
+  if (raw.PrimaryPhone?.FreeFormNumber?.trim()) snapshot.phone = raw.PrimaryPhone.FreeFormNumber.trim();
+  const address = partyAddress(raw.BillAddr);
+  if (address) snapshot.address = address;
+  if (raw.Vendor1099 !== undefined) snapshot.vendor1099 = raw.Vendor1099;
+  if (raw.TaxIdentifier) snapshot.maskedTaxId = raw.TaxIdentifier;
   return snapshot;
 }
 

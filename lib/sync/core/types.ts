@@ -96,6 +96,20 @@ export interface QboDeletedSnapshot {
   lastUpdatedTime?: string;
 }
 
+/**
+ * A billing address (QBO PhysicalAddress: Vendor.BillAddr / Customer.BillAddr). Every part is
+ * optional; an empty string never appears (absent instead).
+ */
+export interface PartyAddress {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  /** CountrySubDivisionCode: state, province or region. */
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
 /** A QBO Vendor or Customer. */
 export interface QboPartySnapshot {
   id: string;
@@ -105,6 +119,19 @@ export interface QboPartySnapshot {
   active: boolean;
   email?: string;
   currency: string;
+  companyName?: string;
+  /** PrimaryPhone.FreeFormNumber. */
+  phone?: string;
+  address?: PartyAddress;
+  /** Vendors only. */
+  vendor1099?: boolean;
+  /**
+   * Vendors only: TaxIdentifier as QBO returns it, masked to its last four characters ("The value
+   * is masked in responses, exposing only last four characters", Intuit Vendor reference,
+   * https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/vendor).
+   * Never a value to store as the app's tax id.
+   */
+  maskedTaxId?: string;
 }
 
 /** App-side status of a bill / invoice / vendor credit. */
@@ -169,6 +196,13 @@ export interface AppPartySnapshot {
   email?: string;
   active: boolean;
   currency: string;
+  companyName?: string;
+  phone?: string;
+  address?: PartyAddress;
+  /** Vendors only (absent on customers): a 1099 contractor. */
+  vendor1099?: boolean;
+  /** Vendors only: the full tax id, held by the app (QBO only ever returns it masked). */
+  taxId?: string;
   contentHash: string;
   deleted?: boolean;
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { billLines, bills, customers, invoiceLines, invoices, vendorCreditLines, vendorCredits, vendors } from "@/lib/db/schema";
-import { appPartyContentHash, appTxnContentHash, type AppPartySnapshot, type AppTxnLine, type AppTxnSnapshot, type AppTxnStatus, type PartyKind, type TxnKind } from "@/lib/sync/core";
+import { appPartyContentHash, appTxnContentHash, compactAddress, type AppPartyFields, type AppPartySnapshot, type AppTxnLine, type AppTxnSnapshot, type AppTxnStatus, type PartyKind, type TxnKind } from "@/lib/sync/core";
 
 /** A bill / invoice / credit line as stored (and as inserted: the same shape round-trips). */
 export interface StoredLine {
@@ -257,20 +257,103 @@ export interface StoredParty {
   email: string | null;
   active: boolean;
   currency: string;
+  companyName: string | null;
+  phone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  addressCity: string | null;
+  addressRegion: string | null;
+  addressPostalCode: string | null;
+  addressCountry: string | null;
+  /** Vendors only: absent on a customer row. */
+  vendor1099?: boolean;
+  taxId?: string | null;
 }
 
 export function partySnapshot(row: StoredParty): AppPartySnapshot {
   const snapshot: AppPartySnapshot = { id: row.id, displayName: row.displayName, active: row.active, currency: row.currency, contentHash: "" };
   if (row.email) snapshot.email = row.email;
+  if (row.companyName) snapshot.companyName = row.companyName;
+  if (row.phone) snapshot.phone = row.phone;
+  const address = compactAddress({
+    line1: row.addressLine1,
+    line2: row.addressLine2,
+    city: row.addressCity,
+    region: row.addressRegion,
+    postalCode: row.addressPostalCode,
+    country: row.addressCountry,
+  });
+  if (address) snapshot.address = address;
+  if (row.vendor1099 !== undefined) snapshot.vendor1099 = row.vendor1099;
+  if (row.taxId) snapshot.taxId = row.taxId;
   snapshot.contentHash = appPartyContentHash(snapshot);
   return snapshot;
 }
 
+/**
+ * The columns a QBO name writes into its app twin: every synced field but the tax id, which QBO
+ * only returns masked (the app's own is kept). A customer has no 1099 column.
+ */
+export function partyColumnsFromQbo(kind: PartyKind, fields: AppPartyFields) {
+  const address = fields.address ?? {};
+  const columns = {
+    displayName: fields.displayName,
+    email: fields.email ?? null,
+    active: fields.active,
+    currency: fields.currency,
+    companyName: fields.companyName ?? null,
+    phone: fields.phone ?? null,
+    addressLine1: address.line1 ?? null,
+    addressLine2: address.line2 ?? null,
+    addressCity: address.city ?? null,
+    addressRegion: address.region ?? null,
+    addressPostalCode: address.postalCode ?? null,
+    addressCountry: address.country ?? null,
+  };
+  return kind === "vendor" ? { ...columns, vendor1099: fields.vendor1099 ?? false } : columns;
+}
+
+const PARTY_COLUMNS = {
+  id: vendors.id,
+  displayName: vendors.displayName,
+  email: vendors.email,
+  active: vendors.active,
+  currency: vendors.currency,
+  companyName: vendors.companyName,
+  phone: vendors.phone,
+  addressLine1: vendors.addressLine1,
+  addressLine2: vendors.addressLine2,
+  addressCity: vendors.addressCity,
+  addressRegion: vendors.addressRegion,
+  addressPostalCode: vendors.addressPostalCode,
+  addressCountry: vendors.addressCountry,
+};
+
 export async function loadAppParties(db: Db, organizationId: string, kind: PartyKind): Promise<AppPartySnapshot[]> {
-  const table = kind === "vendor" ? vendors : customers;
+  if (kind === "vendor") {
+    const rows = await db
+      .select({ ...PARTY_COLUMNS, vendor1099: vendors.vendor1099, taxId: vendors.taxId })
+      .from(vendors)
+      .where(eq(vendors.organizationId, organizationId));
+    return rows.map(partySnapshot);
+  }
   const rows = await db
-    .select({ id: table.id, displayName: table.displayName, email: table.email, active: table.active, currency: table.currency })
-    .from(table)
-    .where(and(eq(table.organizationId, organizationId)));
+    .select({
+      id: customers.id,
+      displayName: customers.displayName,
+      email: customers.email,
+      active: customers.active,
+      currency: customers.currency,
+      companyName: customers.companyName,
+      phone: customers.phone,
+      addressLine1: customers.addressLine1,
+      addressLine2: customers.addressLine2,
+      addressCity: customers.addressCity,
+      addressRegion: customers.addressRegion,
+      addressPostalCode: customers.addressPostalCode,
+      addressCountry: customers.addressCountry,
+    })
+    .from(customers)
+    .where(eq(customers.organizationId, organizationId));
   return rows.map(partySnapshot);
 }

@@ -3,15 +3,17 @@ import { bulkInsert } from "@/lib/db/bulk-insert";
 import { and, eq } from "drizzle-orm";
 import { customers, vendors } from "@/lib/db/schema";
 import {
-  appPartyContentHash,
   appPartyToQboCreate,
   appPartyToQboUpdate,
   findBrokenPartyLinks,
+  firstLinkDifferences,
+  flatParty,
   isQboDeleted,
   parseQboParty,
   planEntitySync,
   qboDeactivateBody,
   qboPartyToAppFields,
+  PARTY_FIELD_LABELS,
   REASONS,
   type AppPartySnapshot,
   type PartyDecision,
@@ -22,12 +24,17 @@ import {
 import { logger } from "@/lib/log";
 import type { RunContext } from "@/lib/sync/engine/context";
 import { dropBrokenLinks } from "@/lib/sync/engine/link-repair";
-import { loadAppParties, partySnapshot } from "@/lib/sync/engine/app-snapshots";
+import { loadAppParties, partyColumnsFromQbo, partySnapshot } from "@/lib/sync/engine/app-snapshots";
 import type { MappingWrite } from "@/lib/sync/engine/mapping-store";
 import { conflictAction, flatChanges, flatSnapshot, recordSyncAudit } from "@/lib/sync/engine/sync-audit";
 import type { QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
-const PARTY_LABELS = { displayName: "Name", email: "Email", active: "Active", currency: "Currency" };
+/** The history entry of a first link whose two sides differed: the crossed-out values are the other side's. */
+function linkAction(adopt: "quickbooks" | "ledgerbridge"): string {
+  return adopt === "quickbooks"
+    ? "linked to QuickBooks: kept the QuickBooks version (Ledgerbridge had the crossed-out values)"
+    : "linked to QuickBooks: kept the Ledgerbridge version (QuickBooks had the crossed-out values)";
+}
 
 function qboParties(raws: readonly unknown[], deleted: readonly QboDeletedSnapshot[]): Array<QboPartySnapshot | QboDeletedSnapshot> {
   const parsed: Array<QboPartySnapshot | QboDeletedSnapshot> = raws.map((raw) => parseQboParty(raw));
@@ -81,7 +88,7 @@ export async function syncParties(ctx: RunContext, writer: QboWriter): Promise<v
       qboRecordsComplete: complete[kind],
       namesTakenInQbo: other.filter((p): p is QboPartySnapshot => !isQboDeleted(p)).map((p) => p.displayName),
     });
-    await applyPartyDecisions(ctx, writer, kind, decisions);
+    await applyPartyDecisions(ctx, writer, kind, decisions, app[kind]);
     ctx.progress.tick(app[kind].length + qbo[kind].length);
   }
 }
@@ -90,13 +97,20 @@ function tableOf(kind: PartyKind) {
   return kind === "vendor" ? vendors : customers;
 }
 
-async function applyPartyDecisions(ctx: RunContext, writer: QboWriter, kind: PartyKind, decisions: readonly PartyDecision[]): Promise<void> {
+async function applyPartyDecisions(
+  ctx: RunContext,
+  writer: QboWriter,
+  kind: PartyKind,
+  decisions: readonly PartyDecision[],
+  appRecords: readonly AppPartySnapshot[],
+): Promise<void> {
   const { db, organizationId, realmId, mappings, issues, progress } = ctx;
   const table = tableOf(kind);
   const entity = kind === "vendor" ? "Vendor" : "Customer";
   const appTable = kind === "vendor" ? "vendors" : "customers";
   const writes: WriteRequest[] = [];
   const counted = new Map<WriteRequest, "created" | "updated">();
+  const appById = new Map(appRecords.map((record) => [record.id, record]));
 
   const pushUpdate = (app: AppPartySnapshot, qboId: string, syncToken: string) => {
     const request: WriteRequest = {
@@ -115,17 +129,20 @@ async function applyPartyDecisions(ctx: RunContext, writer: QboWriter, kind: Par
     const mappingWrites: MappingWrite[] = [];
     const inserts: Array<typeof vendors.$inferInsert> = [];
 
-    const applyFromQbo = async (localId: string, q: QboPartySnapshot, before: AppPartySnapshot | undefined) => {
-      const fields = qboPartyToAppFields(q);
+    /** Writes the QBO name's fields into its app twin (the app's tax id stays); returns the app record as it now is. */
+    const applyFromQbo = async (localId: string, q: QboPartySnapshot, audit: "changes" | "none"): Promise<AppPartySnapshot> => {
+      const before = appById.get(localId);
+      const columns = partyColumnsFromQbo(kind, qboPartyToAppFields(q));
       await tx
         .update(table)
-        .set({ displayName: fields.displayName, email: fields.email ?? null, active: fields.active, currency: fields.currency, qboId: q.id })
+        .set({ ...columns, qboId: q.id })
         .where(and(eq(table.organizationId, organizationId), eq(table.id, localId)));
-      const after = partySnapshot({ id: localId, displayName: fields.displayName, email: fields.email ?? null, active: fields.active, currency: fields.currency });
+      const after = partySnapshot({ id: localId, ...columns, taxId: before?.taxId ?? null });
       mappingWrites.push({ objectType: kind, localId, qboId: q.id, syncToken: q.syncToken, lastUpdatedTime: q.lastUpdatedTime, contentHash: after.contentHash });
-      const changes = before ? flatChanges({ ...before }, { ...after }, PARTY_LABELS) : [];
+      const changes = before && audit === "changes" ? flatChanges(flatParty(before), flatParty(after), PARTY_FIELD_LABELS) : [];
       if (changes.length > 0) await recordSyncAudit(tx, { organizationId, entityType: kind, entityId: localId, action: "updated from QuickBooks", changes });
       progress.count(kind, "updated");
+      return after;
     };
 
     for (const decision of decisions) {
@@ -155,39 +172,62 @@ async function applyPartyDecisions(ctx: RunContext, writer: QboWriter, kind: Par
           pushUpdate(decision.app, decision.qboId, decision.syncToken);
           break;
         case "create-in-app": {
-          const fields = qboPartyToAppFields(decision.qbo);
+          const columns = partyColumnsFromQbo(kind, qboPartyToAppFields(decision.qbo));
           const id = randomUUID();
-          inserts.push({ id, organizationId, displayName: fields.displayName, email: fields.email ?? null, active: fields.active, currency: fields.currency, qboId: decision.qboId });
-          const snapshot = partySnapshot({ id, displayName: fields.displayName, email: fields.email ?? null, active: fields.active, currency: fields.currency });
+          inserts.push({ id, organizationId, ...columns, qboId: decision.qboId });
+          const snapshot = partySnapshot({ id, ...columns });
           mappingWrites.push({ objectType: kind, localId: id, qboId: decision.qboId, syncToken: decision.qbo.syncToken, lastUpdatedTime: decision.qbo.lastUpdatedTime, contentHash: snapshot.contentHash });
           issues.resolve(kind, { qboId: decision.qboId });
           progress.count(kind, "created");
           break;
         }
         case "update-in-app":
-          await applyFromQbo(decision.localId, decision.qbo, undefined);
+          await applyFromQbo(decision.localId, decision.qbo, "none");
           issues.resolve(kind, decision);
           break;
-        case "link":
-          if (decision.adopt === "quickbooks") await applyFromQbo(decision.localId, decision.qbo, decision.app);
-          else if (appPartyContentHash(qboPartyToAppFields(decision.qbo)) === decision.app.contentHash) {
-            mappingWrites.push({ objectType: kind, localId: decision.localId, qboId: decision.qboId, syncToken: decision.qbo.syncToken, lastUpdatedTime: decision.qbo.lastUpdatedTime, contentHash: decision.app.contentHash });
-          } else pushUpdate(decision.app, decision.qboId, decision.qbo.syncToken);
+        case "link": {
+          // Two records that grew apart meet for the first time: the side Master in Case of Conflict
+          // names is kept, and history shows what the other side had, field by field.
+          const { app, qbo, adopt } = decision;
+          const differences = firstLinkDifferences(app, qboPartyToAppFields(qbo));
+          if (differences.length > 0) {
+            await recordSyncAudit(tx, {
+              organizationId,
+              entityType: kind,
+              entityId: decision.localId,
+              action: linkAction(adopt),
+              changes: differences.map((d) => ({
+                field: d.field,
+                label: d.label,
+                old: adopt === "quickbooks" ? d.app : d.quickbooks,
+                new: adopt === "quickbooks" ? d.quickbooks : d.app,
+              })),
+            });
+          }
+          // The tax id is the app's alone; QBO's copy is masked, so one it lacks is sent, one it has is left.
+          const taxIdMissingInQbo = Boolean(app.taxId) && !qbo.maskedTaxId;
+          if (adopt === "quickbooks") {
+            const after = await applyFromQbo(decision.localId, qbo, "none");
+            if (taxIdMissingInQbo) pushUpdate(after, decision.qboId, qbo.syncToken);
+          } else if (differences.length === 0 && !taxIdMissingInQbo) {
+            mappingWrites.push({ objectType: kind, localId: decision.localId, qboId: decision.qboId, syncToken: qbo.syncToken, lastUpdatedTime: qbo.lastUpdatedTime, contentHash: app.contentHash });
+          } else pushUpdate(app, decision.qboId, qbo.syncToken);
           issues.resolve(kind, decision);
           break;
+        }
         case "conflict": {
           const { resolution, loser } = decision;
-          const loserFlat = loser.side === "app" ? { ...loser.app } : { ...qboPartyToAppFields(loser.qbo) };
-          const winnerFlat = resolution.type === "update-in-app" ? { ...qboPartyToAppFields(resolution.qbo) } : { ...resolution.app };
+          const loserFlat = flatParty(loser.side === "app" ? loser.app : qboPartyToAppFields(loser.qbo));
+          const winnerFlat = flatParty(resolution.type === "update-in-app" ? qboPartyToAppFields(resolution.qbo) : resolution.app);
           await recordSyncAudit(tx, {
             organizationId,
             entityType: kind,
             entityId: decision.localId,
             action: conflictAction(decision.winner),
-            changes: flatChanges(loserFlat, winnerFlat, PARTY_LABELS),
-            snapshot: flatSnapshot(loser.side === "app" ? "Ledgerbridge version (not kept)" : "QuickBooks version (not kept)", loserFlat, PARTY_LABELS),
+            changes: flatChanges(loserFlat, winnerFlat, PARTY_FIELD_LABELS),
+            snapshot: flatSnapshot(loser.side === "app" ? "Ledgerbridge version (not kept)" : "QuickBooks version (not kept)", loserFlat, PARTY_FIELD_LABELS),
           });
-          if (resolution.type === "update-in-app") await applyFromQbo(resolution.localId, resolution.qbo, undefined);
+          if (resolution.type === "update-in-app") await applyFromQbo(resolution.localId, resolution.qbo, "none");
           else pushUpdate(resolution.app, resolution.qboId, resolution.syncToken);
           break;
         }
