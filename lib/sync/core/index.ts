@@ -43,3 +43,4 @@ export type {
   QboTxnBody,
   QboTxnLineBody,
 } from "@/lib/sync/core/mappers";
+export * from "@/lib/sync/core/record-status";
