@@ -216,7 +216,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
         </div>
 
         <div className="min-w-0 space-y-6">
-          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} />
+          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} party={{ objectType: "vendor", id: bill.vendorId, name: detail.vendorName }} />
           <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} />
           <AuditTrail events={events} />
         </div>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
@@ -36,7 +37,10 @@ export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { k
         <Card className="p-6">
           <CounterpartyForm orgSlug={org.slug} kind={kind} values={record} />
         </Card>
-        <AuditTrail events={events} />
+        <div className="min-w-0 space-y-6">
+          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType={kind} localId={record.id} />
+          <AuditTrail events={events} />
+        </div>
       </div>
     </>
   );

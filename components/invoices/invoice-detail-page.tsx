@@ -253,7 +253,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
               />
             </Card>
           ) : null}
-          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="invoice" localId={invoice.id} />
+          <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="invoice" localId={invoice.id} party={customer ? { objectType: "customer", id: customer.id, name: customer.displayName } : undefined} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -22,6 +22,9 @@ export const OBJECT_LABELS: Record<string, string> = {
   run: "Sync",
 };
 
+/** Reasons that say the record's vendor or customer has not synced: the fix starts on that page. */
+const PARTY_REASONS = new Set(["VENDOR_NOT_SYNCED", "CUSTOMER_NOT_SYNCED"]);
+
 type Issue = {
   id: string;
   objectType: string;
@@ -37,7 +40,18 @@ type Issue = {
 
 
 /** Each record that did not sync: what it is, why, and what to do — with links to both sides. */
-export function IssueList({ issues, orgSlug, qbo }: { issues: Issue[]; orgSlug: string; qbo: QboLinkTarget }) {
+export function IssueList({
+  issues,
+  orgSlug,
+  qbo,
+  partyLink,
+}: {
+  issues: Issue[];
+  orgSlug: string;
+  qbo: QboLinkTarget;
+  /** On a record's page: its vendor or customer, linked from a "has not synced" reason. */
+  partyLink?: { href: string; label: string } | undefined;
+}) {
   return (
     <ul className="divide-y divide-slate-100">
       {issues.map((issue) => {
@@ -62,7 +76,12 @@ export function IssueList({ issues, orgSlug, qbo }: { issues: Issue[]; orgSlug: 
                 {reason.fix}
               </p>
             ) : null}
-            <p className="mt-2 flex gap-4 text-sm">
+            <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {partyLink && PARTY_REASONS.has(issue.reasonCode) ? (
+                <Link href={partyLink.href} className="font-medium text-brand-700 hover:underline">
+                  {partyLink.label}
+                </Link>
+              ) : null}
               {appPath ? <Link href={appPath} className="font-medium text-brand-700 hover:underline">Open in Ledgerbridge</Link> : null}
               {qboUrl ? (
                 <a href={qboUrl} target="_blank" rel="noreferrer" className="font-medium text-brand-700 hover:underline">

@@ -9,6 +9,7 @@ import { businessToday } from "@/lib/bills/today";
 import { loadBillsToPay } from "@/lib/payments/payment-queries";
 import { creditListQuerySchema, getVendorCreditDetail, listVendorCredits } from "@/lib/vendor-credits/credit-repository";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { StarterChartPrompt } from "@/components/bills/starter-chart-prompt";
 import { BillStatusBadge, VendorCreditStatusBadge } from "@/components/bills/status-badges";
@@ -225,7 +226,17 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
             </div>
           </Card>
         </div>
-        <AuditTrail events={events} />
+        <div className="min-w-0 space-y-6">
+          <RecordSyncPanel
+            db={db}
+            organizationId={org.organizationId}
+            orgSlug={org.slug}
+            objectType="vendor_credit"
+            localId={credit.id}
+            party={{ objectType: "vendor", id: credit.vendorId, name: detail.vendorName }}
+          />
+          <AuditTrail events={events} />
+        </div>
       </div>
     </>
   );

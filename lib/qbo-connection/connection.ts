@@ -198,6 +198,18 @@ export type TokenHealth = {
   message: string;
 };
 
+/**
+ * Why the connection needs reconnecting, without its own "reconnect" advice (the sync's reason may
+ * carry one), so the health text asks once.
+ */
+function reconnectReason(statusReason: string | null): string {
+  const sentences = (statusReason ?? "")
+    .split(/(?<=\.)\s+/)
+    .map((sentence) => sentence.trim().replace(/\.$/, ""))
+    .filter((sentence) => sentence.length > 0 && !/reconnect/i.test(sentence));
+  return sentences.length > 0 ? sentences.join(". ") : "QuickBooks no longer accepts this connection";
+}
+
 /** What Settings → Sync → Setup says about the connection's tokens. */
 export function tokenHealth(row: typeof qboConnections.$inferSelect | null, now: Date): TokenHealth {
   if (!row || row.status === "disconnected") {
@@ -211,7 +223,7 @@ export function tokenHealth(row: typeof qboConnections.$inferSelect | null, now:
       status: "needs_reconnect",
       accessTokenExpiresAt: row.accessTokenExpiresAt,
       refreshTokenDaysLeft: days,
-      message: `QuickBooks no longer accepts this connection${row.statusReason ? ` (${row.statusReason})` : ""}. Reconnect to resume syncing.`,
+      message: `${reconnectReason(row.statusReason)}. Reconnect to resume syncing.`,
     };
   }
   if (days !== null && days < 0) {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { cents, createdAt, id, updatedAt } from "./columns";
 import { organizations, users } from "./identity";
 import { accounts } from "./ledger";
 import type { CommerceMarkerSettings } from "../../sync/core/commerce";
@@ -117,6 +117,14 @@ export const syncMappings = pgTable(
     lastUpdatedTime: text("last_updated_time"),
     contentHash: text("content_hash").notNull(),
     syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the QBO twin is as of the last sync: live, voided, deleted there by someone ("deleted"),
+     * or deleted by the sync because the app voided a record QBO cannot void ("removed"). A page
+     * offers no QuickBooks link to a deleted twin.
+     */
+    qboState: text("qbo_state", { enum: ["live", "voided", "deleted", "removed"] }).notNull().default("live"),
+    /** The twin's QBO Balance when last seen, if it differs from its total (paid there); null: unpaid or unknown. */
+    qboBalanceCents: cents("qbo_balance_cents"),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.objectType, t.localId] }),

@@ -46,3 +46,4 @@ export type {
   QboTxnLineBody,
 } from "@/lib/sync/core/mappers";
 export * from "@/lib/sync/core/first-run";
+export * from "@/lib/sync/core/record-status";

@@ -196,10 +196,10 @@ describe("planEntitySync — deletes and voids", () => {
     ]);
   });
 
-  it("a tombstone wins over a live copy in the same CDC window; unknown tombstones are ignored", () => {
+  it("a tombstone wins over a live copy in the same CDC window; an unlinked tombstone is a no-op that closes its issues", () => {
     const { app, mapping } = linked();
     const decisions = planBills({ appRecords: [app], mappings: [mapping], qboRecords: [qboBill({ syncToken: "4" }), { id: "146", deleted: true }, { id: "777", deleted: true }] });
-    expect(decisions).toEqual([expect.objectContaining({ type: "delete-in-app", qboId: "146" })]);
+    expect(decisions).toEqual([expect.objectContaining({ type: "delete-in-app", qboId: "146" }), { type: "noop", kind: "bill", qboId: "777" }]);
   });
 
   it("a linked record missing from a complete (full) pull was deleted in QBO; from CDC it is just unchanged", () => {

@@ -323,6 +323,8 @@ function planTxnSync(input: TxnPlanInput): TxnDecision[] {
     }
     decisions.push({ type: "create-in-app", kind, qboId: qbo.id, qbo });
   }
+  // A record that never came in and is now deleted in QBO: nothing to do, and its skip is moot.
+  for (const qboId of deletedQboIds) if (!linkedQbo.has(qboId)) decisions.push({ type: "noop", kind, qboId });
 
   // 3. Unlinked app records: send to QBO unless a rule holds them back.
   for (const app of input.appRecords) {

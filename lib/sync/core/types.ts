@@ -1,3 +1,4 @@
+import type { QboTwinState } from "@/lib/sync/core/record-status";
 import type { CommerceMarkerSettings } from "@/lib/sync/core/commerce";
 /**
  * Narrow, structural input types for the pure sync core.
@@ -215,6 +216,10 @@ export interface MappingEntry {
   lastUpdatedTime: string;
   /** contentHash of the app-side content as it was last synced (either direction). */
   contentHash: string;
+  /** What the QBO twin is as of the last sync (absent: live). */
+  qboState?: QboTwinState;
+  /** The twin's QBO Balance as last seen when it differed from its total; null: unpaid or never seen. */
+  qboBalanceCents?: number | null;
 }
 
 export type SyncDirection = "two_way" | "app_to_qbo";

@@ -96,6 +96,17 @@ export class IssueStore {
     for (const key of issueKeysOf(objectType, ids)) if (!this.open.has(key)) this.resolved.add(key);
   }
 
+  /**
+   * After a full pull of `objectType`: the open issues of QBO records that never came in and are
+   * no longer in QBO (deleted there) resolve. Needs the open keys loaded (loadOpenKeys).
+   */
+  resolveAbsentQboRecords(objectType: string, liveQboIds: ReadonlySet<string>): void {
+    const prefix = `${objectType}:qbo:`;
+    for (const key of this.openInDatabase ?? []) {
+      if (key.startsWith(prefix) && !liveQboIds.has(key.slice(prefix.length))) this.resolveKey(key);
+    }
+  }
+
   resolveKey(key: string): void {
     if (!this.open.has(key)) this.resolved.add(key);
   }

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/connection";
 import { syncMappings } from "@/lib/db/schema";
-import type { MappingEntry, RefKind, RefResolver } from "@/lib/sync/core";
+import type { MappingEntry, QboTwinState, RefKind, RefResolver } from "@/lib/sync/core";
 import type { SyncObjectType } from "@/lib/sync/engine/types";
 
 /** RefKind of the core → the engine's object type (QBO "departments" are the app's locations). */
@@ -28,6 +28,8 @@ export interface MappingWrite {
   syncToken: string;
   lastUpdatedTime?: string | null;
   contentHash: string;
+  /** What the QBO twin is after this write (absent: live, the usual case of a create or update). */
+  qboState?: QboTwinState;
 }
 
 /**
@@ -58,12 +60,14 @@ export class MappingStore {
         syncToken: row.syncToken,
         lastUpdatedTime: row.lastUpdatedTime,
         contentHash: row.contentHash,
+        qboState: row.qboState,
+        qboBalanceCents: row.qboBalanceCents,
       });
     }
     return store;
   }
 
-  private remember(write: MappingWrite): void {
+  private remember(write: MappingWrite & { qboBalanceCents?: number | null }): void {
     let local = this.byLocal.get(write.objectType);
     if (!local) this.byLocal.set(write.objectType, (local = new Map()));
     let qbo = this.byQbo.get(write.objectType);
@@ -76,6 +80,8 @@ export class MappingStore {
       syncToken: write.syncToken,
       lastUpdatedTime: write.lastUpdatedTime ?? "",
       contentHash: write.contentHash,
+      qboState: write.qboState ?? "live",
+      qboBalanceCents: write.qboBalanceCents !== undefined ? write.qboBalanceCents : (previous?.qboBalanceCents ?? null),
     });
     qbo.set(write.qboId, write.localId);
   }
@@ -142,15 +148,45 @@ export class MappingStore {
       syncToken: w.syncToken,
       lastUpdatedTime: w.lastUpdatedTime ?? null,
       contentHash: w.contentHash,
+      qboState: w.qboState ?? "live",
       syncedAt: new Date(),
     }));
     await bulkInsert(tx, syncMappings, rows, {
       onConflict: {
         target: ["organizationId", "objectType", "localId"],
-        update: ["realmId", "qboId", "syncToken", "lastUpdatedTime", "contentHash", "syncedAt"],
+        update: ["realmId", "qboId", "syncToken", "lastUpdatedTime", "contentHash", "qboState", "syncedAt"],
       },
     });
     for (const write of unique.values()) this.remember(write);
     return rejected;
+  }
+
+  /**
+   * Remembers the QBO Balance of linked twins (null when it equals the total: unpaid), so a page
+   * can say "Paid in QuickBooks" while 2-Way Payment Sync keeps the payment there. Only changed
+   * balances are written: one statement per 500.
+   */
+  async recordQboBalances(tx: Db | Tx, objectType: SyncObjectType, balances: ReadonlyArray<{ localId: string; qboBalanceCents: number | null }>): Promise<void> {
+    for (let i = 0; i < balances.length; i += 500) {
+      const chunk = balances.slice(i, i + 500);
+      const cases = sql.join(
+        chunk.map((b) => sql`when ${b.localId}::uuid then ${b.qboBalanceCents}::bigint`),
+        sql` `,
+      );
+      await tx
+        .update(syncMappings)
+        .set({ qboBalanceCents: sql`case ${syncMappings.localId} ${cases} end` })
+        .where(
+          and(
+            eq(syncMappings.organizationId, this.organizationId),
+            eq(syncMappings.objectType, objectType),
+            inArray(syncMappings.localId, chunk.map((b) => b.localId)),
+          ),
+        );
+      for (const b of chunk) {
+        const entry = this.byLocal.get(objectType)?.get(b.localId);
+        if (entry) entry.qboBalanceCents = b.qboBalanceCents;
+      }
+    }
   }
 }

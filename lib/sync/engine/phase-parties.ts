@@ -235,6 +235,11 @@ async function applyPartyDecisions(
           // Merged away in QBO: keep the name for history, inactive.
           await tx.update(table).set({ active: false }).where(and(eq(table.organizationId, organizationId), eq(table.id, decision.localId)));
           await recordSyncAudit(tx, { organizationId, entityType: kind, entityId: decision.localId, action: "deactivated: deleted in QuickBooks" });
+          {
+            // The page then says "Deleted in QuickBooks" and offers no link to the merged-away name.
+            const mapping = mappings.get(kind, decision.localId);
+            if (mapping) mappingWrites.push({ ...mapping, objectType: kind, qboState: "deleted" });
+          }
           progress.count(kind, "updated");
           break;
         case "delete-in-qbo":

@@ -16,6 +16,7 @@ import {
   type AppTxnSnapshot,
   type HistoryFields,
   type MapContext,
+  type MappingEntry,
   type QboDeletedSnapshot,
   type QboTxnSnapshot,
   type TxnDecision,
@@ -89,6 +90,9 @@ export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds
       resolver: ctx.mappings.resolver(),
     });
     const live = new Map(qbo.filter((q): q is QboTxnSnapshot => !("deleted" in q)).map((q) => [q.id, q]));
+    // A full pull lists every live record: skips of records no longer there are moot (deleted in QBO).
+    // Unreadable ones were recorded above this run, and a recorded issue is never resolved by this.
+    if (complete) ctx.issues.resolveAbsentQboRecords(kind, new Set(live.keys()));
     await applyTxnDecisions(ctx, writer, kind, decisions, app, live);
   }
 }
@@ -126,6 +130,18 @@ async function repairLinks(
     if (!known.has(twin.id)) qbo.push(twin);
     known.add(twin.id);
   }
+}
+
+/** Linked twins whose QBO Balance (null: equal to the total) differs from the one remembered. */
+function changedQboBalances(linked: readonly MappingEntry[], qboById: ReadonlyMap<string, QboTxnSnapshot>): Array<{ localId: string; qboBalanceCents: number | null }> {
+  const changed: Array<{ localId: string; qboBalanceCents: number | null }> = [];
+  for (const mapping of linked) {
+    const qbo = qboById.get(mapping.qboId);
+    if (!qbo || qbo.voided) continue;
+    const balance = qbo.balanceCents === qbo.totalCents ? null : qbo.balanceCents;
+    if (balance !== (mapping.qboBalanceCents ?? null)) changed.push({ localId: mapping.localId, qboBalanceCents: balance });
+  }
+  return changed;
 }
 
 async function applyTxnDecisions(
@@ -297,6 +313,9 @@ async function applyTxnDecisions(
               contentHash: voidedHash,
               syncToken: syncToken ?? mapping.syncToken,
               lastUpdatedTime: voidedInQbo?.lastUpdatedTime ?? mapping.lastUpdatedTime,
+              // The page then says "Deleted in QuickBooks" with no link, or "Voided" with one.
+              // A twin the sync itself deleted (voided here first) stays "removed" when CDC re-reads it.
+              qboState: decision.mode === "voided" ? "voided" : mapping.qboState === "removed" ? "removed" : "deleted",
             });
           }
           progress.count(kind, "updated");
@@ -331,6 +350,7 @@ async function applyTxnDecisions(
     await bulkInsert(tx, auditEvents, importAudits.filter((audit) => !refused.has(audit.entityId)));
     await bulkInsert(tx, auditEvents, await readableHistory(tx, organizationId, kind, history));
     await mappings.upsert(tx, mappingWrites.filter((write) => !refused.has(write.localId)));
+    if (kind !== "vendor_credit") await mappings.recordQboBalances(tx, kind, changedQboBalances(mappings.list(kind), qboById));
   });
   await issues.flush(db);
   const outcomes = await writer.writeAll(writes);

@@ -387,7 +387,9 @@ export class QboWriter {
       if (confirm.localId && qboId && UUID.test(confirm.localId)) {
         // A delete answers without a SyncToken; the mapping keeps the last one it had.
         const token = request.operation === "delete" ? String(request.body["SyncToken"] ?? syncToken) : syncToken;
-        mappingWrites.push({ objectType: confirm.objectType, localId: confirm.localId, qboId, syncToken: token, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: confirm.contentHash });
+        // A void keeps the twin (voided) in QBO; a delete (of a record voided in the app) removes it.
+        const qboState = request.operation === "delete" ? "removed" : request.operation === "void" ? "voided" : "live";
+        mappingWrites.push({ objectType: confirm.objectType, localId: confirm.localId, qboId, syncToken: token, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: confirm.contentHash, qboState });
       }
       if (confirm.appTable && confirm.localId && qboId && UUID.test(confirm.localId)) {
         const table = APP_TABLES[confirm.appTable];
