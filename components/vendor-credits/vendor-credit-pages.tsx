@@ -7,7 +7,10 @@ import { requireOrg } from "@/lib/auth/guard";
 import { listOpenBillsForVendor, loadBillFormOptions } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
 import { loadBillsToPay } from "@/lib/payments/payment-queries";
+import { vendorCreditEditRefusal } from "@/lib/ap/vendor-credit";
+import { unapplyVendorCreditAction, voidVendorCreditAction } from "@/lib/vendor-credits/actions";
 import { creditListQuerySchema, getVendorCreditDetail, listVendorCredits } from "@/lib/vendor-credits/credit-repository";
+import { ActionButton } from "@/components/bills/action-button";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { formatIsoDate } from "@/components/bills/format-date";
@@ -126,7 +129,42 @@ export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: stri
   );
 }
 
-export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { orgSlug: string; creditId: string; created: boolean }) {
+export async function EditVendorCreditPage({ orgSlug, creditId }: { orgSlug: string; creditId: string }) {
+  const { org, db } = await requireOrg(orgSlug);
+  if (!isRecordId(creditId)) notFound();
+  const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
+  if (!detail) notFound();
+  const { credit } = detail;
+  const title = `Edit vendor credit ${credit.creditNumber}`;
+  const back = `/o/${org.slug}/vendor-credits/${credit.id}`;
+  const refusal = vendorCreditEditRefusal({ voided: credit.voidedAt !== null, appliedCents: detail.appliedCents });
+  if (refusal) {
+    return (
+      <>
+        <PageHeader title={title} />
+        <Alert tone="warning">{refusal}</Alert>
+        <div className="mt-4"><ButtonLink href={back} variant="secondary">Back to the credit</ButtonLink></div>
+      </>
+    );
+  }
+  const options = await loadBillFormOptions(db, org.organizationId);
+  return (
+    <>
+      <PageHeader title={title} description={credit.qboId ? "Saving updates the vendor credit in QuickBooks on the next sync." : undefined} />
+      <Card className="p-6">
+        <VendorCreditForm
+          orgSlug={org.slug}
+          vendors={options.vendors}
+          lineOptions={options}
+          today={businessToday(org.timeZone)}
+          values={{ ...credit, lines: detail.lines }}
+        />
+      </Card>
+    </>
+  );
+}
+
+export async function VendorCreditDetailPage({ orgSlug, creditId, created, updated = false }: { orgSlug: string; creditId: string; created: boolean; updated?: boolean }) {
   const { org, db } = await requireOrg(orgSlug);
   if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
@@ -141,6 +179,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
   );
   const base = `/o/${org.slug}`;
   const money = (cents: number) => formatMoney(cents, credit.currency);
+  const voided = credit.voidedAt !== null;
   return (
     <>
       <div className="mb-2 text-sm">
@@ -154,8 +193,35 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
             <VendorCreditStatusBadge status={detail.status} />
           </span>
         }
+        actions={
+          voided ? null : detail.appliedCents === 0 ? (
+            <>
+              <ButtonLink href={`${base}/vendor-credits/${credit.id}/edit`} variant="secondary">Edit</ButtonLink>
+              <ActionButton
+                action={voidVendorCreditAction}
+                orgSlug={org.slug}
+                fields={{ vendorCreditId: credit.id }}
+                variant="danger"
+                confirm={`Void vendor credit ${credit.creditNumber}? It can't be applied or edited afterwards.${credit.qboId ? " QuickBooks can't void a vendor credit, so the next sync deletes it there." : ""}`}
+              >
+                Void
+              </ActionButton>
+            </>
+          ) : (
+            <p className="max-w-xs text-sm text-slate-500">Applied to bills: unapply it from every bill to edit or void it.</p>
+          )
+        }
       />
       {created ? <div className="mb-4"><Alert tone="success">Vendor credit created.</Alert></div> : null}
+      {updated ? <div className="mb-4"><Alert tone="success">Vendor credit saved.</Alert></div> : null}
+      {voided ? (
+        <div className="mb-4">
+          <Alert tone="warning">
+            {`This vendor credit was voided on ${formatIsoDate(credit.voidedAt!.toISOString().slice(0, 10))}.`}
+            {credit.qboId ? " QuickBooks can't void a vendor credit, so the sync deletes it there." : ""}
+          </Alert>
+        </div>
+      ) : null}
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         {/* min-w-0: on a phone the lines table scrolls inside its card instead of widening the page. */}
@@ -170,7 +236,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
             {credit.memo ? <p className="border-t border-slate-200 px-6 py-3 text-sm text-slate-600">{credit.memo}</p> : null}
           </Card>
 
-          {credit.balanceCents > 0 || detail.applications.length > 0 ? (
+          {!voided && (credit.balanceCents > 0 || detail.applications.length > 0) ? (
             <Card className="p-6">
               <h2 className="text-base font-semibold text-slate-900">Apply to bills</h2>
               <p className="mb-4 mt-1 text-sm text-slate-600">
@@ -178,7 +244,15 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
                   ? "This credit is fully applied."
                   : `Open bills from ${detail.vendorName}. A bill the credit covers in full is marked paid; in QuickBooks it is settled by a $0 bill payment linking the bill and the credit.`}
               </p>
-              <ApplyCreditForm orgSlug={org.slug} creditId={credit.id} balanceCents={credit.balanceCents} currency={credit.currency} bills={payable} />
+              <ApplyCreditForm
+                // A new set of open bills (e.g. one reopened by Unapply) starts the form afresh: its rows are per bill.
+                key={payable.map((bill) => `${bill.id}:${bill.payableCents}`).join(",") + `|${credit.balanceCents}`}
+                orgSlug={org.slug}
+                creditId={credit.id}
+                balanceCents={credit.balanceCents}
+                currency={credit.currency}
+                bills={payable}
+              />
             </Card>
           ) : null}
 
@@ -189,13 +263,27 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created }: { o
             ) : (
               <ul className="divide-y divide-slate-100 px-6 py-2 text-sm">
                 {detail.applications.map((application) => (
-                  <li key={application.id} className={cn("flex items-center justify-between gap-3 py-2.5", application.voidedAt && "opacity-60")}>
-                    <span className="flex items-center gap-2">
+                  <li key={application.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2.5">
+                    <span className={cn("flex items-center gap-2", application.voidedAt && "opacity-60")}>
                       <Link href={`${base}/bills/${application.billId}`} className="font-medium text-brand-700 hover:underline">Bill {application.billNumber}</Link>
                       <BillStatusBadge status={application.billStatus} />
-                      {application.voidedAt ? <span className="text-xs text-slate-500">released</span> : null}
+                      {application.voidedAt ? <span className="text-xs text-slate-500">unapplied</span> : null}
                     </span>
-                    <span className="tabular text-slate-900">{money(application.amountCents)}</span>
+                    <span className="flex items-center gap-3">
+                      <span className={cn("tabular text-slate-900", application.voidedAt && "opacity-60 line-through")}>{money(application.amountCents)}</span>
+                      {application.voidedAt || voided ? null : (
+                        <ActionButton
+                          action={unapplyVendorCreditAction}
+                          orgSlug={org.slug}
+                          fields={{ vendorCreditId: credit.id, applicationId: application.id }}
+                          variant="ghost"
+                          confirm={`Unapply ${money(application.amountCents)} from bill ${application.billNumber}? The bill's open balance goes up by that amount and the credit can be used again.`}
+                          pendingLabel="Unapplying…"
+                        >
+                          Unapply
+                        </ActionButton>
+                      )}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,10 @@ import { summarizeBill, type BillPaymentAmount, type CreditApplicationAmount } f
 import {
   creditSyncAction,
   planCreditApplication,
+  planCreditUnapply,
   vendorCreditBalanceCents,
+  vendorCreditEditRefusal,
+  vendorCreditVoidRefusal,
   vendorCreditStatus,
   type BillForCredit,
   type VendorCreditState,
@@ -172,5 +175,38 @@ describe("creditSyncAction", () => {
     });
     expect(reopened.status).toBe("partially_paid");
     expect(creditSyncAction(reopened)).toBe("leave_unapplied");
+  });
+});
+
+describe("vendor credit edit and void rules", () => {
+  it("edits and voids only an unapplied, live credit", () => {
+    expect(vendorCreditEditRefusal(credit)).toBeNull();
+    expect(vendorCreditVoidRefusal(credit)).toBeNull();
+    expect(vendorCreditEditRefusal({ ...credit, appliedCents: 1 })).toMatch(/applied to bills.*Unapply it from every bill first/);
+    expect(vendorCreditVoidRefusal({ ...credit, appliedCents: 10000 })).toMatch(/Unapply it from every bill first, then void it/);
+    expect(vendorCreditEditRefusal({ ...credit, voided: true })).toBe("A voided vendor credit can't be edited.");
+    expect(vendorCreditVoidRefusal({ ...credit, voided: true })).toBe("This vendor credit is already voided.");
+  });
+});
+
+describe("planCreditUnapply", () => {
+  const applied: VendorCreditState = { ...credit, appliedCents: 7000 };
+  const application = { id: "a1", vendorCreditId: "c1", billId: "b1", amountCents: 4000, removed: false };
+
+  it("gives the amount back to the credit", () => {
+    expect(planCreditUnapply({ credit: applied, application })).toEqual({
+      ok: true,
+      value: { applicationId: "a1", billId: "b1", amountCents: 4000, creditAppliedAfterCents: 3000, creditBalanceAfterCents: 7000, creditStatusAfter: "partially_applied" },
+    });
+    const last = planCreditUnapply({ credit: { ...credit, appliedCents: 4000 }, application });
+    expect(last.ok && last.value.creditStatusAfter).toBe("unapplied");
+  });
+
+  it("refuses an application already removed, of another credit, or of a voided credit", () => {
+    const message = (result: ReturnType<typeof planCreditUnapply>) => (result.ok ? null : result.errors[0]?.message);
+    expect(message(planCreditUnapply({ credit: applied, application: { ...application, removed: true } }))).toBe("This application was already unapplied.");
+    expect(message(planCreditUnapply({ credit: applied, application: { ...application, vendorCreditId: "c2" } }))).toBe("This application no longer exists.");
+    expect(message(planCreditUnapply({ credit: applied, application: undefined }))).toBe("This application no longer exists.");
+    expect(message(planCreditUnapply({ credit: { ...applied, voided: true }, application }))).toBe("This vendor credit is voided.");
   });
 });

@@ -151,3 +151,70 @@ export function creditSyncAction(bill: {
   if (bill.status !== "paid") return "leave_unapplied";
   return bill.paidCents === 0 ? "zero_dollar_bill_payment" : "link_in_bill_payment";
 }
+
+/* ───────────────────────────── edit, unapply, void ───────────────────────────── */
+
+/**
+ * Why a credit cannot be edited now, or null when it can. Once any amount is applied the credit is
+ * part of a bill's settlement (in QBO: a BillPayment links it), so changing its lines or amount
+ * would leave that settlement pointing at a different credit. Unapply first.
+ */
+export function vendorCreditEditRefusal(credit: Pick<VendorCreditState, "voided" | "appliedCents">): string | null {
+  if (credit.voided) return "A voided vendor credit can't be edited.";
+  if (credit.appliedCents > 0) return "This vendor credit is applied to bills, so it can't be edited. Unapply it from every bill first.";
+  return null;
+}
+
+/** Why a credit cannot be voided now, or null when it can: only an unapplied credit is voided. */
+export function vendorCreditVoidRefusal(credit: Pick<VendorCreditState, "voided" | "appliedCents">): string | null {
+  if (credit.voided) return "This vendor credit is already voided.";
+  if (credit.appliedCents > 0) return "This vendor credit is applied to bills. Unapply it from every bill first, then void it.";
+  return null;
+}
+
+export interface CreditApplicationToUnapply {
+  id: string;
+  vendorCreditId: string;
+  billId: string;
+  amountCents: number;
+  /** Set when the application was already removed (unapplied, or released by a bill void). */
+  removed: boolean;
+}
+
+export interface CreditUnapplyPlan {
+  applicationId: string;
+  billId: string;
+  amountCents: number;
+  creditAppliedAfterCents: number;
+  creditBalanceAfterCents: number;
+  creditStatusAfter: VendorCreditStatus;
+}
+
+/**
+ * Taking one application of a credit back off its bill: the credit's balance grows by the amount and
+ * the bill's open balance with it (its status is derived again from what is left).
+ */
+export function planCreditUnapply(input: {
+  credit: VendorCreditState;
+  application: CreditApplicationToUnapply | undefined;
+}): Validated<CreditUnapplyPlan> {
+  const { credit, application } = input;
+  if (!application || application.vendorCreditId !== credit.id) {
+    return { ok: false, errors: [{ path: "", message: "This application no longer exists." }] };
+  }
+  if (credit.voided) return { ok: false, errors: [{ path: "", message: "This vendor credit is voided." }] };
+  if (application.removed) return { ok: false, errors: [{ path: "", message: "This application was already unapplied." }] };
+  const appliedAfter = Math.max(0, credit.appliedCents - application.amountCents);
+  const after = { ...credit, appliedCents: appliedAfter };
+  return {
+    ok: true,
+    value: {
+      applicationId: application.id,
+      billId: application.billId,
+      amountCents: application.amountCents,
+      creditAppliedAfterCents: appliedAfter,
+      creditBalanceAfterCents: vendorCreditBalanceCents(after),
+      creditStatusAfter: vendorCreditStatus(after),
+    },
+  };
+}

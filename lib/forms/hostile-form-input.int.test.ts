@@ -16,7 +16,7 @@ const { saveBillAction, voidBillAction } = await import("@/lib/bills/actions");
 const { saveInvoiceAction } = await import("@/lib/invoices/actions");
 const { markAsPaidAction, payBillsAction } = await import("@/lib/payments/actions");
 const { receivePaymentAction } = await import("@/lib/received-payments/actions");
-const { createVendorCreditAction, applyVendorCreditAction } = await import("@/lib/vendor-credits/actions");
+const { createVendorCreditAction, applyVendorCreditAction, updateVendorCreditAction, unapplyVendorCreditAction, voidVendorCreditAction } = await import("@/lib/vendor-credits/actions");
 const { saveCounterpartyAction } = await import("@/lib/counterparties/actions");
 
 let handle: DatabaseHandle;
@@ -135,6 +135,12 @@ describe("server actions against forged input (issue 12): field errors, nothing 
       () => applyVendorCreditAction(null, form({ vendorCreditId: "not-a-uuid", "applications.0.billId": "not-a-uuid", "applications.0.amount": "1" })),
       ["vendorCreditId", "applications.0.billId"],
     );
+    await expectFieldErrors(
+      () => updateVendorCreditAction(null, form({ id: "not-a-uuid", vendorId: org.vendorId, creditNumber: "C-3", creditDate: "2026-10-01", "lines.0.accountId": org.expenseId, "lines.0.amount": "1" })),
+      ["id"],
+    );
+    await expectFieldErrors(() => unapplyVendorCreditAction(null, form({ vendorCreditId: "not-a-uuid", applicationId: "1" })), ["vendorCreditId", "applicationId"]);
+    await expectFieldErrors(() => voidVendorCreditAction(null, form({ vendorCreditId: "not-a-uuid" })), ["vendorCreditId"]);
     await expectFieldErrors(() => saveCounterpartyAction(null, form({ kind: "vendor", id: "not-a-uuid", displayName: "Forged" })), ["id"]);
   });
 

@@ -1,12 +1,15 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { searchText } from "@/lib/forms/search-text";
 import {
   fieldErrorMap,
   formatMoney,
   planCreditApplication,
+  planCreditUnapply,
   sumCents,
+  vendorCreditEditRefusal,
   vendorCreditStatus,
+  vendorCreditVoidRefusal,
   type VendorCreditApplicationForm,
   type VendorCreditForm,
 } from "@/lib/ap";
@@ -34,14 +37,15 @@ const creditAuditFields: AuditField<VendorCreditRow>[] = [
   { field: "totalCents", label: "Total", format: (value) => (typeof value === "number" ? formatMoney(value) : null) },
 ];
 
-/** The history shows the vendor's name, not its id. */
-async function creditAuditFieldsFor(db: Db | Tx, organizationId: string, vendorId: string): Promise<AuditField<VendorCreditRow>[]> {
-  const [vendor] = await db
-    .select({ name: vendors.displayName })
+/** The history shows vendors' names, not their ids. */
+async function creditAuditFieldsFor(db: Db | Tx, organizationId: string, vendorIds: readonly string[]): Promise<AuditField<VendorCreditRow>[]> {
+  const rows = await db
+    .select({ id: vendors.id, name: vendors.displayName })
     .from(vendors)
-    .where(and(eq(vendors.organizationId, organizationId), eq(vendors.id, vendorId)));
+    .where(and(eq(vendors.organizationId, organizationId), inArray(vendors.id, [...new Set(vendorIds)])));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
   return creditAuditFields.map((field) =>
-    field.field === "vendorId" ? { ...field, format: (value) => (value === vendorId ? (vendor?.name ?? vendorId) : null) } : field,
+    field.field === "vendorId" ? { ...field, format: (value) => (typeof value === "string" ? (names.get(value) ?? value) : null) } : field,
   );
 }
 
@@ -49,7 +53,7 @@ async function creditAuditFieldsFor(db: Db | Tx, organizationId: string, vendorI
  * True when another live credit of this vendor already uses the number, in any case: the rule of the
  * unique index vendor_credits_vendor_number_key, as for bills.
  */
-async function creditNumberTaken(db: Db | Tx, organizationId: string, vendorId: string, creditNumber: string): Promise<boolean> {
+async function creditNumberTaken(db: Db | Tx, organizationId: string, vendorId: string, creditNumber: string, exceptId?: string): Promise<boolean> {
   const [row] = await db
     .select({ id: vendorCredits.id })
     .from(vendorCredits)
@@ -59,10 +63,25 @@ async function creditNumberTaken(db: Db | Tx, organizationId: string, vendorId: 
         eq(vendorCredits.vendorId, vendorId),
         sql`lower(${vendorCredits.creditNumber}) = ${creditNumber.toLowerCase()}`,
         isNull(vendorCredits.voidedAt),
+        exceptId ? ne(vendorCredits.id, exceptId) : undefined,
       ),
     )
     .limit(1);
   return Boolean(row);
+}
+
+function creditLineValues(organizationId: string, vendorCreditId: string, input: VendorCreditForm) {
+  return input.lines.map((line, position) => ({
+    organizationId,
+    vendorCreditId,
+    position,
+    accountId: line.accountId ?? null,
+    itemId: line.itemId ?? null,
+    description: line.description ?? null,
+    amountCents: line.amountCents,
+    classId: line.classId ?? null,
+    locationId: line.locationId ?? null,
+  }));
 }
 
 /** Creates a vendor credit with its lines; its whole total starts unapplied. */
@@ -88,26 +107,14 @@ export async function createVendorCredit(db: Db, actor: Actor, input: VendorCred
         createdBy: actor.userId,
       })
       .returning();
-    await tx.insert(vendorCreditLines).values(
-      input.lines.map((line, position) => ({
-        organizationId: actor.organizationId,
-        vendorCreditId: credit!.id,
-        position,
-        accountId: line.accountId ?? null,
-        itemId: line.itemId ?? null,
-        description: line.description ?? null,
-        amountCents: line.amountCents,
-        classId: line.classId ?? null,
-        locationId: line.locationId ?? null,
-      })),
-    );
+    await tx.insert(vendorCreditLines).values(creditLineValues(actor.organizationId, credit!.id, input));
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
       entityType: "vendor_credit",
       entityId: credit!.id,
       action: "created",
-      changes: diffForAudit(null, credit!, await creditAuditFieldsFor(tx, actor.organizationId, input.vendorId)),
+      changes: diffForAudit(null, credit!, await creditAuditFieldsFor(tx, actor.organizationId, [input.vendorId])),
     });
     return { id: credit!.id };
   }));
@@ -199,6 +206,148 @@ export async function applyVendorCredit(
   });
 }
 
+/** The credit row, locked for the rest of the transaction, or a user-facing "no longer exists". */
+async function lockedCredit(tx: Tx, organizationId: string, creditId: string): Promise<VendorCreditRow> {
+  const [credit] = await tx
+    .select()
+    .from(vendorCredits)
+    .where(and(eq(vendorCredits.organizationId, organizationId), eq(vendorCredits.id, creditId)))
+    .for("update");
+  if (!credit) throw new UserFacingError("This vendor credit no longer exists.");
+  return credit;
+}
+
+/**
+ * Edits a credit that nothing is applied from yet (lib/ap `vendorCreditEditRefusal`): vendor,
+ * number, date, currency, memo and lines. A synced credit then goes to QBO as an update of its
+ * VendorCredit (with its current SyncToken, by the sync's planner).
+ */
+export async function updateVendorCredit(db: Db, actor: Actor, creditId: string, input: VendorCreditForm): Promise<{ id: string }> {
+  return refusingDuplicates(input, () => db.transaction(async (tx) => {
+    const before = await lockedCredit(tx, actor.organizationId, creditId);
+    const appliedCents = await appliedCentsOf(tx, actor.organizationId, creditId);
+    const refusal = vendorCreditEditRefusal({ voided: before.voidedAt !== null, appliedCents });
+    if (refusal) throw new UserFacingError(refusal);
+    const errors = await checkDocumentReferences(tx, actor.organizationId, input);
+    if (!errors.vendorId && (await creditNumberTaken(tx, actor.organizationId, input.vendorId, input.creditNumber, creditId))) {
+      errors.creditNumber = [duplicateMessage("vendor_credits_vendor_number_key", input.creditNumber)];
+    }
+    if (Object.keys(errors).length > 0) throw new UserFacingError("Please correct the highlighted fields.", errors);
+    const totalCents = sumCents(input.lines.map((line) => line.amountCents));
+    const [after] = await tx
+      .update(vendorCredits)
+      .set({
+        vendorId: input.vendorId,
+        creditNumber: input.creditNumber,
+        creditDate: input.creditDate,
+        currency: input.currency,
+        memo: input.memo ?? null,
+        totalCents,
+        balanceCents: totalCents,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(vendorCredits.organizationId, actor.organizationId), eq(vendorCredits.id, creditId)))
+      .returning();
+    await tx.delete(vendorCreditLines).where(and(eq(vendorCreditLines.organizationId, actor.organizationId), eq(vendorCreditLines.vendorCreditId, creditId)));
+    await tx.insert(vendorCreditLines).values(creditLineValues(actor.organizationId, creditId, input));
+    const changes = diffForAudit(before, after!, await creditAuditFieldsFor(tx, actor.organizationId, [before.vendorId, input.vendorId]));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: creditId,
+      action: "updated",
+      changes: changes.length > 0 ? changes : [{ field: "lines", label: "Lines", old: null, new: "edited" }],
+    });
+    return { id: creditId };
+  }));
+}
+
+/**
+ * "Unapply": takes one application of the credit back off its bill. The credit's balance and the
+ * bill's open balance and status are derived again; the next sync changes the BillPayment that
+ * applied it in QBO (lib/sync/core/credit-unapply.ts).
+ */
+export async function unapplyVendorCredit(
+  db: Db,
+  actor: Actor,
+  input: { vendorCreditId: string; applicationId: string },
+): Promise<{ billId: string; balanceCents: number }> {
+  return db.transaction(async (tx) => {
+    const credit = await lockedCredit(tx, actor.organizationId, input.vendorCreditId);
+    const [application] = await tx
+      .select()
+      .from(vendorCreditApplications)
+      .where(and(eq(vendorCreditApplications.organizationId, actor.organizationId), eq(vendorCreditApplications.id, input.applicationId)));
+    // The bill's row is locked too: its status is derived again below.
+    const loaded = application ? await loadBillSummaries(tx, actor.organizationId, [application.billId], { lock: true }) : new Map();
+    const appliedCents = await appliedCentsOf(tx, actor.organizationId, credit.id);
+    const plan = planCreditUnapply({
+      credit: { id: credit.id, vendorId: credit.vendorId, currency: credit.currency, totalCents: credit.totalCents, voided: credit.voidedAt !== null, appliedCents },
+      application: application
+        ? { id: application.id, vendorCreditId: application.vendorCreditId, billId: application.billId, amountCents: application.amountCents, removed: application.voidedAt !== null }
+        : undefined,
+    });
+    if (!plan.ok) throw new UserFacingError(formLevelMessage(plan.errors));
+    await tx
+      .update(vendorCreditApplications)
+      .set({ voidedAt: new Date() })
+      .where(and(eq(vendorCreditApplications.organizationId, actor.organizationId), eq(vendorCreditApplications.id, plan.value.applicationId)));
+    const billNumber = loaded.get(plan.value.billId)?.bill.billNumber ?? "";
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: credit.id,
+      action: `unapplied from bill ${billNumber}`,
+      changes: [{ field: "applied", label: "Applied", old: formatMoney(plan.value.amountCents, credit.currency), new: null }],
+    });
+    await refreshBillStatus(tx, actor.organizationId, plan.value.billId, {
+      actorUserId: actor.userId,
+      action: `vendor credit ${credit.creditNumber} unapplied`,
+    });
+    const balanceCents = (await refreshVendorCreditBalance(tx, actor.organizationId, credit.id)) ?? 0;
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: credit.id,
+      action: "balance updated",
+      changes: [{ field: "balanceCents", label: "Balance", old: formatMoney(credit.balanceCents, credit.currency), new: formatMoney(balanceCents, credit.currency) }],
+    });
+    return { billId: plan.value.billId, balanceCents };
+  });
+}
+
+/**
+ * Voids a credit nothing is applied from (lib/ap `vendorCreditVoidRefusal`). QBO cannot void a
+ * VendorCredit, only delete it (Intuit's VendorCredit reference lists create, read, update, delete
+ * and query: see the copy in abossenbroek/qbo-mcp qbo-api-docs/entities/vendorcredit.md), so the app
+ * keeps it as "Voided" and the next sync deletes its QBO twin.
+ */
+export async function voidVendorCredit(db: Db, actor: Actor, creditId: string): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const credit = await lockedCredit(tx, actor.organizationId, creditId);
+    const appliedCents = await appliedCentsOf(tx, actor.organizationId, creditId);
+    const refusal = vendorCreditVoidRefusal({ voided: credit.voidedAt !== null, appliedCents });
+    if (refusal) throw new UserFacingError(refusal);
+    const now = new Date();
+    await tx
+      .update(vendorCredits)
+      .set({ voidedAt: now, balanceCents: 0, updatedAt: now })
+      .where(and(eq(vendorCredits.organizationId, actor.organizationId), eq(vendorCredits.id, creditId)));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      entityType: "vendor_credit",
+      entityId: creditId,
+      action: "voided",
+      changes: [{ field: "balanceCents", label: "Balance", old: formatMoney(credit.balanceCents, credit.currency), new: formatMoney(0, credit.currency) }],
+    });
+    return { id: creditId };
+  });
+}
+
 export const CREDIT_PAGE_SIZE = 25;
 
 export const creditListQuerySchema = z.object({
@@ -267,6 +416,10 @@ export async function getVendorCreditDetail(db: Db, organizationId: string, cred
         id: vendorCreditLines.id,
         description: vendorCreditLines.description,
         amountCents: vendorCreditLines.amountCents,
+        accountId: vendorCreditLines.accountId,
+        itemId: vendorCreditLines.itemId,
+        classId: vendorCreditLines.classId,
+        locationId: vendorCreditLines.locationId,
         accountName: accounts.name,
         itemName: items.name,
         className: classes.name,

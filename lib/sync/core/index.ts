@@ -12,6 +12,7 @@ export * from "@/lib/sync/core/decisions";
 export * from "@/lib/sync/core/plan";
 export * from "@/lib/sync/core/payments-plan";
 export * from "@/lib/sync/core/payment-answer";
+export * from "@/lib/sync/core/credit-unapply";
 export * from "@/lib/sync/core/sync-window";
 export * from "@/lib/sync/core/qbo-time";
 export * from "@/lib/sync/core/phases";

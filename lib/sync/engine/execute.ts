@@ -11,6 +11,7 @@ import { MappingStore } from "@/lib/sync/engine/mapping-store";
 import { syncFundsTransfers } from "@/lib/sync/engine/phase-funds-transfers";
 import { syncParties } from "@/lib/sync/engine/phase-parties";
 import { syncPayments } from "@/lib/sync/engine/phase-payments";
+import { syncCreditUnapplications } from "@/lib/sync/engine/phase-credit-unapply";
 import { REFERENCE_ENTITIES, syncReferenceData } from "@/lib/sync/engine/phase-reference";
 import { syncTransactions } from "@/lib/sync/engine/phase-transactions";
 import { RunProgress, RunTakenOverError } from "@/lib/sync/engine/progress";
@@ -118,6 +119,8 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     await heartbeat();
     if (prefsReady) {
       issues.resolveKey(`sync_preferences:app:${organizationId}`);
+      // Before bills and credits: a voided bill or credit can only be deleted in QBO once nothing links it.
+      await syncCreditUnapplications(ctx, writer);
       await syncTransactions(ctx, writer, ["bill", "invoice"]);
       await heartbeat();
       await syncTransactions(ctx, writer, ["vendor_credit"]);

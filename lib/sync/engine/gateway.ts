@@ -42,6 +42,11 @@ export class QboGateway {
     return this.client.batch(items, { requestId });
   }
 
+  async read<E extends QboEntityName>(entity: E, id: string): Promise<QboEntity<E>> {
+    this.calls += 1;
+    return this.client.read(entity, id);
+  }
+
   async void<E extends QboEntityName>(entity: E, version: ObjectVersion, requestId: string): Promise<QboEntity<E>> {
     this.calls += 1;
     return this.client.void(entity, version, { requestId });

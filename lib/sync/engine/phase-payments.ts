@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { billPayments, bills, customers, invoices, receivedPayments, vendorCreditApplications, vendors } from "@/lib/db/schema";
 import {
+  CREDIT_RELEASED_HASH,
   creditSettlementId,
   parseQboPayment,
   planBillSettlement,
@@ -216,7 +217,8 @@ async function syncBillSettlements(ctx: RunContext, writer: QboWriter): Promise<
       date: application.createdAt.toISOString().slice(0, 10),
     };
     const mapping = mappings.get("vendor_credit_application", application.id);
-    if (mapping) {
+    // Released: QBO no longer applies it (credit-unapply.ts), so it is applied again when the bill is settled.
+    if (mapping && mapping.contentHash !== CREDIT_RELEASED_HASH) {
       const paymentId = mappings.localIdOf("bill_payment", mapping.qboId);
       if (paymentId) carrierOf.set(application.id, paymentId);
       else byCarrierQboId.set(mapping.qboId, [...(byCarrierQboId.get(mapping.qboId) ?? []), entry]);

@@ -98,6 +98,19 @@ export class QboSource {
     return this.fullList(entity);
   }
 
+  /**
+   * Replaces (or adds) one object in this run's view of QBO, read again after this run changed it
+   * indirectly (e.g. a BillPayment voided bumps the bill's and credit's SyncTokens): later phases
+   * then write with its current SyncToken instead of failing as stale (5010).
+   */
+  async refresh(entity: SyncedEntity, raw: unknown): Promise<void> {
+    const records = await this.records(entity);
+    const id = idOf(raw);
+    const at = records.live.findIndex((record) => idOf(record) === id);
+    if (at >= 0) records.live[at] = raw;
+    else records.live.push(raw);
+  }
+
   /** Every object of the entity, whatever the window (cached). */
   async fullList(entity: SyncedEntity): Promise<EntityRecords> {
     await this.fullLists([entity]);

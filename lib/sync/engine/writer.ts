@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/connection";
 import { accounts, bills, customers, invoices, syncIntentions, syncPreferences, vendorCredits, vendors, billPayments, receivedPayments, fundsTransfers } from "@/lib/db/schema";
 import { QboError, requestIdFor, type BatchItem, type QboEntityName } from "@/lib/qbo";
 import { formatMoney } from "@/lib/ap/money";
-import { answerMismatch, describeMismatch, identityFits, NOT_APPLIED_HASH, reasonForQboFault, unappliedLinks, type FaultReason, type ReasonParams } from "@/lib/sync/core";
+import { answerMismatch, CREDIT_RELEASED_HASH, describeMismatch, identityFits, NOT_APPLIED_HASH, reasonForQboFault, unappliedLinks, type FaultReason, type ReasonParams } from "@/lib/sync/core";
 import { appIdentity } from "@/lib/sync/engine/app-identity";
 import { takeInvoiceTaxFromAnswer } from "@/lib/sync/engine/invoice-tax-answer";
 import { dropBrokenLinks, isRepairable } from "@/lib/sync/engine/link-repair";
@@ -34,6 +34,8 @@ export interface Confirmation {
   appTable?: AppTableName;
   /** Vendor-credit applications this BillPayment carries to QBO. */
   creditApplicationIds?: string[];
+  /** Vendor-credit applications this BillPayment no longer applies in QBO (see credit-unapply.ts). */
+  releaseCreditApplicationIds?: string[];
   /** An invoice write: take the sales tax and total QBO computed from its answer. */
   invoiceTaxFromAnswer?: true;
   /** A clearing account the app created in QBO: its app row and the preference naming it. */
@@ -403,6 +405,9 @@ export class QboWriter {
       }
       for (const applicationId of confirm.creditApplicationIds ?? []) {
         if (qboId) mappingWrites.push({ objectType: "vendor_credit_application", localId: applicationId, qboId, syncToken, contentHash: "" });
+      }
+      for (const applicationId of confirm.releaseCreditApplicationIds ?? []) {
+        if (qboId) mappingWrites.push({ objectType: "vendor_credit_application", localId: applicationId, qboId, syncToken, contentHash: CREDIT_RELEASED_HASH });
       }
       issues.resolve(request.issue.objectType, { localId: request.issue.localId, qboId: qboId ?? request.issue.qboId });
       if (issue) issues.record({ ...request.issue, ...(qboId ? { qboId } : {}), reason: issue.reason, params: { ...request.issue.params, ...issue.params } });

@@ -7,5 +7,5 @@ export default async function Page(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug, id }, searchParams] = await Promise.all([props.params, props.searchParams]);
-  return <VendorCreditDetailPage orgSlug={orgSlug} creditId={id} created={searchParams.created === "1"} />;
+  return <VendorCreditDetailPage orgSlug={orgSlug} creditId={id} created={searchParams.created === "1"} updated={searchParams.updated === "1"} />;
 }
