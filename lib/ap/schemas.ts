@@ -492,4 +492,4 @@ export const timeZoneSchema = z.preprocess(
  * The browser's zone sent at sign-up or org creation: a default only, so an odd or missing value
  * never blocks the form — the organisation starts on UTC and an admin changes it in Settings.
  */
-export const browserTimeZoneSchema = z.unknown().transform((value) => canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE);
+export const browserTimeZoneSchema = z.unknown().optional().transform((value) => canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE);
