@@ -26,7 +26,7 @@ test("invoices: create with lines, receive a partial then a full payment, void r
   await expect(page.getByText("Choose a customer.")).toBeVisible();
   await expect(page.getByText("Choose a product or service.")).toBeVisible();
 
-  await page.getByLabel("Customer").selectOption({ label: "Garcia Residence" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Garcia Residence" });
   await page.getByLabel("Invoice date").fill("2026-10-01");
   await page.getByLabel("Terms").selectOption({ label: "Net 30" });
   await expect(page.getByLabel("Due date")).toHaveValue("2026-10-31");
@@ -93,7 +93,7 @@ test("invoices: create with lines, receive a partial then a full payment, void r
 
   // A second invoice, paid in full by default ("mark an invoice paid").
   await page.goto(`/o/${slug}/invoices/new`);
-  await page.getByLabel("Customer").selectOption({ label: "Garcia Residence" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Garcia Residence" });
   await expect(page.getByLabel("Invoice number")).toHaveValue("1002");
   await page.getByLabel("Product or service (line 1)").selectOption({ label: "Garden design" });
   await page.getByRole("button", { name: "Create invoice" }).click();

@@ -85,7 +85,7 @@ test("a vendor credit is edited while unapplied, unapplied from its bill, then v
     void dialog.accept();
   });
   await page.getByRole("button", { name: "Void" }).click();
-  await expect(page.getByText("Voided", { exact: true })).toBeVisible();
+  await expect(page.getByText("Voided", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/This vendor credit was voided on/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Apply credit" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);

@@ -17,17 +17,23 @@ type OpenBill = { id: string; billNumber: string; dueDate: string; currency: str
  */
 export function ApplyCreditForm({ orgSlug, creditId, balanceCents, currency, bills }: { orgSlug: string; creditId: string; balanceCents: number; currency: string; bills: OpenBill[] }) {
   const { state, onSubmit, pending, errors } = useFormAction(applyVendorCreditAction);
-  const [rows, setRows] = useState(() => bills.map((bill) => ({ checked: false, amount: centsToDecimalString(Math.min(balanceCents, bill.payableCents)) })));
+  type Row = { checked: boolean; amount: string };
+  const fresh = (bill: OpenBill): Row => ({ checked: false, amount: centsToDecimalString(Math.min(balanceCents, bill.payableCents)) });
+  // Kept per bill, not per position: the open bills change under the form (one settled, one reopened by Unapply).
+  const [byBill, setByBill] = useState<Record<string, Row>>({});
+  const rows = bills.map((bill) => byBill[bill.id] ?? fresh(bill));
+  const setRow = (bill: OpenBill, row: Row) => setByBill((current) => ({ ...current, [bill.id]: row }));
   // Ticking a bill proposes what is left of the credit, up to what the bill still owes.
-  const tick = (index: number, checked: boolean) =>
-    setRows((current) => {
-      const usedElsewhere = current.reduce((sum, row, n) => {
-        const parsed = safeParseMoney(row.amount);
-        return n !== index && row.checked && parsed.ok ? sum + parsed.cents : sum;
-      }, 0);
-      const proposal = Math.max(0, Math.min(balanceCents - usedElsewhere, bills[index]?.payableCents ?? 0));
-      return current.map((row, n) => (n === index ? { checked, amount: checked ? centsToDecimalString(proposal) : row.amount } : row));
-    });
+  const tick = (index: number, checked: boolean) => {
+    const bill = bills[index];
+    if (!bill) return;
+    const usedElsewhere = rows.reduce((sum, row, n) => {
+      const parsed = safeParseMoney(row.amount);
+      return n !== index && row.checked && parsed.ok ? sum + parsed.cents : sum;
+    }, 0);
+    const proposal = Math.max(0, Math.min(balanceCents - usedElsewhere, bill.payableCents));
+    setRow(bill, { checked, amount: checked ? centsToDecimalString(proposal) : rows[index]!.amount });
+  };
   const selected = rows.reduce((sum, row) => {
     if (!row.checked) return sum;
     const parsed = safeParseMoney(row.amount);
@@ -65,7 +71,7 @@ export function ApplyCreditForm({ orgSlug, creditId, balanceCents, currency, bil
               const row = rows[index]!;
               const prefix = row.checked ? `applications.${positions[index]}` : null;
               const error = prefix ? (errors[`${prefix}.amount`]?.[0] ?? errors[`${prefix}.billId`]?.[0]) : undefined;
-              const set = (patch: Partial<typeof row>) => setRows((current) => current.map((value, n) => (n === index ? { ...value, ...patch } : value)));
+              const set = (patch: Partial<typeof row>) => setRow(bill, { ...row, ...patch });
               return (
                 <tr key={bill.id} className={row.checked ? "bg-brand-50/40" : undefined}>
                   <td className="px-4 py-2.5">

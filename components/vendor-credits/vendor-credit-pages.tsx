@@ -245,8 +245,6 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
                   : `Open bills from ${detail.vendorName}. A bill the credit covers in full is marked paid; in QuickBooks it is settled by a $0 bill payment linking the bill and the credit.`}
               </p>
               <ApplyCreditForm
-                // A new set of open bills (e.g. one reopened by Unapply) starts the form afresh: its rows are per bill.
-                key={payable.map((bill) => `${bill.id}:${bill.payableCents}`).join(",") + `|${credit.balanceCents}`}
                 orgSlug={org.slug}
                 creditId={credit.id}
                 balanceCents={credit.balanceCents}
