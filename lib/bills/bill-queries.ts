@@ -13,6 +13,7 @@ import {
   vendorCredits,
   vendors,
 } from "@/lib/db/schema";
+import { documentListFilters, listToday } from "@/lib/lists/list-filters";
 import { loadBillSummaries } from "./bill-balances";
 import { BILL_PAGE_SIZE, type BillListQuery } from "./list-query";
 
@@ -24,16 +25,34 @@ const sortColumns = {
   due: bills.dueDate,
   date: bills.billDate,
   amount: bills.totalCents,
+  open: bills.openBalanceCents,
   vendor: sql`lower(${vendors.displayName})`,
   number: bills.billNumber,
+  status: bills.status,
 } as const;
 
 /**
  * One page of bills plus the count and totals of the whole filtered set: exactly two queries
  * (page + aggregate), offset pagination with `id` as the tie-breaker so pages never overlap.
+ * `today` is the organisation's business day for the due filters (read from it when not given).
  */
-export async function listBills(db: Db, organizationId: string, query: BillListQuery) {
-  const filters: SQL[] = [eq(bills.organizationId, organizationId)];
+export async function listBills(db: Db, organizationId: string, query: BillListQuery, options: { today?: string } = {}) {
+  const today = await listToday(db, organizationId, query, options.today);
+  const filters: SQL[] = documentListFilters(
+    {
+      objectType: "bill",
+      id: bills.id,
+      organizationId: bills.organizationId,
+      partyId: bills.vendorId,
+      documentDate: bills.billDate,
+      dueDate: bills.dueDate,
+      openBalanceCents: bills.openBalanceCents,
+      voidedAt: bills.voidedAt,
+    },
+    organizationId,
+    query,
+    today,
+  );
   if (query.status !== "all") filters.push(eq(bills.status, query.status));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;

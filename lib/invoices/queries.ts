@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzl
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/connection";
 import { accounts, classes, customers, invoiceLines, invoices, items, locations, receivedPayments, terms } from "@/lib/db/schema";
+import { documentListFilters, listToday } from "@/lib/lists/list-filters";
 import type { InvoiceListQuery, InvoiceSort } from "./list-query";
 
 export const INVOICE_PAGE_SIZE = 25;
@@ -42,14 +43,36 @@ const sortColumns: Record<InvoiceSort, SQL | PgColumn> = {
   customer: sql`lower(${customers.displayName})`,
   total: sql`${invoices.totalCents}`,
   openBalance: sql`${invoices.openBalanceCents}`,
+  status: invoices.status,
 };
 
 /**
  * One aggregate query (count and money totals) and one page query, both on the org's index. Search
- * matches the invoice number or the customer's name.
+ * matches the invoice number or the customer's name; the shared filters are lib/lists/list-filters.ts.
  */
-export async function listInvoices(db: Db, organizationId: string, query: InvoiceListQuery, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
-  const filters: SQL[] = [eq(invoices.organizationId, organizationId)];
+export async function listInvoices(
+  db: Db,
+  organizationId: string,
+  query: InvoiceListQuery,
+  options: { pageSize?: number; today?: string } = {},
+): Promise<InvoiceList> {
+  const pageSize = options.pageSize ?? INVOICE_PAGE_SIZE;
+  const today = await listToday(db, organizationId, query, options.today);
+  const filters: SQL[] = documentListFilters(
+    {
+      objectType: "invoice",
+      id: invoices.id,
+      organizationId: invoices.organizationId,
+      partyId: invoices.customerId,
+      documentDate: invoices.invoiceDate,
+      dueDate: invoices.dueDate,
+      openBalanceCents: invoices.openBalanceCents,
+      voidedAt: invoices.voidedAt,
+    },
+    organizationId,
+    query,
+    today,
+  );
   if (query.status !== "all") filters.push(eq(invoices.status, query.status));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
