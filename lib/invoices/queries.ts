@@ -1,5 +1,7 @@
 /** Reading invoices: the paginated list and one invoice with its lines and payments. Org-scoped. */
-import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, sum, type SQL } from "drizzle-orm";
+import { centsToDecimalString, INVOICE_STATUS_LABELS } from "@/lib/ap";
+import { toCsv } from "@/lib/lists/csv";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/connection";
 import { accounts, classes, customers, invoiceLines, invoices, items, locations, receivedPayments, terms } from "@/lib/db/schema";
@@ -117,6 +119,41 @@ export async function listInvoices(
     page: query.page,
     pageSize,
   };
+}
+
+/** The selected invoices of this organisation as CSV rows (Export selected); ids of others are simply absent. */
+export async function invoicesCsv(db: Db, organizationId: string, invoiceIds: readonly string[]): Promise<string> {
+  const rows =
+    invoiceIds.length === 0
+      ? []
+      : await db
+          .select({
+            invoiceNumber: invoices.invoiceNumber,
+            customerName: customers.displayName,
+            invoiceDate: invoices.invoiceDate,
+            dueDate: invoices.dueDate,
+            status: invoices.status,
+            currency: invoices.currency,
+            totalCents: invoices.totalCents,
+            openBalanceCents: invoices.openBalanceCents,
+          })
+          .from(invoices)
+          .innerJoin(customers, and(eq(customers.id, invoices.customerId), eq(customers.organizationId, organizationId)))
+          .where(and(eq(invoices.organizationId, organizationId), inArray(invoices.id, [...invoiceIds])))
+          .orderBy(desc(invoices.invoiceDate), desc(invoices.id));
+  return toCsv(
+    ["Invoice number", "Customer", "Invoice date", "Due date", "Status", "Currency", "Total", "Open balance"],
+    rows.map((row) => [
+      row.invoiceNumber,
+      row.customerName,
+      row.invoiceDate,
+      row.dueDate,
+      INVOICE_STATUS_LABELS[row.status],
+      row.currency,
+      centsToDecimalString(row.totalCents),
+      centsToDecimalString(row.openBalanceCents),
+    ]),
+  );
 }
 
 export type InvoiceRow = typeof invoices.$inferSelect;
