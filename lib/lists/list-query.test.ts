@@ -96,6 +96,11 @@ describe("list query: one parser for bills and invoices", () => {
   });
 });
 
+it("spots the blank fields a submitted filter form leaves in the URL", () => {
+  expect(billListQuery.hasBlankFilters({ party: "", from: "", due: "any", sync: "any" })).toBe(true);
+  expect(billListQuery.hasBlankFilters({ due: "overdue", q: "" })).toBe(false);
+});
+
 describe("dueWindow", () => {
   it("this week is the business today and six days after; overdue is before today", () => {
     expect(dueWindow("this_week", "2026-12-29")).toEqual({ from: "2026-12-29", to: "2027-01-04" });

@@ -152,7 +152,18 @@ export function defineListQuery<S extends string, T extends string>(config: List
     );
   }
 
-  return { schema, defaults, parse, href, sortHref, isFiltered };
+  /**
+   * Whether the URL carries filters the filter form sent empty ("party=&due=any"): the page then
+   * redirects to `href(query)`, so the address bar shows only what narrows the list.
+   */
+  function hasBlankFilters(searchParams: SearchParams): boolean {
+    return ["party", "from", "to", "due", "sync"].some((key) => {
+      const value = Object.hasOwn(searchParams, key) ? searchParams[key] : undefined;
+      return value === "" || value === "any";
+    });
+  }
+
+  return { schema, defaults, parse, href, sortHref, isFiltered, hasBlankFilters };
 }
 
 /**
