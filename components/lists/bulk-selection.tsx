@@ -169,7 +169,7 @@ function BulkDialog({
       ref={ref}
       aria-labelledby="bulk-dialog-title"
       onCancel={onCancel}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <form onSubmit={onSubmit} className="space-y-4 p-6" noValidate>
         <h2 id="bulk-dialog-title" className="text-base font-semibold text-slate-900">{title}</h2>

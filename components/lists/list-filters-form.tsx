@@ -27,7 +27,7 @@ export function ListFiltersForm({
   const active = [query.party, query.from, query.to, query.due !== "any" ? query.due : null, query.sync !== "any" ? query.sync : null].filter(Boolean).length;
   return (
     <FiltersDisclosure active={active}>
-      <form method="get" action={base} aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+      <form method="get" action={base} aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[minmax(0,1.4fr)_repeat(4,minmax(0,1fr))_auto] lg:items-end">
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
         {query.status !== defaults.status ? <input type="hidden" name="status" value={query.status} /> : null}
         {query.sort !== defaults.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
@@ -35,7 +35,7 @@ export function ListFiltersForm({
         <div className="col-span-2 sm:col-span-1">
           <label htmlFor="filter-party" className={label}>{partyLabel}</label>
           <Select id="filter-party" name="party" defaultValue={query.party ?? ""}>
-            <option value="">All {partyLabel.toLowerCase()}s</option>
+            <option value="">All</option>
             {parties.map((party) => (
               <option key={party.id} value={party.id}>{party.name}</option>
             ))}

@@ -18,14 +18,14 @@ export const SYNC_FILTERS = ["any", "synced", "not_synced", "issue"] as const;
 export type SyncFilter = (typeof SYNC_FILTERS)[number];
 
 export const SYNC_FILTER_LABELS: Record<SyncFilter, string> = {
-  any: "Any sync status",
+  any: "Any",
   synced: "Synced",
   not_synced: "Not synced yet",
   issue: "Sync issue",
 };
 
 export const DUE_FILTER_LABELS: Record<DueFilter, string> = {
-  any: "Any due date",
+  any: "Any",
   this_week: "Due this week",
   overdue: "Overdue",
 };
