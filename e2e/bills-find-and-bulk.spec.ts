@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { newPerson, SCREENSHOTS_DIR, signUp, unique } from "./helpers";
 
@@ -50,7 +51,7 @@ test("bills: filters live in the URL, headers sort, 3 selected bills are schedul
   await page.goto(`/o/${slug}/bills`);
   const filters = page.getByRole("form", { name: "Filters" });
   await filters.getByLabel("Vendor").selectOption({ label: birch });
-  await filters.getByLabel("Due").selectOption({ label: "Due this week" });
+  await filters.getByLabel("Due").selectOption({ label: "This week" });
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/party=[0-9a-f-]{36}&due=this_week$/);
   await expect.poll(async () => (await billNumbers(page)).sort()).toEqual(["FB-4", "FB-5"]);
@@ -93,6 +94,18 @@ test("bills: filters live in the URL, headers sort, 3 selected bills are schedul
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/payments`));
   for (const number of ["FB-1", "FB-2", "FB-3"]) await expect(page.getByRole("row").filter({ hasText: number })).toContainText("Scheduled");
   await expect(page.getByRole("row").filter({ hasText: "FB-4" })).toHaveCount(0);
+
+  // Export selected: a CSV of exactly the ticked bills.
+  await page.goto(`/o/${slug}/bills`);
+  await page.getByLabel("Select bill FB-2").check();
+  await page.getByLabel("Select bill FB-4").check();
+  const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("button", { name: "Export selected" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^bills-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  expect(csv[0]).toBe("Bill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo");
+  expect(csv.slice(1).map((line) => line.split(",")[0]).sort()).toEqual(["FB-2", "FB-4"]);
+  await page.getByLabel("Select bill FB-2").uncheck();
+  await page.getByLabel("Select bill FB-4").uncheck();
 
   // Bulk void with a confirmation: two bills voided, the scheduled one reported with why not.
   await page.goto(`/o/${slug}/bills`);

@@ -26,7 +26,7 @@ export const SYNC_FILTER_LABELS: Record<SyncFilter, string> = {
 
 export const DUE_FILTER_LABELS: Record<DueFilter, string> = {
   any: "Any",
-  this_week: "Due this week",
+  this_week: "This week",
   overdue: "Overdue",
 };
 
