@@ -123,7 +123,11 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
               <tbody className="divide-y divide-slate-100 bg-white">
                 {list.rows.map((payment) => (
                   <tr key={payment.id} className="hover:bg-slate-50">
-                    <td className="tabular whitespace-nowrap px-4 py-3 text-slate-700">{formatIsoDate(payment.paidDate ?? payment.processDate)}</td>
+                    <td className="tabular whitespace-nowrap px-4 py-3">
+                      <Link href={`${base}/payments/${payment.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Payment of ${formatMoney(payment.amountCents, payment.currency)} for bill ${payment.billNumber}`}>
+                        {formatIsoDate(payment.paidDate ?? payment.processDate)}
+                      </Link>
+                    </td>
                     <td className="px-4 py-3 text-slate-900">{payment.vendorName}</td>
                     <td className="whitespace-nowrap px-4 py-3">
                       <Link href={`${base}/bills/${payment.billId}`} className="font-medium text-brand-700 hover:underline">{payment.billNumber}</Link>
