@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
+import { formatMoney } from "@/lib/ap/money";
 import type { Db } from "@/lib/db/connection";
 import { linkableQboId, type RecordStatus } from "@/lib/sync/core/record-status";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
@@ -97,7 +98,7 @@ export async function RecordSyncPanel({
               <>
                 <p className="font-medium text-slate-900">
                   {status.paidInQbo.partly
-                    ? `Partly paid in QuickBooks (${formatCents(status.paidInQbo.balanceCents)} still open there); turn on 2-Way Payment Sync to bring payments in.`
+                    ? `Partly paid in QuickBooks (${formatMoney(status.paidInQbo.balanceCents)} still open there); turn on 2-Way Payment Sync to bring payments in.`
                     : "Paid in QuickBooks; turn on 2-Way Payment Sync to bring payments in."}
                 </p>
                 <p>
