@@ -9,11 +9,20 @@ const PHONE = { width: 390, height: 844 };
 /** How far the page reaches past the screen's right edge, and the widest elements that cause it. */
 async function overflow(page: Page) {
   return page.evaluate((width) => {
+    // An element inside a scroller (overflow-x: auto/hidden) does not widen the page; skip those.
+    // (An absolutely positioned element escapes a scroller that is not its containing block: keep those.)
+    const clipped = (el: Element) => {
+      if (getComputedStyle(el).position === "absolute") return false;
+      for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== "visible") return true;
+      }
+      return false;
+    };
     const culprits: string[] = [];
     for (const el of Array.from(document.querySelectorAll("body *"))) {
       const box = el.getBoundingClientRect();
-      if (box.right > width + 1 && culprits.length < 5) {
-        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 3).join(".")} → ${Math.round(box.right)}px`);
+      if (box.right > width + 1 && culprits.length < 6 && !clipped(el)) {
+        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 4).join(".")} → ${Math.round(box.right)}px`);
       }
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
