@@ -17,6 +17,7 @@ import {
 } from "@/lib/qbo";
 import type { QboAppConfig } from "./app-config";
 import { CONNECT_ERROR_MESSAGES, type ConnectErrorCode } from "./connect-errors";
+import { companyLabel } from "./company-switch-rule";
 import { connectDecisionFor } from "./connect-decision";
 import { encryptedColumns } from "./token-store";
 import { logger } from "@/lib/log";
@@ -218,7 +219,7 @@ export async function disconnect(db: Db, organizationId: string, deps: Connectio
 }
 
 export type TokenHealth = {
-  status: "connected" | "needs_reconnect" | "disconnected";
+  status: "connected" | "needs_reconnect" | "disconnected" | "awaiting_confirmation";
   accessTokenExpiresAt: Date | null;
   refreshTokenDaysLeft: number | null;
   message: string;
@@ -244,6 +245,14 @@ export function tokenHealth(row: typeof qboConnections.$inferSelect | null, now:
   const days = row.refreshTokenExpiresAt
     ? Math.floor((row.refreshTokenExpiresAt.getTime() - now.getTime()) / 86_400_000)
     : null;
+  if (row.status === "awaiting_confirmation") {
+    return {
+      status: "awaiting_confirmation",
+      accessTokenExpiresAt: row.accessTokenExpiresAt,
+      refreshTokenDaysLeft: days,
+      message: `${row.awaitingKind === "first_sync" ? "First sync with" : "Switch to"} ${companyLabel(row.companyName, row.realmId)} waiting for your confirmation; nothing syncs until then.`,
+    };
+  }
   if (row.status === "needs_reconnect") {
     return {
       status: "needs_reconnect",
