@@ -12,7 +12,6 @@ import { startSandboxServer, type SandboxServer } from "@/lib/qbo-sandbox";
 import { getSyncStatus } from "@/lib/sync/engine";
 import { pullReferenceLists } from "@/lib/sync/engine/pull-lists";
 import { setStandardPreferences, syncNow } from "@/lib/sync/engine/sandbox-org";
-import type { QboClientFactory } from "@/lib/sync/engine/types";
 import { startSyncInBackground } from "@/lib/sync/start-sync";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { parseWebhookNotification } from "@/lib/webhooks/parse-notification";
@@ -27,7 +26,7 @@ import { linkRealmOf } from "./link-realm";
 let handle: DatabaseHandle;
 let server: SandboxServer;
 let deps: ConnectionDeps;
-let factory: QboClientFactory;
+let factory: ReturnType<typeof createQboClientFactory>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -153,6 +152,11 @@ describe("connecting to another company than the one the organisation synced wit
     });
     expect(enqueued).toEqual([]);
     expect((await pullReferenceLists(handle.db, org.organizationId, factory)).status).toBe("skipped");
+    // A sync gets no client for the new company; a read-only caller (the preview) may ask for one.
+    expect(await factory(org.organizationId)).toBeNull();
+    const reader = await factory(org.organizationId, { awaitingConfirmation: true });
+    expect(reader?.realmId).toBe(newRealm);
+    expect(String((await reader!.client.companyInfo()).CompanyName)).toBe("New Books Co");
 
     expect(countsOf(newRealm)).toEqual(newCountsBefore);
     expect(countsOf(org.realmId)).toEqual(oldCountsBefore);

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/auth/guard";
 import { startSyncInBackground } from "@/lib/sync/start-sync";
@@ -13,13 +12,13 @@ export const confirmCompanySwitchAction = orgAction({ schema: z.object({}), role
   const result = await confirmCompanySwitch(ctx.db, { organizationId, userId: ctx.user.id }, () =>
     startSyncInBackground(ctx.db, { organizationId, trigger: "manual", userId: ctx.user.id }),
   );
-  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  // No revalidation here: it would re-render this page (now with nothing waiting) before the
+  // buttons can take the person on; the pages they land on are rendered afresh.
   return { started: result.started, companyName: result.companyName };
 });
 
 /** Admins only: Sync → Switch company → "Cancel (disconnect)". */
 export const cancelCompanySwitchAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
   await cancelCompanySwitch(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, connectionDeps());
-  revalidatePath(`/o/${ctx.org.slug}`, "layout");
   return { cancelled: true };
 });
