@@ -4,6 +4,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { formatMoney } from "@/lib/ap/money";
 import type { Db } from "@/lib/db/connection";
 import { linkableQboId, type RecordStatus } from "@/lib/sync/core/record-status";
+import { getSyncStatus } from "@/lib/sync/engine";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
 import { appRecordPath, qboRecordUrl } from "@/lib/sync/qbo-links";
 import { recordSyncStatus, type RecordSyncIssue } from "@/lib/sync/record-sync-status";
@@ -41,6 +42,8 @@ function StatusBadge({ status }: { status: RecordStatus<RecordSyncIssue> }) {
       return <Badge>Voided</Badge>;
     case "deleted_in_qbo":
       return <Badge tone="red">Deleted in QuickBooks</Badge>;
+    case "awaiting_confirmation":
+      return <Badge tone="amber">Sync paused</Badge>;
     default:
       return <Badge>Not connected</Badge>;
   }
@@ -67,6 +70,7 @@ export async function RecordSyncPanel({
   party?: { objectType: "vendor" | "customer"; id: string; name: string };
 }) {
   const [status, target] = await Promise.all([recordSyncStatus(db, organizationId, objectType, localId), qboLinkTarget(db, organizationId)]);
+  const pendingSwitch = status.state === "awaiting_confirmation" ? (await getSyncStatus(db, organizationId)).pendingSwitch : null;
   const qboId = linkableQboId(status);
   const qboUrl = qboId ? qboRecordUrl(target, objectType, qboId) : null;
   const noun = NOUN[objectType];
@@ -144,6 +148,16 @@ export async function RecordSyncPanel({
                   : `If it was deleted by mistake, enter the ${noun} again in Ledgerbridge and select Sync Now; this voided one is not sent again.`}
               </p>
             </>
+          ) : status.state === "awaiting_confirmation" ? (
+            <p>
+              {pendingSwitch
+                ? `${pendingSwitch.kind === "switch" ? "Switch to" : "First sync with"} ${pendingSwitch.companyName} waiting for your confirmation; nothing syncs until then.`
+                : "A change of QuickBooks company is waiting for your confirmation; nothing syncs until then."}{" "}
+              <Link href={`/o/${orgSlug}/sync/switch`} className={link}>
+                Review and confirm
+              </Link>{" "}
+              {openInQbo}
+            </p>
           ) : status.state === "voided_unsynced" ? (
             <p>Voided before it reached QuickBooks, so nothing is sent there.</p>
           ) : (
