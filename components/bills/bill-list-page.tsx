@@ -1,10 +1,17 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
+import { bulkVoidBillsAction } from "@/lib/bills/actions";
 import { listBills } from "@/lib/bills/bill-queries";
-import { BILL_TABS, billListHref, parseBillListQuery, type BillSort } from "@/lib/bills/list-query";
+import { BILL_TABS, billListQuery, type BillSort } from "@/lib/bills/list-query";
 import { businessToday } from "@/lib/bills/today";
+import { counterpartyChoices } from "@/lib/counterparties/repository";
+import { bulkMarkBillsPaidAction, bulkScheduleBillsAction } from "@/lib/payments/actions";
+import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
+import { BulkBar, BulkSelection, RowCheckbox, SelectAllCheckbox } from "@/components/lists/bulk-selection";
+import { ListFiltersForm } from "@/components/lists/list-filters-form";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -14,20 +21,22 @@ import { formatIsoDate } from "./format-date";
 import { SortHeader } from "./sort-header";
 import { BillStatusBadge } from "./status-badges";
 
-const PAYABLE = new Set(["unpaid", "partially_paid", "scheduled"]);
-
 export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
   const { org, db } = await requireOrg(orgSlug);
-  const query = parseBillListQuery(searchParams);
-  const list = await listBills(db, org.organizationId, query);
-  const today = businessToday(org.timeZone);
+  const query = billListQuery.parse(searchParams);
   const base = `/o/${org.slug}/bills`;
-  const sortHref = (sort: BillSort) =>
-    billListHref(base, query, { sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc", page: 1 });
+  if (billListQuery.hasBlankFilters(searchParams)) redirect(billListQuery.href(base, query));
+  const today = businessToday(org.timeZone);
+  const [list, vendors, bankAccounts] = await Promise.all([
+    listBills(db, org.organizationId, query, { today }),
+    counterpartyChoices(db, org.organizationId, "vendor"),
+    loadPickerAccounts(db, org.organizationId, "payment_source"),
+  ]);
+  const billListHref = billListQuery.href;
   const header = (label: string, sort: BillSort, align: "left" | "right" = "left") => (
-    <SortHeader label={label} active={query.sort === sort} dir={query.dir} href={sortHref(sort)} align={align} />
+    <SortHeader label={label} active={query.sort === sort} dir={query.dir} href={billListQuery.sortHref(base, query, sort)} align={align} />
   );
-  const filtered = query.status !== "all" || query.q !== "";
+  const filtered = billListQuery.isFiltered(query);
 
   return (
     <>
@@ -66,9 +75,15 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             );
           })}
         </nav>
-        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 p-4">
-          <form className="flex min-w-[18rem] flex-1 items-center gap-2" role="search">
+        <BulkSelection pageIds={list.rows.map((bill) => bill.id)}>
+        <div className="space-y-3 border-b border-slate-200 p-4">
+          <form className="flex w-full items-center gap-2" role="search">
             {query.status !== "all" ? <input type="hidden" name="status" value={query.status} /> : null}
+            {query.party ? <input type="hidden" name="party" value={query.party} /> : null}
+            {query.from ? <input type="hidden" name="from" value={query.from} /> : null}
+            {query.to ? <input type="hidden" name="to" value={query.to} /> : null}
+            {query.due !== "any" ? <input type="hidden" name="due" value={query.due} /> : null}
+            {query.sync !== "any" ? <input type="hidden" name="sync" value={query.sync} /> : null}
             {query.sort !== "due" ? <input type="hidden" name="sort" value={query.sort} /> : null}
             {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
             <div className="w-full max-w-md">
@@ -77,9 +92,23 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             </div>
             <Button type="submit" variant="secondary">Search</Button>
           </form>
-          <form id="pay-selected" action={`${base}/pay`} method="get">
-            <Button type="submit" variant="primary">Pay selected</Button>
-          </form>
+          <ListFiltersForm base={base} query={query} defaults={billListQuery.defaults} partyLabel="Vendor" parties={vendors} dateLabel="Bill date" />
+          <BulkBar
+            orgSlug={org.slug}
+            noun={{ one: "bill", many: "bills" }}
+            labels={Object.fromEntries(list.rows.map((bill) => [bill.id, bill.billNumber]))}
+            exportUrl={`/api/orgs/${org.slug}/bills/export`}
+            voidAction={bulkVoidBillsAction}
+            payments={{
+              scheduleAction: bulkScheduleBillsAction,
+              markPaidAction: bulkMarkBillsPaidAction,
+              payHref: `${base}/pay`,
+              paymentsHref: `/o/${org.slug}/payments`,
+              bankAccounts: bankAccounts.accounts,
+              defaultBankAccountId: bankAccounts.defaultId,
+              today,
+            }}
+          />
         </div>
 
         {list.rows.length === 0 ? (
@@ -87,21 +116,21 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             title={filtered ? "No bills match" : "No bills yet"}
             action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink>}
           >
-            {filtered ? "Try another status or search." : "Enter a bill from a vendor, or connect QuickBooks Online to bring in your unpaid bills."}
+            {filtered ? "Try another status, filter or search." : "Enter a bill from a vendor, or connect QuickBooks Online to bring in your unpaid bills."}
           </EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="w-10 px-4 py-3"><span className="sr-only">Select</span></th>
+                  <th scope="col" className="w-10 px-4 py-3"><SelectAllCheckbox /></th>
                   {header("Number", "number")}
                   {header("Vendor", "vendor")}
                   {header("Bill date", "date")}
                   {header("Due date", "due")}
-                  <th scope="col" className="px-4 py-3">Status</th>
+                  {header("Status", "status")}
                   {header("Amount", "amount", "right")}
-                  <th scope="col" className="whitespace-nowrap px-4 py-3 text-right">Open balance</th>
+                  {header("Open balance", "open", "right")}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 bg-white">
@@ -110,16 +139,7 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
                   return (
                     <tr key={bill.id} className="hover:bg-slate-50">
                       <td className="px-4 py-3">
-                        {PAYABLE.has(bill.status) ? (
-                          <input
-                            type="checkbox"
-                            name="bill"
-                            value={bill.id}
-                            form="pay-selected"
-                            aria-label={`Select bill ${bill.billNumber}`}
-                            className="size-4 rounded border-slate-300 text-brand-600"
-                          />
-                        ) : null}
+                        <RowCheckbox id={bill.id} label={`Select bill ${bill.billNumber}`} />
                       </td>
                       <td className="whitespace-nowrap px-4 py-3 font-medium">
                         <Link href={`${base}/${bill.id}`} className="text-brand-700 hover:underline">
@@ -139,6 +159,7 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             </table>
           </div>
         )}
+        </BulkSelection>
         <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => billListHref(base, query, { page })} />
       </Card>
     </>

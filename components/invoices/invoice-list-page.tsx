@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ArrowDown, ArrowUp, Plus } from "lucide-react";
+import { BulkBar, BulkSelection, RowCheckbox, SelectAllCheckbox } from "@/components/lists/bulk-selection";
+import { ListFiltersForm } from "@/components/lists/list-filters-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -8,7 +11,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatMoney } from "@/lib/ap";
 import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
-import { parseInvoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
+import { counterpartyChoices } from "@/lib/counterparties/repository";
+import { bulkVoidInvoicesAction } from "@/lib/invoices/actions";
+import { invoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
 import { listInvoices } from "@/lib/invoices/queries";
 import { formatIsoDate } from "./format-date";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
@@ -28,28 +33,21 @@ const COLUMNS: { sort: InvoiceSort; label: string; align?: "right" }[] = [
   { sort: "dueDate", label: "Due" },
   { sort: "total", label: "Total", align: "right" },
   { sort: "openBalance", label: "Open balance", align: "right" },
+  { sort: "status", label: "Status" },
 ];
 
 export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
   const { org, db } = await requireOrg(orgSlug);
-  const query = parseInvoiceListQuery(searchParams);
-  const list = await listInvoices(db, org.organizationId, query);
-  const today = businessToday(org.timeZone);
+  const query = invoiceListQuery.parse(searchParams);
   const base = `/o/${org.slug}/invoices`;
-  const hrefWith = (changes: Partial<InvoiceListQuery>) => {
-    const next = { ...query, page: 1, ...changes };
-    const params = new URLSearchParams();
-    if (next.q) params.set("q", next.q);
-    if (next.status !== "all") params.set("status", next.status);
-    if (next.sort !== "invoiceDate" || next.dir !== "desc") {
-      params.set("sort", next.sort);
-      params.set("dir", next.dir);
-    }
-    if (next.page > 1) params.set("page", String(next.page));
-    const text = params.toString();
-    return text ? `${base}?${text}` : base;
-  };
-  const filtered = query.q !== "" || query.status !== "all";
+  if (invoiceListQuery.hasBlankFilters(searchParams)) redirect(invoiceListQuery.href(base, query));
+  const today = businessToday(org.timeZone);
+  const [list, customerChoices] = await Promise.all([
+    listInvoices(db, org.organizationId, query, { today }),
+    counterpartyChoices(db, org.organizationId, "customer"),
+  ]);
+  const hrefWith = (changes: Partial<InvoiceListQuery>) => invoiceListQuery.href(base, query, { page: 1, ...changes });
+  const filtered = invoiceListQuery.isFiltered(query);
   return (
     <>
       <PageHeader
@@ -78,28 +76,46 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
               </Link>
             ))}
           </nav>
-          <form role="search" className="mb-3 flex min-w-[18rem] flex-1 items-center gap-2 sm:max-w-md">
+          <form role="search" className="mb-3 flex w-full items-center gap-2 sm:max-w-md sm:flex-1">
             {query.status !== "all" ? <input type="hidden" name="status" value={query.status} /> : null}
+            {query.party ? <input type="hidden" name="party" value={query.party} /> : null}
+            {query.from ? <input type="hidden" name="from" value={query.from} /> : null}
+            {query.to ? <input type="hidden" name="to" value={query.to} /> : null}
+            {query.due !== "any" ? <input type="hidden" name="due" value={query.due} /> : null}
+            {query.sync !== "any" ? <input type="hidden" name="sync" value={query.sync} /> : null}
+            {query.sort !== "invoiceDate" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+            {query.dir !== "desc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
             <label htmlFor="q" className="sr-only">Search invoices</label>
             <Input name="q" type="search" placeholder="Search by number or customer" defaultValue={query.q} />
             <button type="submit" className="rounded-md bg-slate-800 px-3.5 py-2 text-sm font-medium text-white hover:bg-slate-900">Search</button>
           </form>
+        </div>
+        <BulkSelection pageIds={list.rows.map((row) => row.id)}>
+        <div className="space-y-3 border-b border-slate-200 p-4">
+          <ListFiltersForm base={base} query={query} defaults={invoiceListQuery.defaults} partyLabel="Customer" parties={customerChoices} dateLabel="Invoice date" />
+          <BulkBar
+            orgSlug={org.slug}
+            noun={{ one: "invoice", many: "invoices" }}
+            labels={Object.fromEntries(list.rows.map((row) => [row.id, row.invoiceNumber]))}
+            exportUrl={`/api/orgs/${org.slug}/invoices/export`}
+            voidAction={bulkVoidInvoicesAction}
+          />
         </div>
         {list.rows.length === 0 ? (
           <EmptyState
             title={filtered ? "No invoices match" : "No invoices yet"}
             action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Create your first invoice</ButtonLink>}
           >
-            {filtered ? "Try another number or customer name, or another status." : "Invoices you create here sync to QuickBooks Online."}
+            {filtered ? "Try another number or customer name, another status or filter." : "Invoices you create here sync to QuickBooks Online."}
           </EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
+                  <th scope="col" className="w-10 px-4 py-3"><SelectAllCheckbox /></th>
                   {COLUMNS.map((column) => {
                     const active = query.sort === column.sort;
-                    const nextDir = active && query.dir === "desc" ? "asc" : active ? "desc" : column.sort === "customer" || column.sort === "invoiceNumber" ? "asc" : "desc";
                     return (
                       <th
                         key={column.sort}
@@ -107,19 +123,19 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
                         aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
                         className={cn("px-4 py-3", column.align === "right" && "text-right")}
                       >
-                        <Link href={hrefWith({ sort: column.sort, dir: nextDir })} className={cn("inline-flex items-center gap-1 hover:text-slate-800", active && "text-slate-800")}>
+                        <Link href={invoiceListQuery.sortHref(base, query, column.sort)} className={cn("inline-flex items-center gap-1 hover:text-slate-800", active && "text-slate-800")}>
                           {column.label}
                           {active ? (query.dir === "asc" ? <ArrowUp className="h-3 w-3" aria-hidden /> : <ArrowDown className="h-3 w-3" aria-hidden />) : null}
                         </Link>
                       </th>
                     );
                   })}
-                  <th scope="col" className="px-4 py-3">Status</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 bg-white">
                 {list.rows.map((row) => (
                   <tr key={row.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3"><RowCheckbox id={row.id} label={`Select invoice ${row.invoiceNumber}`} /></td>
                     <td className="px-4 py-3 font-medium">
                       <Link href={`${base}/${row.id}`} className="text-brand-700 hover:underline">{row.invoiceNumber}</Link>
                     </td>
@@ -136,7 +152,7 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
               </tbody>
               <tfoot className="border-t-2 border-slate-200 bg-slate-50 text-sm">
                 <tr>
-                  <th scope="row" colSpan={4} className="px-4 py-3 text-left font-medium text-slate-700">
+                  <th scope="row" colSpan={5} className="px-4 py-3 text-left font-medium text-slate-700">
                     Total of {list.total.toLocaleString("en-US")} {list.total === 1 ? "invoice" : "invoices"}
                   </th>
                   <td className="tabular px-4 py-3 text-right font-semibold text-slate-900">{formatMoney(list.totalCents)}</td>
@@ -147,7 +163,8 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
             </table>
           </div>
         )}
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => hrefWith({ ...query, page })} />
+        </BulkSelection>
+        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => hrefWith({ page })} />
       </Card>
     </>
   );

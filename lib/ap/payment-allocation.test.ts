@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeBill } from "./document-status";
-import { payableCents, planBillPayments, type PayableBill, type PaymentMethod } from "./payment-allocation";
+import { fullPaymentRequest, payableCents, paymentMethodErrors, planBillPayments, type PayableBill, type PaymentMethod } from "./payment-allocation";
 
 function bill(id: string, vendorId: string, totalCents: number, payments: Parameters<typeof summarizeBill>[0]["payments"] = []): PayableBill {
   return { id, vendorId, currency: "USD", ...summarizeBill({ totalCents, payments }) };
@@ -152,5 +152,29 @@ describe("planBillPayments", () => {
       method: { kind: "offline", bankAccountId: "bank-2", paidDate: "2026-13-01", syncToQbo: true },
     });
     expect(badDate).toEqual({ ok: false, errors: [{ path: "paidDate", message: "Enter a valid payment date." }] });
+  });
+});
+
+describe("fullPaymentRequest (bulk Schedule payment / Mark paid)", () => {
+  it("pays what is still payable, after scheduled payments", () => {
+    expect(fullPaymentRequest(bill("b1", "v1", 100_00, [{ status: "scheduled", amountCents: 30_00 }]))).toEqual({
+      ok: true,
+      request: { billId: "b1", amountCents: 70_00 },
+    });
+  });
+
+  it("gives the single payment's reason when a bill can't be paid", () => {
+    expect(fullPaymentRequest(undefined)).toEqual({ ok: false, reason: "This bill no longer exists." });
+    expect(fullPaymentRequest({ ...bill("b1", "v1", 100_00), status: "voided" })).toEqual({ ok: false, reason: "This bill is voided and can't be paid." });
+    expect(fullPaymentRequest(bill("b1", "v1", 100_00, [{ status: "paid", amountCents: 100_00 }]))).toEqual({ ok: false, reason: "This bill is already paid." });
+    expect(fullPaymentRequest(bill("b1", "v1", 100_00, [{ status: "scheduled", amountCents: 100_00 }]))).toEqual({
+      ok: false,
+      reason: "Payments already scheduled cover this whole bill.",
+    });
+  });
+
+  it("the method's own errors are checked once, before any bill", () => {
+    expect(paymentMethodErrors({ ...electronic, processDate: "2026-02-28" })).toEqual([{ path: "processDate", message: "The process date can't be in the past." }]);
+    expect(paymentMethodErrors(electronic)).toEqual([]);
   });
 });

@@ -63,7 +63,8 @@ export function payableCents(bill: Pick<PayableBill, "openBalanceCents" | "sched
   return Math.max(0, bill.openBalanceCents - bill.scheduledCents);
 }
 
-function methodErrors(method: PaymentMethod): FieldError[] {
+/** What is wrong with the payment method itself (account, dates), whatever the bills. */
+export function paymentMethodErrors(method: PaymentMethod): FieldError[] {
   const errors: FieldError[] = [];
   if (method.bankAccountId.trim() === "") errors.push({ path: "bankAccountId", message: "Choose a bank account." });
   if (method.kind === "electronic") {
@@ -78,13 +79,21 @@ function methodErrors(method: PaymentMethod): FieldError[] {
   return errors;
 }
 
-function requestError(bill: PayableBill | undefined, amountCents: number): string | null {
+function closedBillError(bill: PayableBill | undefined): string | null {
   if (!bill) return "This bill no longer exists.";
   if (bill.status === "voided") return "This bill is voided and can't be paid.";
   if (bill.status === "paid") return "This bill is already paid.";
+  return null;
+}
+
+const FULLY_SCHEDULED = "Payments already scheduled cover this whole bill.";
+
+function requestError(bill: PayableBill | undefined, amountCents: number): string | null {
+  const closed = closedBillError(bill);
+  if (closed !== null || !bill) return closed;
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return "Enter an amount greater than zero.";
   const payable = payableCents(bill);
-  if (payable === 0) return "Payments already scheduled cover this whole bill.";
+  if (payable === 0) return FULLY_SCHEDULED;
   if (amountCents > payable) {
     return `The amount can't be more than the ${formatMoney(payable, bill.currency)} still to pay on this bill.`;
   }
@@ -97,7 +106,7 @@ export function planBillPayments(input: {
   method: PaymentMethod;
 }): Validated<BillPaymentPlan> {
   const { method } = input;
-  const errors = methodErrors(method);
+  const errors = paymentMethodErrors(method);
   if (input.requests.length === 0) errors.push({ path: "payments", message: "Select at least one bill to pay." });
 
   const billsById = new Map(input.bills.map((bill) => [bill.id, bill]));
@@ -132,4 +141,16 @@ export function planBillPayments(input: {
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { drafts, totalCents: sumCents(drafts.map((draft) => draft.amountCents)) } };
+}
+
+/**
+ * A bulk "Schedule payment" / "Mark paid": pay what is still payable on the bill, or the reason it
+ * can't be paid (the same reasons as a single payment's).
+ */
+export function fullPaymentRequest(bill: PayableBill | undefined): { ok: true; request: BillPaymentRequest } | { ok: false; reason: string } {
+  const closed = closedBillError(bill);
+  if (closed !== null || !bill) return { ok: false, reason: closed ?? "This bill no longer exists." };
+  const payable = payableCents(bill);
+  if (payable === 0) return { ok: false, reason: FULLY_SCHEDULED };
+  return { ok: true, request: { billId: bill.id, amountCents: payable } };
 }

@@ -493,3 +493,7 @@ export const timeZoneSchema = z.preprocess(
  * never blocks the form — the organisation starts on UTC and an admin changes it in Settings.
  */
 export const browserTimeZoneSchema = z.unknown().optional().transform((value) => canonicalTimeZone(value) ?? DEFAULT_TIME_ZONE);
+
+/** For forms outside this module (the bulk actions): a required real date, and an HTML checkbox. */
+export const isoDateField = isoDate;
+export const checkboxField = checkbox;

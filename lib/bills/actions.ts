@@ -6,7 +6,8 @@ import { billSchema } from "@/lib/ap";
 import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { loadSampleLists } from "@/lib/reference/sample-lists";
-import { createBill, updateBill, voidBill } from "./bill-repository";
+import { bulkIdsField } from "@/lib/lists/bulk";
+import { createBill, updateBill, voidBill, voidBills } from "./bill-repository";
 import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
 const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
@@ -26,6 +27,14 @@ export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalRe
 export const voidBillAction = orgAction({ schema: z.object({ billId: recordId() }) }, async (ctx, input) => {
   const result = await voidBill(ctx.db, actorOf(ctx), input.billId);
   revalidatePath(`/o/${ctx.org.slug}/bills`);
+  revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
+  return result;
+});
+
+/** Bills list → Void (after the confirmation): each selected bill voided once, or reported with why not. */
+export const bulkVoidBillsAction = orgAction({ schema: z.object({ ids: bulkIdsField() }) }, async (ctx, input) => {
+  const result = await voidBills(ctx.db, actorOf(ctx), input.ids);
+  revalidatePath(`/o/${ctx.org.slug}/bills`, "layout");
   revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
   return result;
 });

@@ -13,6 +13,9 @@ import {
   vendorCredits,
   vendors,
 } from "@/lib/db/schema";
+import { BILL_STATUS_LABELS, centsToDecimalString } from "@/lib/ap";
+import { toCsv } from "@/lib/lists/csv";
+import { documentListFilters, listToday } from "@/lib/lists/list-filters";
 import { loadBillSummaries } from "./bill-balances";
 import { BILL_PAGE_SIZE, type BillListQuery } from "./list-query";
 
@@ -24,16 +27,34 @@ const sortColumns = {
   due: bills.dueDate,
   date: bills.billDate,
   amount: bills.totalCents,
+  open: bills.openBalanceCents,
   vendor: sql`lower(${vendors.displayName})`,
   number: bills.billNumber,
+  status: bills.status,
 } as const;
 
 /**
  * One page of bills plus the count and totals of the whole filtered set: exactly two queries
  * (page + aggregate), offset pagination with `id` as the tie-breaker so pages never overlap.
+ * `today` is the organisation's business day for the due filters (read from it when not given).
  */
-export async function listBills(db: Db, organizationId: string, query: BillListQuery) {
-  const filters: SQL[] = [eq(bills.organizationId, organizationId)];
+export async function listBills(db: Db, organizationId: string, query: BillListQuery, options: { today?: string } = {}) {
+  const today = await listToday(db, organizationId, query, options.today);
+  const filters: SQL[] = documentListFilters(
+    {
+      objectType: "bill",
+      id: bills.id,
+      organizationId: bills.organizationId,
+      partyId: bills.vendorId,
+      documentDate: bills.billDate,
+      dueDate: bills.dueDate,
+      openBalanceCents: bills.openBalanceCents,
+      voidedAt: bills.voidedAt,
+    },
+    organizationId,
+    query,
+    today,
+  );
   if (query.status !== "all") filters.push(eq(bills.status, query.status));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -78,6 +99,43 @@ export async function listBills(db: Db, organizationId: string, query: BillListQ
 }
 
 export type BillListRow = Awaited<ReturnType<typeof listBills>>["rows"][number];
+
+/** The selected bills of this organisation as CSV rows (Export selected); ids of others are simply absent. */
+export async function billsCsv(db: Db, organizationId: string, billIds: readonly string[]): Promise<string> {
+  const rows =
+    billIds.length === 0
+      ? []
+      : await db
+          .select({
+            billNumber: bills.billNumber,
+            vendorName: vendors.displayName,
+            billDate: bills.billDate,
+            dueDate: bills.dueDate,
+            status: bills.status,
+            currency: bills.currency,
+            totalCents: bills.totalCents,
+            openBalanceCents: bills.openBalanceCents,
+            memo: bills.memo,
+          })
+          .from(bills)
+          .innerJoin(vendors, and(eq(vendors.id, bills.vendorId), eq(vendors.organizationId, organizationId)))
+          .where(and(eq(bills.organizationId, organizationId), inArray(bills.id, [...billIds])))
+          .orderBy(asc(bills.dueDate), asc(bills.id));
+  return toCsv(
+    ["Bill number", "Vendor", "Bill date", "Due date", "Status", "Currency", "Amount", "Open balance", "Memo"],
+    rows.map((row) => [
+      row.billNumber,
+      row.vendorName,
+      row.billDate,
+      row.dueDate,
+      BILL_STATUS_LABELS[row.status],
+      row.currency,
+      centsToDecimalString(row.totalCents),
+      centsToDecimalString(row.openBalanceCents),
+      row.memo,
+    ]),
+  );
+}
 
 /** Everything the bill page shows, or null when the bill is not in this organisation. */
 export async function getBillDetail(db: Db, organizationId: string, billId: string) {

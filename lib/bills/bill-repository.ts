@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db/connection";
 import { duplicateMessage, refusingDuplicates } from "@/lib/db/duplicate-field-errors";
 import { billLines, bills, locations, terms, vendorCreditApplications, vendors } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { runBulk, type BulkResult } from "@/lib/lists/bulk";
 import { loadBillSummaries, type BillRow } from "./bill-balances";
 import { billNumberTaken } from "./bill-queries";
 import { checkDocumentReferences } from "./references";
@@ -208,4 +209,13 @@ export async function voidBill(db: Db, actor: Actor, billId: string): Promise<{ 
     for (const row of released) await refreshVendorCreditBalance(tx, actor.organizationId, row.vendorCreditId);
     return { id: billId, releasedCreditIds: [...new Set(released.map((row) => row.vendorCreditId))] };
   });
+}
+
+/**
+ * Bulk "Void": each bill through `voidBill`, in its own transaction with the bill row locked, so
+ * the same bill voided by several requests at once is voided (and audited) exactly once and the
+ * others report "already voided".
+ */
+export async function voidBills(db: Db, actor: Actor, billIds: readonly string[]): Promise<BulkResult> {
+  return runBulk(billIds, (billId) => voidBill(db, actor, billId), { action: "bulk void bills", org: actor.organizationId });
 }

@@ -187,3 +187,13 @@ function normalise(kind: CounterpartyKind, input: CounterpartyInput) {
   // A customer has no 1099 flag or tax id (QBO Customer defines neither).
   return kind === "vendor" ? { ...common, vendor1099: input.vendor1099 ?? false, taxId: input.taxId ?? null } : common;
 }
+
+/** Every vendor (or customer) of the organisation by name, inactive ones too: the list pages' filter choices. */
+export async function counterpartyChoices(db: Db, organizationId: string, kind: CounterpartyKind): Promise<{ id: string; name: string }[]> {
+  const t = tableOf(kind);
+  return db
+    .select({ id: t.id, name: t.displayName })
+    .from(t)
+    .where(eq(t.organizationId, organizationId))
+    .orderBy(asc(sql`lower(${t.displayName})`), asc(t.id));
+}

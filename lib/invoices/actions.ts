@@ -5,7 +5,8 @@ import { z } from "zod";
 import { invoiceSchema } from "@/lib/ap";
 import { orgAction } from "@/lib/auth/guard";
 import { createInvoice, updateInvoice } from "./save-invoice";
-import { voidInvoice } from "./void-invoice";
+import { bulkIdsField } from "@/lib/lists/bulk";
+import { voidInvoice, voidInvoices } from "./void-invoice";
 import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
 
@@ -32,6 +33,13 @@ export const saveInvoiceAction = orgAction({ schema: saveSchema }, async (ctx, i
 
 export const voidInvoiceAction = orgAction({ schema: z.object({ id: recordId() }) }, async (ctx, input) => {
   const result = await voidInvoice(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.id);
+  revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
+  return result;
+});
+
+/** Invoices list → Void (after the confirmation): each selected invoice voided once, or reported with why not. */
+export const bulkVoidInvoicesAction = orgAction({ schema: z.object({ ids: bulkIdsField() }) }, async (ctx, input) => {
+  const result = await voidInvoices(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.ids);
   revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
   return result;
 });

@@ -1,8 +1,11 @@
 /** Reading invoices: the paginated list and one invoice with its lines and payments. Org-scoped. */
-import { and, asc, count, desc, eq, ilike, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, sum, type SQL } from "drizzle-orm";
+import { centsToDecimalString, INVOICE_STATUS_LABELS } from "@/lib/ap";
+import { toCsv } from "@/lib/lists/csv";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/connection";
 import { accounts, classes, customers, invoiceLines, invoices, items, locations, receivedPayments, terms } from "@/lib/db/schema";
+import { documentListFilters, listToday } from "@/lib/lists/list-filters";
 import type { InvoiceListQuery, InvoiceSort } from "./list-query";
 
 export const INVOICE_PAGE_SIZE = 25;
@@ -42,14 +45,36 @@ const sortColumns: Record<InvoiceSort, SQL | PgColumn> = {
   customer: sql`lower(${customers.displayName})`,
   total: sql`${invoices.totalCents}`,
   openBalance: sql`${invoices.openBalanceCents}`,
+  status: invoices.status,
 };
 
 /**
  * One aggregate query (count and money totals) and one page query, both on the org's index. Search
- * matches the invoice number or the customer's name.
+ * matches the invoice number or the customer's name; the shared filters are lib/lists/list-filters.ts.
  */
-export async function listInvoices(db: Db, organizationId: string, query: InvoiceListQuery, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
-  const filters: SQL[] = [eq(invoices.organizationId, organizationId)];
+export async function listInvoices(
+  db: Db,
+  organizationId: string,
+  query: InvoiceListQuery,
+  options: { pageSize?: number; today?: string } = {},
+): Promise<InvoiceList> {
+  const pageSize = options.pageSize ?? INVOICE_PAGE_SIZE;
+  const today = await listToday(db, organizationId, query, options.today);
+  const filters: SQL[] = documentListFilters(
+    {
+      objectType: "invoice",
+      id: invoices.id,
+      organizationId: invoices.organizationId,
+      partyId: invoices.customerId,
+      documentDate: invoices.invoiceDate,
+      dueDate: invoices.dueDate,
+      openBalanceCents: invoices.openBalanceCents,
+      voidedAt: invoices.voidedAt,
+    },
+    organizationId,
+    query,
+    today,
+  );
   if (query.status !== "all") filters.push(eq(invoices.status, query.status));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -94,6 +119,41 @@ export async function listInvoices(db: Db, organizationId: string, query: Invoic
     page: query.page,
     pageSize,
   };
+}
+
+/** The selected invoices of this organisation as CSV rows (Export selected); ids of others are simply absent. */
+export async function invoicesCsv(db: Db, organizationId: string, invoiceIds: readonly string[]): Promise<string> {
+  const rows =
+    invoiceIds.length === 0
+      ? []
+      : await db
+          .select({
+            invoiceNumber: invoices.invoiceNumber,
+            customerName: customers.displayName,
+            invoiceDate: invoices.invoiceDate,
+            dueDate: invoices.dueDate,
+            status: invoices.status,
+            currency: invoices.currency,
+            totalCents: invoices.totalCents,
+            openBalanceCents: invoices.openBalanceCents,
+          })
+          .from(invoices)
+          .innerJoin(customers, and(eq(customers.id, invoices.customerId), eq(customers.organizationId, organizationId)))
+          .where(and(eq(invoices.organizationId, organizationId), inArray(invoices.id, [...invoiceIds])))
+          .orderBy(desc(invoices.invoiceDate), desc(invoices.id));
+  return toCsv(
+    ["Invoice number", "Customer", "Invoice date", "Due date", "Status", "Currency", "Total", "Open balance"],
+    rows.map((row) => [
+      row.invoiceNumber,
+      row.customerName,
+      row.invoiceDate,
+      row.dueDate,
+      INVOICE_STATUS_LABELS[row.status],
+      row.currency,
+      centsToDecimalString(row.totalCents),
+      centsToDecimalString(row.openBalanceCents),
+    ]),
+  );
 }
 
 export type InvoiceRow = typeof invoices.$inferSelect;

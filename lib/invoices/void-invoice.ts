@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/connection";
 import { invoices, receivedPayments } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { runBulk, type BulkResult } from "@/lib/lists/bulk";
 import { refreshInvoiceStatus } from "./refresh-status";
 import type { Actor } from "./save-invoice";
 
@@ -51,4 +52,9 @@ export async function voidInvoice(db: Db, actor: Actor, invoiceId: string): Prom
     });
     return { id: invoiceId };
   });
+}
+
+/** Bulk "Void": each invoice through `voidInvoice` (its own transaction, row locked): done once, or reported with why not. */
+export async function voidInvoices(db: Db, actor: Actor, invoiceIds: readonly string[]): Promise<BulkResult> {
+  return runBulk(invoiceIds, (invoiceId) => voidInvoice(db, actor, invoiceId), { action: "bulk void invoices", org: actor.organizationId });
 }

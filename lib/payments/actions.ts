@@ -3,18 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { electronicPaymentSchema, markAsPaidSchema } from "@/lib/ap";
+import { checkboxField, electronicPaymentSchema, isoDateField, markAsPaidSchema } from "@/lib/ap";
 import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
 import { businessToday } from "@/lib/bills/today";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { bulkIdsField } from "@/lib/lists/bulk";
 import {
   markBillAsPaid,
+  payBillsInFull,
   processDuePaymentsAt,
   scheduleElectronicPayments,
   settleProcessingPaymentsAt,
   voidBillPayment,
 } from "./payment-repository";
-import { recordId } from "@/lib/forms/record-id";
+import { optionalRecordId, recordId } from "@/lib/forms/record-id";
 
 const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, userId: ctx.user.id });
 
@@ -69,3 +71,37 @@ export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recor
   revalidate(ctx.org.slug);
   return result;
 });
+
+const bulkAccount = optionalRecordId("Choose a bank account from the list.");
+
+/**
+ * Bills list → Schedule payment: one electronic payment per selected bill for what is still payable,
+ * from the chosen account (default: the Bank Account GL preference). Every bill is either scheduled
+ * or reported with why not (lib/payments/payment-repository.ts payBillsInFull).
+ */
+export const bulkScheduleBillsAction = orgAction(
+  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, processDate: isoDateField("process date") }) },
+  async (ctx, input) => {
+    const today = businessToday(ctx.org.timeZone);
+    const result = await payBillsInFull(ctx.db, actorOf(ctx), input.ids, { kind: "electronic", bankAccountId: input.bankAccountId, processDate: input.processDate }, today);
+    revalidate(ctx.org.slug);
+    return result;
+  },
+);
+
+/** Bills list → Mark paid: the rest of each selected bill recorded as paid outside the app (the offline rule). */
+export const bulkMarkBillsPaidAction = orgAction(
+  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, paidDate: isoDateField("payment date"), syncToQbo: checkboxField() }) },
+  async (ctx, input) => {
+    const today = businessToday(ctx.org.timeZone);
+    const result = await payBillsInFull(
+      ctx.db,
+      actorOf(ctx),
+      input.ids,
+      { kind: "offline", bankAccountId: input.bankAccountId, paidDate: input.paidDate, syncToQbo: input.syncToQbo },
+      today,
+    );
+    revalidate(ctx.org.slug);
+    return result;
+  },
+);

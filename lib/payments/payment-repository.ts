@@ -2,24 +2,29 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import {
   fieldErrorMap,
   formatMoney,
+  fullPaymentRequest,
+  paymentMethodErrors,
   groupIntoFundsTransfers,
   paymentsDueForProcessing,
   planBillPayments,
   transitionPayment,
   type BillPaymentDraft,
+  type IsoDate,
+  type PayableBill,
   type ElectronicPaymentForm,
   type MarkAsPaidForm,
   type PaymentMethod,
 } from "@/lib/ap";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { loadBillSummaries } from "@/lib/bills/bill-balances";
+import { loadBillSummaries, type BillWithSummary } from "@/lib/bills/bill-balances";
 import type { Actor } from "@/lib/bills/bill-repository";
 import { refreshBillStatus } from "@/lib/bills/refresh-bill-status";
 import type { Db, Tx } from "@/lib/db/connection";
 import { billPayments, fundsTransfers } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/forms/action-result";
 import { organizationToday } from "@/lib/orgs/organizations";
-import { assertPickerAccount } from "@/lib/reference/picker-accounts";
+import { runBulk, type BulkResult } from "@/lib/lists/bulk";
+import { assertPickerAccount, loadPickerAccounts } from "@/lib/reference/picker-accounts";
 
 const PAYMENT_STATUS_LABELS = { scheduled: "Scheduled", processing: "Processing", paid: "Paid", voided: "Voided" } as const;
 
@@ -38,18 +43,7 @@ async function recordPayments(
     requests.map((request) => request.billId),
     { lock: true },
   );
-  const plan = planBillPayments({
-    bills: [...loaded.values()].map(({ bill, summary }) => ({
-      id: bill.id,
-      vendorId: bill.vendorId,
-      currency: bill.currency,
-      status: summary.status,
-      openBalanceCents: summary.openBalanceCents,
-      scheduledCents: summary.scheduledCents,
-    })),
-    requests,
-    method,
-  });
+  const plan = planBillPayments({ bills: [...loaded.values()].map(payableBillOf), requests, method });
   if (!plan.ok) {
     const errors = fieldErrorMap(plan.errors);
     // A single-bill form posts `amount`, not `payments.0.amount`.
@@ -80,6 +74,18 @@ async function recordPayments(
     });
   }
   return ids;
+}
+
+/** What the payment rules need of a loaded bill. */
+function payableBillOf({ bill, summary }: BillWithSummary): PayableBill {
+  return {
+    id: bill.id,
+    vendorId: bill.vendorId,
+    currency: bill.currency,
+    status: summary.status,
+    openBalanceCents: summary.openBalanceCents,
+    scheduledCents: summary.scheduledCents,
+  };
 }
 
 /** The alert above the form: a form-wide problem in its own words, otherwise a pointer to the fields. */
@@ -141,6 +147,41 @@ export async function markBillAsPaid(db: Db, actor: Actor, input: MarkAsPaidForm
     );
     return { paymentId: paymentId! };
   });
+}
+
+/** How a bulk action pays: no bank account means the organisation's Bank Account GL preference. */
+export type BulkPaymentMethod =
+  | { kind: "electronic"; bankAccountId?: string | undefined; processDate: IsoDate }
+  | { kind: "offline"; bankAccountId?: string | undefined; paidDate: IsoDate; syncToQbo: boolean };
+
+/**
+ * Bulk "Schedule payment" / "Mark paid": each bill gets one payment of what is still payable on it,
+ * through the same rules as a single payment. The method (account, date) is checked once, before
+ * any bill: a wrong one refuses the whole request. Then each bill runs in its own transaction with
+ * its row locked, so one bill that can't be paid is reported with its reason and never undoes the
+ * others, and two people paying the same bill at once can't overpay it.
+ */
+export async function payBillsInFull(db: Db, actor: Actor, billIds: readonly string[], input: BulkPaymentMethod, today: IsoDate): Promise<BulkResult> {
+  const bankAccountId = input.bankAccountId ?? (await loadPickerAccounts(db, actor.organizationId, "payment_source")).defaultId;
+  if (!bankAccountId) throw new UserFacingError("Choose a bank account to pay from.", { bankAccountId: ["Choose a bank account to pay from."] });
+  const method: PaymentMethod =
+    input.kind === "electronic"
+      ? { kind: "electronic", bankAccountId, processDate: input.processDate, today }
+      : { kind: "offline", bankAccountId, paidDate: input.paidDate, reference: null, syncToQbo: input.syncToQbo };
+  const methodErrors = paymentMethodErrors(method);
+  if (methodErrors.length > 0) throw new UserFacingError(formLevelMessage(methodErrors), fieldErrorMap(methodErrors));
+  await assertPickerAccount(db, actor.organizationId, bankAccountId, "payment_source", "bankAccountId");
+  return runBulk(
+    billIds,
+    (billId) =>
+      db.transaction(async (tx) => {
+        const loaded = (await loadBillSummaries(tx, actor.organizationId, [billId], { lock: true })).get(billId);
+        const full = fullPaymentRequest(loaded ? payableBillOf(loaded) : undefined);
+        if (!full.ok) throw new UserFacingError(full.reason);
+        await recordPayments(tx, actor, [full.request], method, "single");
+      }),
+    { action: input.kind === "electronic" ? "bulk schedule payment" : "bulk mark paid", org: actor.organizationId },
+  );
 }
 
 /**

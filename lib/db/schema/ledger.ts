@@ -169,6 +169,8 @@ export const bills = pgTable(
   (t) => [
     index("bills_org_status_due_idx").on(t.organizationId, t.status, t.dueDate),
     index("bills_org_due_idx").on(t.organizationId, t.dueDate, t.id),
+    // The list's bill-date range filter and sort.
+    index("bills_org_bill_date_idx").on(t.organizationId, t.billDate, t.id),
     index("bills_org_vendor_idx").on(t.organizationId, t.vendorId),
     index("bills_org_number_idx").on(t.organizationId, t.billNumber),
     // The form's rule (billNumberTaken): one live bill per vendor and number, any case; voided ones free it.
@@ -239,6 +241,8 @@ export const invoices = pgTable(
   (t) => [
     index("invoices_org_status_due_idx").on(t.organizationId, t.status, t.dueDate),
     index("invoices_org_due_idx").on(t.organizationId, t.dueDate, t.id),
+    // The list's default sort (newest first) and its invoice-date range filter.
+    index("invoices_org_invoice_date_idx").on(t.organizationId, t.invoiceDate, t.id),
     index("invoices_org_customer_idx").on(t.organizationId, t.customerId),
     index("invoices_org_number_idx").on(t.organizationId, t.invoiceNumber),
     // The form's rule (save-invoice refuseDuplicateNumber): one live invoice per number, any case.

@@ -174,6 +174,10 @@ export const syncIssues = pgTable(
   (t) => [
     uniqueIndex("sync_issues_key").on(t.organizationId, t.issueKey),
     index("sync_issues_open_idx").on(t.organizationId, t.resolvedAt, t.reasonCode),
+    // "Sync issue" filters of the lists: is there an open issue about this record?
+    index("sync_issues_open_record_idx")
+      .on(t.organizationId, t.objectType, t.localId)
+      .where(sql`${t.resolvedAt} is null`),
   ],
 );
 

@@ -1,0 +1,3 @@
+CREATE INDEX "bills_org_bill_date_idx" ON "bills" USING btree ("organization_id","bill_date","id");--> statement-breakpoint
+CREATE INDEX "invoices_org_invoice_date_idx" ON "invoices" USING btree ("organization_id","invoice_date","id");--> statement-breakpoint
+CREATE INDEX "sync_issues_open_record_idx" ON "sync_issues" USING btree ("organization_id","object_type","local_id") WHERE "sync_issues"."resolved_at" is null;
