@@ -1,3 +1,4 @@
+import type { Role } from "../lib/auth/permissions";
 import { expect, type Page } from "@playwright/test";
 
 let counter = 0;
@@ -44,7 +45,7 @@ export async function signOut(page: Page) {
 }
 
 /** An admin on Settings invites an e-mail and returns the link the app shows once. */
-export async function invite(page: Page, slug: string, email: string, role: "member" | "admin" = "member"): Promise<string> {
+export async function invite(page: Page, slug: string, email: string, role: Role = "clerk"): Promise<string> {
   await page.goto(`/o/${slug}/settings`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role").selectOption(role);

@@ -24,7 +24,7 @@ import { BillStatusBadge, PaymentStatusBadge } from "./status-badges";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: string; billId: string; saved?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(billId)) notFound();
   const detail = await getBillDetail(db, org.organizationId, billId);
   if (!detail) notFound();

@@ -10,7 +10,7 @@ import { isRecordId } from "@/lib/forms/record-id";
 
 /** The new-bill and edit-bill pages: the form, or what to set up first when it can't be filled in yet. */
 export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; billId?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "bill.edit");
   let values: BillFormValues | undefined;
   let title = "New bill";
   if (billId) {

@@ -17,7 +17,7 @@ import { BillStatusBadge } from "./status-badges";
 const PAYABLE = new Set(["unpaid", "partially_paid", "scheduled"]);
 
 export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = parseBillListQuery(searchParams);
   const list = await listBills(db, org.organizationId, query);
   const today = businessToday(org.timeZone);

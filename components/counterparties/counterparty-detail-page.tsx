@@ -11,7 +11,7 @@ import { CounterpartyForm } from "./counterparty-form";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { kind: CounterpartyKind; orgSlug: string; id: string; created: boolean }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(id)) notFound();
   const record = await getCounterparty(db, org.organizationId, kind, id);
   if (!record) notFound();

@@ -16,7 +16,7 @@ export async function CounterpartyListPage({
   orgSlug: string;
   searchParams: Record<string, string | string[] | undefined>;
 }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = listQuerySchema.catch({ q: "", page: 1, status: "active" }).parse(searchParams);
   const { rows, total, page, pageSize } = await listCounterparties(db, org.organizationId, kind, query);
   const base = `/o/${org.slug}/${kind}s`;

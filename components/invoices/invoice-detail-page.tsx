@@ -22,7 +22,7 @@ import { VoidInvoiceButton, VoidPaymentButton } from "./void-buttons";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: string; id: string; notice: "created" | "saved" | null }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(id)) notFound();
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();

@@ -31,7 +31,7 @@ const COLUMNS: { sort: InvoiceSort; label: string; align?: "right" }[] = [
 ];
 
 export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = parseInvoiceListQuery(searchParams);
   const list = await listInvoices(db, org.organizationId, query);
   const today = businessToday(org.timeZone);

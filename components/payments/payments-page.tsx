@@ -15,7 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ProcessPaymentsButton, SettleProcessingButton } from "./queue-actions";
 
 export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const query = paymentListQuerySchema.parse({ status: first(searchParams.status), page: first(searchParams.page) });
   const today = businessToday(org.timeZone);

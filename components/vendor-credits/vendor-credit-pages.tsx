@@ -29,7 +29,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function VendorCreditListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: SearchParams }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = creditListQuerySchema.parse({ q: first(searchParams.q) ?? "", open: first(searchParams.open), page: first(searchParams.page) });
   const list = await listVendorCredits(db, org.organizationId, query);
   const base = `/o/${org.slug}/vendor-credits`;
@@ -113,7 +113,7 @@ export async function VendorCreditListPage({ orgSlug, searchParams }: { orgSlug:
 }
 
 export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: string; vendorId?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "credit.edit");
   const options = await loadBillFormOptions(db, org.organizationId);
   return (
     <>
@@ -130,7 +130,7 @@ export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: stri
 }
 
 export async function EditVendorCreditPage({ orgSlug, creditId }: { orgSlug: string; creditId: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "credit.edit");
   if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();
@@ -165,7 +165,7 @@ export async function EditVendorCreditPage({ orgSlug, creditId }: { orgSlug: str
 }
 
 export async function VendorCreditDetailPage({ orgSlug, creditId, created, updated = false }: { orgSlug: string; creditId: string; created: boolean; updated?: boolean }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();

@@ -23,7 +23,7 @@ function revalidate(slug: string) {
 }
 
 /** "Pay" / "Pay selected": electronic payments scheduled for the process date. */
-export const payBillsAction = orgAction({ schema: z.looseObject({}) }, async (ctx, raw) => {
+export const payBillsAction = orgAction({ schema: z.looseObject({}), permission: "payment.edit" }, async (ctx, raw) => {
   const today = businessToday(ctx.org.timeZone);
   const parsed = electronicPaymentSchema(today).safeParse(raw);
   if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
@@ -33,26 +33,26 @@ export const payBillsAction = orgAction({ schema: z.looseObject({}) }, async (ct
 });
 
 /** "Mark as paid": a payment made outside the app, with the Sync to QuickBooks choice. */
-export const markAsPaidAction = orgAction({ schema: markAsPaidSchema }, async (ctx, input) => {
+export const markAsPaidAction = orgAction({ schema: markAsPaidSchema, permission: "payment.edit" }, async (ctx, input) => {
   const result = await markBillAsPaid(ctx.db, actorOf(ctx), input);
   revalidate(ctx.org.slug);
   return result;
 });
 
-export const processPaymentsAction = orgAction({ schema: z.object({}) }, async (ctx) => {
+export const processPaymentsAction = orgAction({ schema: z.object({}), permission: "payment.edit" }, async (ctx) => {
   const result = await processDuePaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });
 
 /** Standing in for the bank's confirmation, so only an admin may record it. */
-export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), permission: "payment.settle" }, async (ctx) => {
   const result = await settleProcessingPaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });
 
-export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recordId() }) }, async (ctx, input) => {
+export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recordId() }), permission: "payment.edit" }, async (ctx, input) => {
   const result = await voidBillPayment(ctx.db, actorOf(ctx), input.paymentId);
   revalidate(ctx.org.slug);
   return result;

@@ -6,7 +6,7 @@ import { listMemberships } from "@/lib/orgs/organizations";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { user, org, db } = await requireOrg(orgSlug);
+  const { user, org, db } = await requireOrg(orgSlug, "data.read");
   const orgs = await listMemberships(db, user.id);
   return (
     <AppShell user={user} org={org} orgs={orgs} headerExtras={<SyncIcon orgSlug={org.slug} />}>

@@ -9,7 +9,7 @@ export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db, user } = await requireOrg(orgSlug);
+  const { org, db, user } = await requireOrg(orgSlug, "data.read");
   const [overview, firstRun] = await Promise.all([loadOverview(db, org.organizationId), loadFirstRun(db, org.organizationId)]);
   const base = `/o/${org.slug}`;
   const tiles = [

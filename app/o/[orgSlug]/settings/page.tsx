@@ -14,7 +14,7 @@ export const metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const members = await listMembers(db, org.organizationId);
   const isAdmin = org.role === "admin";
   const invitations = isAdmin ? await listPendingInvitations(db, org.organizationId) : [];

@@ -16,7 +16,7 @@ export default async function SyncPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(search.page ?? 1);
   const { rows, total, pageSize } = await listSyncRuns(db, org.organizationId, page);
   const base = `/o/${org.slug}/sync`;

@@ -12,7 +12,7 @@ export default async function ChartOfAccountsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, searchParams] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const all = await listAccounts(db, org.organizationId);
   const types = [...new Set(all.map((account) => account.accountType))].sort(compareAccountTypes);
   const requested = typeof searchParams.type === "string" ? searchParams.type : "";

@@ -26,7 +26,7 @@ export default async function SyncSettingsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const { connected, connectError } = searchSchema.parse(search);
   const connection = await getConnection(db, org.organizationId);
   const health = tokenHealth(connection, new Date());
