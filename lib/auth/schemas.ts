@@ -65,3 +65,9 @@ export const changeMemberRoleSchema = z.object({
 export const removeMemberSchema = z.object({ userId: recordId("This person is not a member.") });
 
 export const createOrganizationSchema = z.object({ organizationName, timeZone: browserTimeZone });
+
+/** "Forgot password": only the e-mail. */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The reset page: the link's token and the new password (the password policy applies). */
+export const resetPasswordSchema = z.object({ token: invitationTokenSchema, password: newPassword });
