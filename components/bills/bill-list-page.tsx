@@ -2,6 +2,7 @@ import { Plus } from "lucide-react";
 import Link from "next/link";
 import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { listBills } from "@/lib/bills/bill-queries";
 import { BILL_TABS, billListHref, parseBillListQuery, type BillSort } from "@/lib/bills/list-query";
 import { businessToday } from "@/lib/bills/today";
@@ -35,9 +36,11 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
         title="Bills"
         description="What you owe your vendors, and when."
         actions={
-          <ButtonLink href={`${base}/new`}>
-            <Plus className="size-4" aria-hidden /> New bill
-          </ButtonLink>
+          canDo({ org }, "bill.edit") ? (
+            <ButtonLink href={`${base}/new`}>
+              <Plus className="size-4" aria-hidden /> New bill
+            </ButtonLink>
+          ) : null
         }
       />
 
@@ -77,15 +80,17 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             </div>
             <Button type="submit" variant="secondary">Search</Button>
           </form>
-          <form id="pay-selected" action={`${base}/pay`} method="get">
-            <Button type="submit" variant="primary">Pay selected</Button>
-          </form>
+          {canDo({ org }, "payment.edit") ? (
+            <form id="pay-selected" action={`${base}/pay`} method="get">
+              <Button type="submit" variant="primary">Pay selected</Button>
+            </form>
+          ) : null}
         </div>
 
         {list.rows.length === 0 ? (
           <EmptyState
             title={filtered ? "No bills match" : "No bills yet"}
-            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink>}
+            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : canDo({ org }, "bill.edit") ? <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink> : null}
           >
             {filtered ? "Try another status or search." : "Enter a bill from a vendor, or connect QuickBooks Online to bring in your unpaid bills."}
           </EmptyState>

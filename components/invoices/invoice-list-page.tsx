@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatMoney } from "@/lib/ap";
 import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { parseInvoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
 import { listInvoices } from "@/lib/invoices/queries";
 import { formatIsoDate } from "./format-date";
@@ -56,9 +57,11 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
         title="Invoices"
         description="What your customers owe you, and what they have paid."
         actions={
-          <ButtonLink href={`${base}/new`}>
-            <Plus className="h-4 w-4" aria-hidden /> New invoice
-          </ButtonLink>
+          canDo({ org }, "invoice.edit") ? (
+            <ButtonLink href={`${base}/new`}>
+              <Plus className="h-4 w-4" aria-hidden /> New invoice
+            </ButtonLink>
+          ) : null
         }
       />
       <Card>
@@ -88,7 +91,7 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
         {list.rows.length === 0 ? (
           <EmptyState
             title={filtered ? "No invoices match" : "No invoices yet"}
-            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Create your first invoice</ButtonLink>}
+            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : canDo({ org }, "invoice.edit") ? <ButtonLink href={`${base}/new`}>Create your first invoice</ButtonLink> : null}
           >
             {filtered ? "Try another number or customer name, or another status." : "Invoices you create here sync to QuickBooks Online."}
           </EmptyState>

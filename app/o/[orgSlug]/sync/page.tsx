@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatDuration, RunStatusBadge, TRIGGER_LABELS } from "@/components/sync/run-status-badge";
 import { SyncNowButton } from "@/components/sync/sync-now-button";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { listSyncRuns } from "@/lib/sync/history";
 import { sumCounts } from "@/lib/sync/status-view";
 
@@ -31,7 +32,7 @@ export default async function SyncPage(props: {
             · <Link href={`/o/${org.slug}/settings/sync`} className="font-medium text-brand-700 hover:underline">Sync settings</Link>
           </>
         }
-        actions={<SyncNowButton orgSlug={org.slug} />}
+        actions={canDo({ org }, "sync.run") ? <SyncNowButton orgSlug={org.slug} /> : null}
       />
       <Card>
         {rows.length === 0 ? (
