@@ -22,7 +22,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   return (
     <>
       <PageHeader title={`Good to see you, ${user.name.split(" ")[0]}`} description={`${org.name} at a glance.`} />
-      {firstRun ? <FirstRunChecklistCard orgSlug={org.slug} checklist={firstRun} isAdmin={canDo({ org }, "settings.manage")} /> : null}
+      {firstRun ? <FirstRunChecklistCard orgSlug={org.slug} checklist={firstRun} isAdmin={canDo({ org }, "settings.manage")} canSync={canDo({ org }, "sync.run")} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="group">
