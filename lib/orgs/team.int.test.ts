@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signUp } from "@/lib/auth/accounts";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { auditEvents, memberships } from "@/lib/db/schema";
+import { auditEvents, memberships, organizations } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { findMembership } from "./organizations";
 import { changeMemberRole } from "./team";
@@ -118,6 +118,33 @@ describe("changing a member's role", () => {
       await changeMemberRole(handle.db, { organizationId, userId: bo.id }, { userId: ada.id, role: "admin" });
       await changeMemberRole(handle.db, { organizationId, userId: ada.id }, { userId: bo.id, role: "clerk" });
     }
+  });
+});
+
+// PostgreSQL only: the embedded database runs one transaction at a time, so nothing can race there.
+describe.runIf(process.env.TEST_DB_KIND === "postgres")("a demotion while another team change is in progress", () => {
+  it("waits for it, then sees its result: the last admin is not demoted", async () => {
+    await changeMemberRole(handle.db, { organizationId, userId: ada.id }, { userId: bo.id, role: "admin" });
+    let racing: Promise<Awaited<ReturnType<typeof changeMemberRole>>> | undefined;
+    await handle.db.transaction(async (tx) => {
+      // Another admin's change, not committed yet: it holds the team lock and has demoted Bo.
+      await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for("update");
+      await tx.update(memberships).set({ role: "clerk" }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, bo.id)));
+      let settled = false;
+      racing = changeMemberRole(handle.db, { organizationId, userId: bo.id }, { userId: ada.id, role: "clerk" });
+      void racing.finally(() => (settled = true));
+      // Commit only once the demotion of Ada is waiting for the lock (or, without one, has finished).
+      for (;;) {
+        const [row] = await handle.query<{ n: number | string }>(
+          "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        if (settled || Number(row!.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    expect(await racing).toEqual({ ok: false, reason: "last-admin" });
+    expect(await roleOf(ada.id)).toBe("admin");
+    expect(await roleOf(bo.id)).toBe("clerk");
   });
 });
 
