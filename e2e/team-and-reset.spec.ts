@@ -43,7 +43,12 @@ test("an admin makes a clerk an accountant: the accountant sees no edit buttons 
   await clerkPage.goto(`/o/${slug}/vendors/new`);
   await clerkPage.getByLabel("Display name").fill("Stale Form Supplies");
 
-  // …the admin makes them an accountant on Settings → Team.
+  // …the admin adds a vendor and makes them an accountant on Settings → Team.
+  await page.goto(`/o/${slug}/vendors/new`);
+  await page.getByLabel("Display name").fill("Read Only Supplies");
+  await page.getByRole("button", { name: "Create vendor" }).click();
+  await page.waitForURL(/\/vendors\/[0-9a-f-]{36}\?created=1$/);
+  const vendorUrl = new URL(page.url()).pathname;
   await page.goto(`/o/${slug}/settings`);
   await page.getByRole("link", { name: "Team", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
@@ -65,6 +70,12 @@ test("an admin makes a clerk an accountant: the accountant sees no edit buttons 
   await clerkPage.goto(`/o/${slug}/vendors`);
   await expect(clerkPage.getByText("Stale Form Supplies")).toHaveCount(0);
   await expect(clerkPage.getByRole("link", { name: "New vendor" })).toHaveCount(0);
+  // A vendor reads, disabled, without Save or Make inactive.
+  await clerkPage.goto(vendorUrl);
+  await expect(clerkPage.getByLabel("Display name")).toHaveValue("Read Only Supplies");
+  await expect(clerkPage.getByLabel("Display name")).toBeDisabled();
+  await expect(clerkPage.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await shots(clerkPage, "vendor-read-only");
   await clerkPage.goto(`/o/${slug}/bills`);
   await expect(clerkPage.getByRole("heading", { name: "Bills" })).toBeVisible();
   await expect(clerkPage.getByRole("link", { name: "New bill" })).toHaveCount(0);

@@ -46,7 +46,7 @@ export function CounterpartyForm({ orgSlug, kind, values = {}, readOnly = false 
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      <fieldset disabled={readOnly} className="contents">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-5">
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="kind" value={kind} />
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
