@@ -1,3 +1,4 @@
+import type { Role } from "../lib/auth/permissions";
 import { expect, type Page } from "@playwright/test";
 
 let counter = 0;
@@ -43,11 +44,11 @@ export async function signOut(page: Page) {
   await page.waitForURL(/\/sign-in/);
 }
 
-/** An admin on Settings invites an e-mail and returns the link the app shows once. */
-export async function invite(page: Page, slug: string, email: string, role: "member" | "admin" = "member"): Promise<string> {
-  await page.goto(`/o/${slug}/settings`);
+/** An admin on Settings → Team invites an e-mail and returns the link the app shows once. */
+export async function invite(page: Page, slug: string, email: string, role: Role = "clerk"): Promise<string> {
+  await page.goto(`/o/${slug}/settings/team`);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption(role);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
   await page.getByRole("button", { name: "Create invitation" }).click();
   await expect(page.getByText(`Invitation created for ${email} — share this link`)).toBeVisible();
   return page.getByLabel("Invitation link").inputValue();

@@ -39,8 +39,10 @@ test("an admin invites a member, who opens the link, signs up and lands in the o
   await signUpFromInvitation(memberPage, link, member, slug);
   await expect(memberPage.getByRole("button", { name: "Switch organisation" })).toContainText(admin.organizationName);
   await memberPage.goto(`/o/${slug}/settings`);
-  await expect(memberPage.getByText("Only admins can invite members.")).toBeVisible();
+  await expect(memberPage.getByText("Only admins can invite members and change roles.")).toBeVisible();
   await expect(memberPage.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+  // Settings → Team is not there for a clerk.
+  expect((await memberPage.goto(`/o/${slug}/settings/team`))?.status()).toBe(404);
   await invitee.close();
 
   // The link worked once.

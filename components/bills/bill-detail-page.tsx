@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { centsToDecimalString, formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { voidBillAction } from "@/lib/bills/actions";
 import { getBillDetail } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
@@ -25,7 +26,7 @@ import { BillStatusBadge, PaymentStatusBadge } from "./status-badges";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: string; billId: string; saved?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(billId)) notFound();
   const detail = await getBillDetail(db, org.organizationId, billId);
   if (!detail) notFound();
@@ -57,17 +58,17 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
         }
         actions={
           <>
-            {canPay ? (
+            {canPay && canDo({ org }, "payment.edit") ? (
               <ButtonLink href={`${base}/bills/pay?bill=${bill.id}`}>
                 <Banknote className="size-4" aria-hidden /> Pay
               </ButtonLink>
             ) : null}
-            {!bill.voidedAt ? (
+            {!bill.voidedAt && canDo({ org }, "bill.edit") ? (
               <ButtonLink href={`${base}/bills/${bill.id}/edit`} variant="secondary">
                 <Pencil className="size-4" aria-hidden /> Edit
               </ButtonLink>
             ) : null}
-            {!bill.voidedAt ? (
+            {!bill.voidedAt && canDo({ org }, "bill.edit") ? (
               <ActionButton action={voidBillAction} orgSlug={org.slug} fields={{ billId: bill.id }} variant="danger" confirm={`Void bill ${bill.billNumber}? This can't be undone.`}>
                 Void
               </ActionButton>
@@ -172,7 +173,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
                         <td className="px-4 py-2.5"><PaymentStatusBadge status={payment.status} /></td>
                         <td className="tabular px-4 py-2.5 text-right text-slate-900">{money(payment.amountCents)}</td>
                         <td className="px-4 py-2.5 text-right">
-                          {canTransitionPayment(payment.status, "voided") ? (
+                          {canTransitionPayment(payment.status, "voided") && canDo({ org }, "payment.edit") ? (
                             <ActionButton
                               action={voidPaymentAction}
                               orgSlug={org.slug}
@@ -214,13 +215,13 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
             defaultBankAccountId={bankAccounts.defaultId}
             defaultAmount={centsToDecimalString(summary.payableCents)}
             today={today}
-            open={canPay}
+            open={canPay && canDo({ org }, "payment.edit")}
           />
         </div>
 
         <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} party={{ objectType: "vendor", id: bill.vendorId, name: detail.vendorName }} />
-          <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} />
+          <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} canUpload={canDo({ org }, "bill.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { getBillDetail, loadBillFormOptions } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
 import { ButtonLink } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { isRecordId } from "@/lib/forms/record-id";
 
 /** The new-bill and edit-bill pages: the form, or what to set up first when it can't be filled in yet. */
 export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; billId?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "bill.edit");
   let values: BillFormValues | undefined;
   let title = "New bill";
   if (billId) {
@@ -35,7 +36,7 @@ export async function BillEditorPage({ orgSlug, billId }: { orgSlug: string; bil
     <>
       <PageHeader title={title} description={billId ? undefined : "Enter a bill from a vendor. It syncs to QuickBooks as an unpaid bill."} />
       {options.expenseAccounts.length === 0 ? (
-        <StarterChartPrompt orgSlug={org.slug} isAdmin={org.role === "admin"} />
+        <StarterChartPrompt orgSlug={org.slug} isAdmin={canDo({ org }, "settings.manage")} />
       ) : options.vendors.length === 0 ? (
         <Card className="max-w-2xl">
           <EmptyState title="Add a vendor first" action={<ButtonLink href={`${base}/vendors/new`}>New vendor</ButtonLink>}>

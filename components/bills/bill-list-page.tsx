@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { bulkVoidBillsAction } from "@/lib/bills/actions";
 import { listBills } from "@/lib/bills/bill-queries";
 import { BILL_TABS, billListQuery, type BillSort } from "@/lib/bills/list-query";
@@ -22,7 +23,7 @@ import { SortHeader } from "./sort-header";
 import { BillStatusBadge } from "./status-badges";
 
 export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = billListQuery.parse(searchParams);
   const base = `/o/${org.slug}/bills`;
   if (billListQuery.hasBlankFilters(searchParams)) redirect(billListQuery.href(base, query));
@@ -44,9 +45,11 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
         title="Bills"
         description="What you owe your vendors, and when."
         actions={
-          <ButtonLink href={`${base}/new`}>
-            <Plus className="size-4" aria-hidden /> New bill
-          </ButtonLink>
+          canDo({ org }, "bill.edit") ? (
+            <ButtonLink href={`${base}/new`}>
+              <Plus className="size-4" aria-hidden /> New bill
+            </ButtonLink>
+          ) : null
         }
       />
 
@@ -98,23 +101,27 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
             noun={{ one: "bill", many: "bills" }}
             labels={Object.fromEntries(list.rows.map((bill) => [bill.id, bill.billNumber]))}
             exportUrl={`/api/orgs/${org.slug}/bills/export`}
-            voidAction={bulkVoidBillsAction}
-            payments={{
-              scheduleAction: bulkScheduleBillsAction,
-              markPaidAction: bulkMarkBillsPaidAction,
-              payHref: `${base}/pay`,
-              paymentsHref: `/o/${org.slug}/payments`,
-              bankAccounts: bankAccounts.accounts,
-              defaultBankAccountId: bankAccounts.defaultId,
-              today,
-            }}
+            voidAction={canDo({ org }, "bill.edit") ? bulkVoidBillsAction : undefined}
+            payments={
+              canDo({ org }, "payment.edit")
+                ? {
+                  scheduleAction: bulkScheduleBillsAction,
+                  markPaidAction: bulkMarkBillsPaidAction,
+                  payHref: `${base}/pay`,
+                  paymentsHref: `/o/${org.slug}/payments`,
+                  bankAccounts: bankAccounts.accounts,
+                  defaultBankAccountId: bankAccounts.defaultId,
+                  today,
+                  }
+                : undefined
+            }
           />
         </div>
 
         {list.rows.length === 0 ? (
           <EmptyState
             title={filtered ? "No bills match" : "No bills yet"}
-            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink>}
+            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : canDo({ org }, "bill.edit") ? <ButtonLink href={`${base}/new`}>Enter your first bill</ButtonLink> : null}
           >
             {filtered ? "Try another status, filter or search." : "Enter a bill from a vendor, or connect QuickBooks Online to bring in your unpaid bills."}
           </EmptyState>

@@ -15,7 +15,7 @@ function formatSize(bytes: number): string {
 }
 
 /** Attachments of a bill: upload (PDF, PNG, JPEG up to 10 MB), list and download. */
-export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string; billId: string; documents: DocumentRow[] }) {
+export function DocumentsPanel({ orgSlug, billId, documents, canUpload }: { orgSlug: string; billId: string; documents: DocumentRow[]; canUpload: boolean }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -48,6 +48,7 @@ export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string
         <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">
           <Paperclip className="size-4 text-slate-400" aria-hidden /> Documents
         </h2>
+        {canUpload ? (
         <label className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
           <Upload className="size-4" aria-hidden />
           {busy ? "Uploading…" : "Upload"}
@@ -64,6 +65,7 @@ export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string
             }}
           />
         </label>
+        ) : null}
       </div>
       <p className="mt-2 text-xs text-slate-500">Documents stay in Ledgerbridge — they do not sync to QuickBooks. PDF, PNG or JPEG, up to 10 MB.</p>
       {message ? (

@@ -8,7 +8,7 @@ import { PayBillsForm } from "./pay-bills-form";
 
 /** "Pay" (one bill) and "Pay selected" (several): the chosen bills that can still be paid. */
 export async function PayBillsPage({ orgSlug, billIds }: { orgSlug: string; billIds: string[] }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "payment.edit");
   const [chosen, bankAccounts] = await Promise.all([loadBillsToPay(db, org.organizationId, billIds), loadPickerAccounts(db, org.organizationId, "payment_source")]);
   const payable = chosen.filter((bill) => bill.payableCents > 0);
   const skipped = chosen.length - payable.length;

@@ -4,6 +4,7 @@ import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { clashWarning, crossKindClash, getCounterparty } from "@/lib/counterparties/repository";
 import type { CounterpartyKind } from "@/lib/counterparties/schemas";
 import { ActiveToggle } from "./active-toggle";
@@ -11,7 +12,7 @@ import { CounterpartyForm } from "./counterparty-form";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { kind: CounterpartyKind; orgSlug: string; id: string; created: boolean }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(id)) notFound();
   const record = await getCounterparty(db, org.organizationId, kind, id);
   if (!record) notFound();
@@ -29,13 +30,13 @@ export async function CounterpartyDetailPage({ kind, orgSlug, id, created }: { k
             {record.qboId ? <Badge tone="blue">In QuickBooks</Badge> : null}
           </span>
         }
-        actions={<ActiveToggle orgSlug={org.slug} kind={kind} id={record.id} active={record.active} />}
+        actions={canDo({ org }, "party.edit") ? <ActiveToggle orgSlug={org.slug} kind={kind} id={record.id} active={record.active} /> : null}
       />
       {created ? <div className="mb-4"><Alert tone="success">Created.</Alert></div> : null}
       {clash ? <div className="mb-4"><Alert tone="warning">{clashWarning(kind, record.displayName)}</Alert></div> : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card className="p-6">
-          <CounterpartyForm orgSlug={org.slug} kind={kind} values={record} />
+          <CounterpartyForm orgSlug={org.slug} kind={kind} values={record} readOnly={!canDo({ org }, "party.edit")} />
         </Card>
         <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType={kind} localId={record.id} />

@@ -34,7 +34,8 @@ const ADDRESS_FIELDS: ReadonlyArray<{ name: AddressField; label: string; wide?: 
   { name: "addressCountry", label: "Country", autoComplete: "country-name" },
 ];
 
-export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: string; kind: "vendor" | "customer"; values?: Values }) {
+/** `readOnly`: the person's role may read but not change it (the fields show, disabled, with no save). */
+export function CounterpartyForm({ orgSlug, kind, values = {}, readOnly = false }: { orgSlug: string; kind: "vendor" | "customer"; values?: Values; readOnly?: boolean }) {
   const router = useRouter();
   const { state, onSubmit, pending, errors } = useFormAction(saveCounterpartyAction);
   const listPath = `/o/${orgSlug}/${kind}s`;
@@ -45,6 +46,7 @@ export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: stri
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <fieldset disabled={readOnly} className="min-w-0 space-y-5">
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="kind" value={kind} />
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
@@ -105,10 +107,13 @@ export function CounterpartyForm({ orgSlug, kind, values = {} }: { orgSlug: stri
           </div>
         </fieldset>
       ) : null}
+      </fieldset>
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : values.id ? "Save changes" : `Create ${kind}`}
-        </Button>
+        {readOnly ? null : (
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : values.id ? "Save changes" : `Create ${kind}`}
+          </Button>
+        )}
         <ButtonLink href={listPath} variant="secondary">
           {values.id ? "Back to list" : "Cancel"}
         </ButtonLink>

@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { listCounterparties } from "@/lib/counterparties/repository";
 import { listQuerySchema, type CounterpartyKind } from "@/lib/counterparties/schemas";
 
@@ -16,7 +17,7 @@ export async function CounterpartyListPage({
   orgSlug: string;
   searchParams: Record<string, string | string[] | undefined>;
 }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = listQuerySchema.catch({ q: "", page: 1, status: "active" }).parse(searchParams);
   const { rows, total, page, pageSize } = await listCounterparties(db, org.organizationId, kind, query);
   const base = `/o/${org.slug}/${kind}s`;
@@ -27,7 +28,7 @@ export async function CounterpartyListPage({
       <PageHeader
         title={title}
         description={kind === "vendor" ? "The people and businesses you pay." : "The people and businesses who pay you."}
-        actions={<ButtonLink href={`${base}/new`}>New {kind}</ButtonLink>}
+        actions={canDo({ org }, "party.edit") ? <ButtonLink href={`${base}/new`}>New {kind}</ButtonLink> : null}
       />
       <Card>
         <form className="flex flex-wrap items-center gap-3 border-b border-slate-200 p-4" role="search">

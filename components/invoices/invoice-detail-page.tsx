@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/ap";
 import { listAudit } from "@/lib/audit/record-audit";
 import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { hasBundle, invoiceLineRows } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
@@ -22,7 +23,7 @@ import { VoidInvoiceButton, VoidPaymentButton } from "./void-buttons";
 import { isRecordId } from "@/lib/forms/record-id";
 
 export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: string; id: string; notice: "created" | "saved" | null }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(id)) notFound();
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
@@ -63,7 +64,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
           </span>
         }
         actions={
-          voided ? null : (
+          voided || !canDo({ org }, "invoice.edit") ? null : (
             <>
               {invoice.openBalanceCents > 0 ? (
                 <ButtonLink href="#receive-payment">
@@ -227,7 +228,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                       </td>
                       <td className={`tabular px-4 py-3 text-right font-medium ${payment.status === "voided" ? "line-through" : "text-slate-900"}`}>{money(payment.amountCents)}</td>
                       <td className="px-5 py-2 text-right">
-                        {payment.status !== "voided" ? <VoidPaymentButton orgSlug={org.slug} paymentId={payment.id} /> : null}
+                        {payment.status !== "voided" && canDo({ org }, "payment.edit") ? <VoidPaymentButton orgSlug={org.slug} paymentId={payment.id} /> : null}
                       </td>
                     </tr>
                   ))}
@@ -238,7 +239,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
         </div>
 
         <div className="space-y-6">
-          {!voided && invoice.openBalanceCents > 0 ? (
+          {!voided && invoice.openBalanceCents > 0 && canDo({ org }, "payment.edit") ? (
             <Card className="p-5">
               <h2 id="receive-payment" className="mb-4 scroll-mt-20 text-base font-semibold text-slate-900">Receive payment</h2>
               <ReceivePaymentForm

@@ -15,7 +15,7 @@ import { isRecordId } from "@/lib/forms/record-id";
 
 /** New invoice (no id) or edit of an existing one. */
 export async function InvoiceEditorPage({ orgSlug, id }: { orgSlug: string; id?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "invoice.edit");
   const base = `/o/${org.slug}/invoices`;
   let values: InvoiceFormValues;
   let title = "New invoice";

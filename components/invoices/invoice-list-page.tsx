@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatMoney } from "@/lib/ap";
 import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { counterpartyChoices } from "@/lib/counterparties/repository";
 import { bulkVoidInvoicesAction } from "@/lib/invoices/actions";
 import { invoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
@@ -37,7 +38,7 @@ const COLUMNS: { sort: InvoiceSort; label: string; align?: "right" }[] = [
 ];
 
 export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = invoiceListQuery.parse(searchParams);
   const base = `/o/${org.slug}/invoices`;
   if (invoiceListQuery.hasBlankFilters(searchParams)) redirect(invoiceListQuery.href(base, query));
@@ -54,9 +55,11 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
         title="Invoices"
         description="What your customers owe you, and what they have paid."
         actions={
-          <ButtonLink href={`${base}/new`}>
-            <Plus className="h-4 w-4" aria-hidden /> New invoice
-          </ButtonLink>
+          canDo({ org }, "invoice.edit") ? (
+            <ButtonLink href={`${base}/new`}>
+              <Plus className="h-4 w-4" aria-hidden /> New invoice
+            </ButtonLink>
+          ) : null
         }
       />
       <Card>
@@ -98,13 +101,13 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
             noun={{ one: "invoice", many: "invoices" }}
             labels={Object.fromEntries(list.rows.map((row) => [row.id, row.invoiceNumber]))}
             exportUrl={`/api/orgs/${org.slug}/invoices/export`}
-            voidAction={bulkVoidInvoicesAction}
+            voidAction={canDo({ org }, "invoice.edit") ? bulkVoidInvoicesAction : undefined}
           />
         </div>
         {list.rows.length === 0 ? (
           <EmptyState
             title={filtered ? "No invoices match" : "No invoices yet"}
-            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : <ButtonLink href={`${base}/new`}>Create your first invoice</ButtonLink>}
+            action={filtered ? <ButtonLink href={base} variant="secondary">Clear filters</ButtonLink> : canDo({ org }, "invoice.edit") ? <ButtonLink href={`${base}/new`}>Create your first invoice</ButtonLink> : null}
           >
             {filtered ? "Try another number or customer name, another status or filter." : "Invoices you create here sync to QuickBooks Online."}
           </EmptyState>

@@ -73,7 +73,8 @@ export type BulkBarProps = {
   /** Row labels (bill / invoice numbers) of this page, to name what the server reports. */
   labels: Record<string, string>;
   exportUrl: string;
-  voidAction: BulkAction;
+  /** Absent for a role that may not void (the button is not shown). */
+  voidAction?: BulkAction;
   payments?: {
     scheduleAction: BulkAction;
     markPaidAction: BulkAction;
@@ -125,7 +126,7 @@ export function BulkBar(props: BulkBarProps) {
             ))}
             <Button type="submit" variant="secondary">Export selected</Button>
           </form>
-          <Button type="button" variant="danger" onClick={() => setDialog("void")}>Void</Button>
+          {props.voidAction ? <Button type="button" variant="danger" onClick={() => setDialog("void")}>Void</Button> : null}
         </div>
       ) : null}
       {dialog ? <BulkDialog {...props} kind={dialog} ids={ids} nounFor={nounFor} onCancel={() => setDialog(null)} onDone={finished} /> : null}
@@ -149,7 +150,7 @@ function BulkDialog({
   onCancel: () => void;
   onDone: (kind: DialogKind, result: BulkResult) => void;
 }) {
-  const action = kind === "void" ? voidAction : kind === "schedule" ? payments!.scheduleAction : payments!.markPaidAction;
+  const action = kind === "void" ? voidAction! : kind === "schedule" ? payments!.scheduleAction : payments!.markPaidAction;
   const { state, onSubmit, pending, errors } = useFormAction(action);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

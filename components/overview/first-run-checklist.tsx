@@ -21,10 +21,10 @@ const STEPS: Record<FirstRunStepId, { title: string; text: string }> = {
 };
 
 /** Overview of a new organisation: connect → preferences → first sync, the current step highlighted. */
-export function FirstRunChecklistCard({ orgSlug, checklist, isAdmin }: { orgSlug: string; checklist: FirstRunChecklist; isAdmin: boolean }) {
+export function FirstRunChecklistCard({ orgSlug, checklist, isAdmin, canSync }: { orgSlug: string; checklist: FirstRunChecklist; isAdmin: boolean; canSync: boolean }) {
   const settings = `/o/${orgSlug}/settings/sync`;
   const action = (id: FirstRunStepId) => {
-    if (id === "first_sync") return <SyncNowButton orgSlug={orgSlug} />;
+    if (id === "first_sync") return canSync ? <SyncNowButton orgSlug={orgSlug} /> : <p className="text-sm text-slate-500">A clerk or an admin of this organisation does this step.</p>;
     if (!isAdmin) return <p className="text-sm text-slate-500">An admin of this organisation does this step.</p>;
     return id === "connect" ? <ButtonLink href={settings}>Go to connect</ButtonLink> : <ButtonLink href={`${settings}#preferences`}>Set preferences</ButtonLink>;
   };

@@ -4,6 +4,7 @@ import { formatMoney } from "@/lib/ap/money";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { getBillPaymentDetail } from "@/lib/payments/payment-queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
@@ -17,13 +18,13 @@ import { Term } from "@/components/ui/term";
 
 /** One bill payment: what, from where, in which funds transfer, its QuickBooks sync and history. */
 export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: string; paymentId: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const payment = await getBillPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
   const events = await listAudit(db, org.organizationId, "bill_payment", payment.id);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
-  const canVoid = canTransitionPayment(payment.status, "voided");
+  const canVoid = canDo({ org }, "payment.edit") && canTransitionPayment(payment.status, "voided");
 
   return (
     <>

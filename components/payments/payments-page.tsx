@@ -2,6 +2,7 @@ import { ArrowRightLeft, CheckCircle2, Send } from "lucide-react";
 import Link from "next/link";
 import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { businessToday } from "@/lib/bills/today";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { listBillPayments, listRecentFundsTransfers, PAYMENT_TABS, paymentListQuerySchema, paymentQueueSummary } from "@/lib/payments/payment-queries";
@@ -15,7 +16,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ProcessPaymentsButton, SettleProcessingButton } from "./queue-actions";
 
 export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const query = paymentListQuerySchema.parse({ status: first(searchParams.status), page: first(searchParams.page) });
   const today = businessToday(org.timeZone);
@@ -35,7 +36,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
     return text ? `${base}/payments?${text}` : `${base}/payments`;
   };
   const scheduled = first(searchParams.scheduled);
-  const isAdmin = org.role === "admin";
+  const mayPay = canDo({ org }, "payment.edit");
 
   return (
     <>
@@ -57,7 +58,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
             </div>
           </div>
           <div className="mt-4">
-            <ProcessPaymentsButton orgSlug={org.slug} />
+            {mayPay ? <ProcessPaymentsButton orgSlug={org.slug} /> : <p className="text-sm text-slate-500">Your role can read payments but not process them.</p>}
           </div>
         </Card>
         <Card className="flex flex-col p-5">
@@ -74,7 +75,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
             </div>
           </div>
           <div className="mt-4">
-            {isAdmin ? (
+            {canDo({ org }, "payment.settle") ? (
               <SettleProcessingButton orgSlug={org.slug} />
             ) : (
               <p className="text-sm text-slate-500">Only an admin can confirm payments.</p>
@@ -177,7 +178,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
                     <td className="px-4 py-3"><PaymentStatusBadge status={payment.status} /></td>
                     <td className="tabular whitespace-nowrap px-4 py-3 text-right font-medium text-slate-900">{formatMoney(payment.amountCents, payment.currency)}</td>
                     <td className="px-4 py-3 text-right">
-                      {canTransitionPayment(payment.status, "voided") ? (
+                      {canTransitionPayment(payment.status, "voided") && mayPay ? (
                         <ActionButton
                           action={voidPaymentAction}
                           orgSlug={org.slug}

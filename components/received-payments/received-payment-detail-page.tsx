@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { getReceivedPaymentDetail } from "@/lib/received-payments/queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { formatIsoDate } from "@/components/bills/format-date";
@@ -15,7 +16,7 @@ import { Term } from "@/components/ui/term";
 
 /** One payment received on an invoice: where it was deposited, its funds transfer, QuickBooks sync and history. */
 export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlug: string; paymentId: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const payment = await getReceivedPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
   const events = await listAudit(db, org.organizationId, "received_payment", payment.id);
@@ -39,7 +40,7 @@ export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlu
             <PaymentStatusBadge status={payment.status} />
           </span>
         }
-        actions={payment.status !== "voided" ? <VoidPaymentButton orgSlug={org.slug} paymentId={payment.id} /> : null}
+        actions={payment.status !== "voided" && canDo({ org }, "payment.edit") ? <VoidPaymentButton orgSlug={org.slug} paymentId={payment.id} /> : null}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="p-5">

@@ -43,7 +43,7 @@ function FundsTransferCell({ row }: { row: ReceivedPaymentListRow }) {
 }
 
 export async function ReceivedPaymentsPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = parseReceivedPaymentListQuery(searchParams);
   const list = await listReceivedPayments(db, org.organizationId, query);
   const base = `/o/${org.slug}`;

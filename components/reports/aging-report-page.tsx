@@ -33,7 +33,7 @@ function bucketHeading(bucket: (typeof AGING_BUCKETS)[number]): string {
 }
 
 export async function AgingReportPage({ kind, orgSlug, searchParams }: { kind: "ap" | "ar"; orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const config = KINDS[kind];
   const today = businessToday(org.timeZone);
   const asOf = parseAsOf(searchParams, today);

@@ -70,7 +70,7 @@ function Reconciliation({ direction, totals }: { direction: MoneyDirection; tota
 }
 
 export async function FundsTransferReportPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const range = parseDateRange(searchParams);
   const report = await loadFundsTransferReport(db, org.organizationId, range);
   const period = range.from || range.to ? `${range.from ? formatIsoDate(range.from) : "the beginning"} – ${range.to ? formatIsoDate(range.to) : "today"}` : "All dates";

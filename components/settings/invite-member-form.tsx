@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { inviteMemberAction } from "@/lib/orgs/actions";
 
 /** The link is shown once, here: only its hash is stored, so it cannot be shown again. */
@@ -35,9 +36,12 @@ export function InviteMemberForm({ orgSlug }: { orgSlug: string }) {
           <Input name="email" type="email" required invalid={Boolean(errors.email)} />
         </Field>
         <Field label="Role" name="role" error={errors.role}>
-          <Select name="role" defaultValue="member">
-            <option value="member">Member — works with bills, invoices and payments</option>
-            <option value="admin">Admin — also manages members and the QuickBooks connection</option>
+          <Select name="role" defaultValue="clerk">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]} — {ROLE_DESCRIPTIONS[role]}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>

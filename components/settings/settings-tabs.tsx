@@ -12,15 +12,17 @@ const TABS = [
   { label: "Classes", path: "/classes" },
   { label: "Locations", path: "/locations" },
   { label: "Terms", path: "/terms" },
+  { label: "Team", path: "/team", adminOnly: true },
 ];
 
-export function SettingsTabs({ slug }: { slug: string }) {
+/** `showTeam`: the Team tab is for those who may manage the team (admins). */
+export function SettingsTabs({ slug, showTeam }: { slug: string; showTeam: boolean }) {
   const pathname = usePathname();
   const base = `/o/${slug}/settings`;
   return (
     <nav aria-label="Settings" className="mb-6 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
-        {TABS.map((tab) => {
+        {TABS.filter((tab) => !("adminOnly" in tab) || showTeam).map((tab) => {
           const href = `${base}${tab.path}`;
           const active = tab.path === "" ? pathname === base : pathname.startsWith(href);
           return (

@@ -16,7 +16,8 @@ import { useSyncStatus } from "./use-sync-status";
  * The sync icon at the top of every page. Hover (or focus) shows Sync Now; selecting it opens a
  * panel with Sync Now, the last sync and its issues. While a run is going it shows phase and percent.
  */
-export function SyncIcon({ orgSlug }: { orgSlug: string }) {
+/** `canSync`: the person's role may run Sync Now (lib/auth/permissions.ts "sync.run"); else it is not offered. */
+export function SyncIcon({ orgSlug, canSync }: { orgSlug: string; canSync: boolean }) {
   const { data: status } = useSyncStatus(orgSlug);
   const queryClient = useQueryClient();
   const [hover, setHover] = useState(false);
@@ -97,7 +98,7 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
         ) : null}
       </button>
 
-      {hover && !open ? (
+      {hover && !open && canSync ? (
         <div role="menu" aria-label="Sync menu" className="absolute right-0 z-30 mt-1 w-48 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
           <button type="button" role="menuitem" onClick={syncNow} disabled={starting || notConnected || awaiting} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent">
             <RefreshCw className="h-4 w-4" aria-hidden /> Sync Now
@@ -116,7 +117,7 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
 
       {open ? (
         <div role="dialog" aria-label="QuickBooks sync" className="absolute right-0 z-30 mt-1 w-80 rounded-xl bg-white p-4 shadow-xl ring-1 ring-slate-200">
-          <SyncPanel status={status} orgBase={base} message={message} starting={starting} onSyncNow={syncNow} />
+          <SyncPanel status={status} orgBase={base} message={message} starting={starting} onSyncNow={canSync ? syncNow : undefined} />
         </div>
       ) : null}
     </div>
@@ -153,7 +154,7 @@ function SyncPanel({
   orgBase: string;
   message: string | null;
   starting: boolean;
-  onSyncNow: () => void;
+  onSyncNow: (() => void) | undefined;
 }) {
   const last = status?.lastRun;
   const totals = last ? sumCounts(last.counts) : null;
@@ -161,14 +162,16 @@ function SyncPanel({
     <div className="space-y-3 text-sm">
       <div className="flex items-center justify-between">
         <p className="font-semibold text-slate-900">QuickBooks Online sync</p>
-        <button
-          type="button"
-          onClick={onSyncNow}
-          disabled={starting || status?.connection === "not_connected" || status?.connection === "awaiting_confirmation"}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:bg-brand-600/50"
-        >
-          Sync Now
-        </button>
+        {onSyncNow ? (
+          <button
+            type="button"
+            onClick={onSyncNow}
+            disabled={starting || status?.connection === "not_connected" || status?.connection === "awaiting_confirmation"}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:bg-brand-600/50"
+          >
+            Sync Now
+          </button>
+        ) : null}
       </div>
       {message ? <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700">{message}</p> : null}
       {status?.connection === "not_connected" ? (

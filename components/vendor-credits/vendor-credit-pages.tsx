@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { listOpenBillsForVendor, loadBillFormOptions } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
 import { loadBillsToPay } from "@/lib/payments/payment-queries";
@@ -29,7 +30,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function VendorCreditListPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: SearchParams }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const query = creditListQuerySchema.parse({ q: first(searchParams.q) ?? "", open: first(searchParams.open), page: first(searchParams.page) });
   const list = await listVendorCredits(db, org.organizationId, query);
   const base = `/o/${org.slug}/vendor-credits`;
@@ -45,7 +46,7 @@ export async function VendorCreditListPage({ orgSlug, searchParams }: { orgSlug:
       <PageHeader
         title="Vendor credits"
         description="Refunds, returns and rebates from vendors, ready to apply to their bills."
-        actions={<ButtonLink href={`${base}/new`}><Plus className="size-4" aria-hidden /> New vendor credit</ButtonLink>}
+        actions={canDo({ org }, "credit.edit") ? <ButtonLink href={`${base}/new`}><Plus className="size-4" aria-hidden /> New vendor credit</ButtonLink> : null}
       />
       <div className="mb-4 grid gap-4 sm:grid-cols-2">
         <Card className="px-5 py-4">
@@ -113,13 +114,13 @@ export async function VendorCreditListPage({ orgSlug, searchParams }: { orgSlug:
 }
 
 export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: string; vendorId?: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "credit.edit");
   const options = await loadBillFormOptions(db, org.organizationId);
   return (
     <>
       <PageHeader title="New vendor credit" description="It syncs to QuickBooks as a vendor credit." />
       {options.expenseAccounts.length === 0 ? (
-        <StarterChartPrompt orgSlug={org.slug} isAdmin={org.role === "admin"} />
+        <StarterChartPrompt orgSlug={org.slug} isAdmin={canDo({ org }, "settings.manage")} />
       ) : (
         <Card className="p-6">
           <VendorCreditForm orgSlug={org.slug} vendors={options.vendors} lineOptions={options} today={businessToday(org.timeZone)} defaultVendorId={vendorId} />
@@ -130,7 +131,7 @@ export async function NewVendorCreditPage({ orgSlug, vendorId }: { orgSlug: stri
 }
 
 export async function EditVendorCreditPage({ orgSlug, creditId }: { orgSlug: string; creditId: string }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "credit.edit");
   if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();
@@ -165,7 +166,7 @@ export async function EditVendorCreditPage({ orgSlug, creditId }: { orgSlug: str
 }
 
 export async function VendorCreditDetailPage({ orgSlug, creditId, created, updated = false }: { orgSlug: string; creditId: string; created: boolean; updated?: boolean }) {
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(creditId)) notFound();
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();
@@ -194,7 +195,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
           </span>
         }
         actions={
-          voided ? null : detail.appliedCents === 0 ? (
+          voided || !canDo({ org }, "credit.edit") ? null : detail.appliedCents === 0 ? (
             <>
               <ButtonLink href={`${base}/vendor-credits/${credit.id}/edit`} variant="secondary">Edit</ButtonLink>
               <ActionButton
@@ -236,7 +237,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
             {credit.memo ? <p className="border-t border-slate-200 px-6 py-3 text-sm text-slate-600">{credit.memo}</p> : null}
           </Card>
 
-          {!voided && (credit.balanceCents > 0 || detail.applications.length > 0) ? (
+          {!voided && (credit.balanceCents > 0 || detail.applications.length > 0) && canDo({ org }, "credit.edit") ? (
             <Card className="p-6">
               <h2 className="text-base font-semibold text-slate-900">Apply to bills</h2>
               <p className="mb-4 mt-1 text-sm text-slate-600">
@@ -269,7 +270,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
                     </span>
                     <span className="flex items-center gap-3">
                       <span className={cn("tabular text-slate-900", application.voidedAt && "opacity-60 line-through")}>{money(application.amountCents)}</span>
-                      {application.voidedAt || voided ? null : (
+                      {application.voidedAt || voided || !canDo({ org }, "credit.edit") ? null : (
                         <ActionButton
                           action={unapplyVendorCreditAction}
                           orgSlug={org.slug}

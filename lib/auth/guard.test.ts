@@ -31,7 +31,7 @@ describe("orgAction", () => {
 
   it("answers a hostile row index with a field error and never runs the handler", async () => {
     const handler = vi.fn(async () => "saved");
-    const action = orgAction({ schema }, handler);
+    const action = orgAction({ schema, permission: "bill.edit" }, handler);
     const form = new FormData();
     form.set("orgSlug", "acme");
     form.set("lines.100000000.amount", "1");
@@ -41,7 +41,7 @@ describe("orgAction", () => {
   });
 
   it("passes well-formed rows to the handler, densely", async () => {
-    const action = orgAction({ schema }, async (_ctx, input) => input.lines.map((line) => line.amount));
+    const action = orgAction({ schema, permission: "bill.edit" }, async (_ctx, input) => input.lines.map((line) => line.amount));
     const form = new FormData();
     form.set("orgSlug", "acme");
     form.set("lines.4.amount", "4");
@@ -53,7 +53,7 @@ describe("orgAction", () => {
 describe("orgAction on an unexpected error", () => {
   it("shows a short message with a reference, and logs the full error (parameters redacted) under it", async () => {
     const hash = "$2b$10$abcdefghijklmnopqrstuuKX8yW0r7Vw2m0bZ1k5y3u9Qp6s4tE2a";
-    const action = orgAction({ schema: z.object({}) }, async () => {
+    const action = orgAction({ schema: z.object({}), permission: "bill.edit" }, async () => {
       throw new DrizzleQueryError('insert into "users" ("email", "password_hash") values ($1, $2)', ["ann@example.com", hash]);
     });
     const form = new FormData();
@@ -77,7 +77,7 @@ describe("orgRoute", () => {
   const params = { params: Promise.resolve({ orgSlug: "acme" }) };
   const route = () => {
     const handler = vi.fn(async () => new Response("attached", { status: 201 }));
-    return { handler, post: orgRoute({}, handler) };
+    return { handler, post: orgRoute({ permission: "bill.edit" }, handler) };
   };
   const upload = (headers: Record<string, string>, method = "POST") =>
     new Request("http://127.0.0.1:3000/api/orgs/acme/bills/1/documents", { method, headers });

@@ -3,6 +3,7 @@ import { browserTimeZoneSchema as browserTimeZone } from "@/lib/ap/schemas";
 import { recordId } from "@/lib/forms/record-id";
 import { invitationTokenSchema } from "@/lib/orgs/invitation-token";
 import { newPasswordProblem } from "./password-policy";
+import { ROLES } from "./permissions";
 
 const email = z
   .string()
@@ -51,10 +52,22 @@ export type InvitedSignUpInput = z.infer<typeof invitedSignUpSchema>;
 
 export const inviteMemberSchema = z.object({
   email,
-  role: z.enum(["admin", "member"], { message: "Choose a role" }),
+  role: z.enum(ROLES, { message: "Choose a role" }),
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const revokeInvitationSchema = z.object({ invitationId: recordId("This invitation does not exist.") });
 
+export const changeMemberRoleSchema = z.object({
+  userId: recordId("This person is not a member."),
+  role: z.enum(ROLES, { message: "Choose a role" }),
+});
+export const removeMemberSchema = z.object({ userId: recordId("This person is not a member.") });
+
 export const createOrganizationSchema = z.object({ organizationName, timeZone: browserTimeZone });
+
+/** "Forgot password": only the e-mail. */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The reset page: the link's token and the new password (the password policy applies). */
+export const resetPasswordSchema = z.object({ token: invitationTokenSchema, password: newPassword });

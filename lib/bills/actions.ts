@@ -14,7 +14,7 @@ const actorOf = (ctx: OrgContext) => ({ organizationId: ctx.org.organizationId, 
 
 
 /** Creates or edits a bill. The form is validated with lib/ap `billSchema`; totals are computed here. */
-export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalRecordId() }) }, async (ctx, raw) => {
+export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalRecordId() }), permission: "bill.edit" }, async (ctx, raw) => {
   const parsed = billSchema.safeParse(raw);
   if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   const result = raw.id
@@ -24,7 +24,7 @@ export const saveBillAction = orgAction({ schema: z.looseObject({ id: optionalRe
   return result;
 });
 
-export const voidBillAction = orgAction({ schema: z.object({ billId: recordId() }) }, async (ctx, input) => {
+export const voidBillAction = orgAction({ schema: z.object({ billId: recordId() }), permission: "bill.edit" }, async (ctx, input) => {
   const result = await voidBill(ctx.db, actorOf(ctx), input.billId);
   revalidatePath(`/o/${ctx.org.slug}/bills`);
   revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
@@ -32,14 +32,14 @@ export const voidBillAction = orgAction({ schema: z.object({ billId: recordId() 
 });
 
 /** Bills list → Void (after the confirmation): each selected bill voided once, or reported with why not. */
-export const bulkVoidBillsAction = orgAction({ schema: z.object({ ids: bulkIdsField() }) }, async (ctx, input) => {
+export const bulkVoidBillsAction = orgAction({ schema: z.object({ ids: bulkIdsField() }), permission: "bill.edit" }, async (ctx, input) => {
   const result = await voidBills(ctx.db, actorOf(ctx), input.ids);
   revalidatePath(`/o/${ctx.org.slug}/bills`, "layout");
   revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
   return result;
 });
 
-export const setUpStarterChartAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const setUpStarterChartAction = orgAction({ schema: z.object({}), permission: "settings.manage" }, async (ctx) => {
   const result = await loadSampleLists(ctx.db, ctx.org.organizationId, ctx.user.id);
   revalidatePath(`/o/${ctx.org.slug}/bills`);
   return result;

@@ -44,6 +44,14 @@ export const envSchema = z.object({
   QBO_WEBHOOK_VERIFIER_TOKEN: optionalText,
   /** Lowest level written to the JSON-lines log; debug adds one line per QBO request. */
   LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(LOG_LEVELS).default("info")),
+  /**
+   * Outgoing mail (password reset links): smtp://user:pass@host:587 or smtps://…:465. Unset → the
+   * mail's text is written to the log instead of being sent.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587").optional(),
+  ),
   /** Bearer token that unlocks per-company detail on /api/health; unset → never shown. */
   OPS_TOKEN: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -13,7 +13,7 @@ const saveSchema = counterpartySchema.extend({
 });
 
 /** Creates or edits a vendor or customer. */
-export const saveCounterpartyAction = orgAction({ schema: saveSchema }, async (ctx, input) => {
+export const saveCounterpartyAction = orgAction({ schema: saveSchema, permission: "party.edit" }, async (ctx, input) => {
   const { kind, id, ...fields } = input;
   const who = { organizationId: ctx.org.organizationId, userId: ctx.user.id };
   const result = id
@@ -30,7 +30,7 @@ const activeSchema = z.object({
 });
 
 /** QBO never deletes vendors or customers; neither do we. Deactivate instead. */
-export const setCounterpartyActiveAction = orgAction({ schema: activeSchema }, async (ctx, input) => {
+export const setCounterpartyActiveAction = orgAction({ schema: activeSchema, permission: "party.edit" }, async (ctx, input) => {
   const who = { organizationId: ctx.org.organizationId, userId: ctx.user.id };
   const result = await updateCounterparty(ctx.db, who, input.kind, input.id, { active: input.active });
   revalidatePath(`/o/${ctx.org.slug}/${input.kind}s`);

@@ -1,7 +1,7 @@
 /** What every server action returns: the form shows `message` and each field's first error. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; notFound?: boolean };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; notFound?: boolean; forbidden?: boolean };
 
 export const initialActionState: ActionResult<never> | null = null;
 

@@ -24,21 +24,21 @@ const saveSchema = z
   });
 
 /** Creates an invoice, or saves an edit when `id` is posted. */
-export const saveInvoiceAction = orgAction({ schema: saveSchema }, async (ctx, input) => {
+export const saveInvoiceAction = orgAction({ schema: saveSchema, permission: "invoice.edit" }, async (ctx, input) => {
   const actor = { organizationId: ctx.org.organizationId, userId: ctx.user.id };
   const result = input.id ? await updateInvoice(ctx.db, actor, input.id, input.invoice) : await createInvoice(ctx.db, actor, input.invoice);
   revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
   return result;
 });
 
-export const voidInvoiceAction = orgAction({ schema: z.object({ id: recordId() }) }, async (ctx, input) => {
+export const voidInvoiceAction = orgAction({ schema: z.object({ id: recordId() }), permission: "invoice.edit" }, async (ctx, input) => {
   const result = await voidInvoice(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.id);
   revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
   return result;
 });
 
 /** Invoices list → Void (after the confirmation): each selected invoice voided once, or reported with why not. */
-export const bulkVoidInvoicesAction = orgAction({ schema: z.object({ ids: bulkIdsField() }) }, async (ctx, input) => {
+export const bulkVoidInvoicesAction = orgAction({ schema: z.object({ ids: bulkIdsField() }), permission: "invoice.edit" }, async (ctx, input) => {
   const result = await voidInvoices(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.ids);
   revalidatePath(`/o/${ctx.org.slug}/invoices`, "layout");
   return result;

@@ -33,7 +33,7 @@ beforeAll(async () => {
   outsider = (await signUp(handle.db, { name: "Oli", email: "oli@example.com", password, organizationName: "Oli Co" })).user;
   member = (await signUp(handle.db, { name: "Mo", email: "mo@example.com", password, organizationName: "Mo Co" })).user;
   ctx.user = admin;
-  const invited = await inviteMemberAction(null, form({ orgSlug: "acme", email: "mo@example.com", role: "member" }));
+  const invited = await inviteMemberAction(null, form({ orgSlug: "acme", email: "mo@example.com", role: "clerk" }));
   if (!invited.ok) throw new Error(invited.message);
   ctx.user = member;
   await acceptInvitationAction(null, form({ invitation: new URL(invited.data.link).pathname.split("/")[2]! })).catch(() => undefined);
@@ -47,8 +47,8 @@ beforeEach(() => {
 
 describe("inviteMemberAction", () => {
   it("gives the admin one reply whether or not the e-mail has an account, with a link shown once", async () => {
-    const existing = await inviteMemberAction(null, form({ orgSlug: "acme", email: "oli@example.com", role: "member" }));
-    const unknown = await inviteMemberAction(null, form({ orgSlug: "acme", email: "nobody@example.com", role: "member" }));
+    const existing = await inviteMemberAction(null, form({ orgSlug: "acme", email: "oli@example.com", role: "clerk" }));
+    const unknown = await inviteMemberAction(null, form({ orgSlug: "acme", email: "nobody@example.com", role: "clerk" }));
     expect(existing).toEqual({ ok: true, data: { email: "oli@example.com", link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3000\/invite\/[\w-]{43}$/) } });
     expect(unknown).toEqual({ ok: true, data: { email: "nobody@example.com", link: expect.stringMatching(/\/invite\/[\w-]{43}$/) } });
     // Nobody joins before accepting.
@@ -57,11 +57,12 @@ describe("inviteMemberAction", () => {
 
   it("is for admins only: a member is refused on the server and nothing is stored", async () => {
     ctx.user = member;
-    expect(await findMembership(handle.db, member.id, "acme")).toMatchObject({ role: "member" });
+    expect(await findMembership(handle.db, member.id, "acme")).toMatchObject({ role: "clerk" });
     const before = (await handle.db.select().from(invitations)).length;
     expect(await inviteMemberAction(null, form({ orgSlug: "acme", email: "x@example.com", role: "admin" }))).toEqual({
       ok: false,
       message: "Only an admin of this organisation can do this.",
+      forbidden: true,
     });
     expect((await handle.db.select().from(invitations)).length).toBe(before);
     ctx.user = outsider;

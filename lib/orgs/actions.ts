@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { timeZoneSchema } from "@/lib/ap/schemas";
 import { orgAction } from "@/lib/auth/guard";
-import { createOrganizationSchema, inviteMemberSchema, revokeInvitationSchema } from "@/lib/auth/schemas";
+import { changeMemberRoleSchema, createOrganizationSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/auth/schemas";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db";
@@ -17,12 +17,13 @@ import { invitationProblemMessage } from "./invitation-rules";
 import { invitationTokenSchema } from "./invitation-token";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
 import { createOrganization, setOrganizationTimeZone } from "./organizations";
+import { changeMemberRole, LAST_ADMIN_MESSAGE, removeMember, type TeamChangeResult } from "./team";
 
 /**
  * Admins only: invite an e-mail address. One answer whether or not an account exists for it; the
  * link is shown this once (mail is not configured) and only its hash is stored.
  */
-export const inviteMemberAction = orgAction({ schema: inviteMemberSchema, role: "admin" }, async (ctx, input) => {
+export const inviteMemberAction = orgAction({ schema: inviteMemberSchema, permission: "team.manage" }, async (ctx, input) => {
   const result = await createInvitation(ctx.db, {
     organizationId: ctx.org.organizationId,
     email: input.email,
@@ -35,16 +36,16 @@ export const inviteMemberAction = orgAction({ schema: inviteMemberSchema, role: 
   if (result.kind === "conflict") {
     throw new UserFacingError("Someone invited this address at the same moment. Reload the page to see the invitation.");
   }
-  revalidatePath(`/o/${ctx.org.slug}/settings`);
+  revalidatePath(`/o/${ctx.org.slug}/settings/team`);
   return { email: input.email, link: new URL(`/invite/${result.token}`, env().APP_URL).toString() };
 });
 
 /** Admins only: a pending invitation's link stops working. */
-export const revokeInvitationAction = orgAction({ schema: revokeInvitationSchema, role: "admin" }, async (ctx, input) => {
+export const revokeInvitationAction = orgAction({ schema: revokeInvitationSchema, permission: "team.manage" }, async (ctx, input) => {
   if (!(await revokeInvitation(ctx.db, ctx.org.organizationId, input.invitationId))) {
     throw new UserFacingError("This invitation was already accepted or revoked.");
   }
-  revalidatePath(`/o/${ctx.org.slug}/settings`);
+  revalidatePath(`/o/${ctx.org.slug}/settings/team`);
   return { revoked: true };
 });
 
@@ -77,7 +78,7 @@ export async function createOrganizationAction(_prev: unknown, form: FormData): 
 
 /** Admins only: the organisation's time zone, which decides its "today" (due dates, payment days). */
 export const updateTimeZoneAction = orgAction(
-  { schema: z.object({ timeZone: timeZoneSchema }), role: "admin" },
+  { schema: z.object({ timeZone: timeZoneSchema }), permission: "settings.manage" },
   async (ctx, input) => {
     const result = await setOrganizationTimeZone(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input.timeZone);
     // Every page's "today" may move.
@@ -85,3 +86,27 @@ export const updateTimeZoneAction = orgAction(
     return { ...result, timeZone: input.timeZone };
   },
 );
+
+function teamChangeOrRefusal(result: TeamChangeResult): { changed: boolean } {
+  if (result.ok) return { changed: result.changed };
+  if (result.reason === "last-admin") throw new UserFacingError(LAST_ADMIN_MESSAGE);
+  throw new UserFacingError("This person is no longer a member. Reload the page.");
+}
+
+/** Admins only: give a member another role (the last admin stays an admin). */
+export const changeMemberRoleAction = orgAction({ schema: changeMemberRoleSchema, permission: "team.manage" }, async (ctx, input) => {
+  const result = teamChangeOrRefusal(
+    await changeMemberRole(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input),
+  );
+  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  return { ...result, role: input.role };
+});
+
+/** Admins only: the member loses access at once (the last admin cannot be removed). */
+export const removeMemberAction = orgAction({ schema: removeMemberSchema, permission: "team.manage" }, async (ctx, input) => {
+  const result = teamChangeOrRefusal(
+    await removeMember(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, input),
+  );
+  revalidatePath(`/o/${ctx.org.slug}`, "layout");
+  return result;
+});

@@ -29,10 +29,10 @@ async function person(name: string, email: string) {
   return user;
 }
 
-const invite = (email: string, role: "admin" | "member" = "member", now?: Date) =>
+const invite = (email: string, role: "admin" | "clerk" = "clerk", now?: Date) =>
   createInvitation(handle.db, { organizationId: orgId, email, role, invitedBy: adminId }, now);
 
-async function token(email: string, role: "admin" | "member" = "member", now?: Date) {
+async function token(email: string, role: "admin" | "clerk" = "clerk", now?: Date) {
   const result = await invite(email, role, now);
   if (result.kind !== "created") throw new Error(`expected an invitation, got ${result.kind}`);
   return result.token;
@@ -79,7 +79,7 @@ describe("creating an invitation", () => {
     const elsewhere = await createInvitation(handle.db, {
       organizationId: other.organization.id,
       email: "x@example.com",
-      role: "member",
+      role: "clerk",
       invitedBy: other.user.id,
     });
     const [foreign] = await listPendingInvitations(handle.db, other.organization.id);
@@ -107,7 +107,7 @@ describe("accepting an invitation", () => {
     const fay = await person("Fay", "fay@example.com");
     const intruder = await person("Ivan", "ivan@example.com");
     const created = new Date("2026-12-01T10:00:00Z");
-    const raw = await token("fay@example.com", "member", created);
+    const raw = await token("fay@example.com", "clerk", created);
     expect(await acceptInvitation(handle.db, { token: raw, userId: intruder.id }, created)).toEqual({
       ok: false,
       reason: "wrong-email",
@@ -140,11 +140,11 @@ describe("accepting an invitation", () => {
 
 describe("signing up from an invitation", () => {
   it("creates the account with the invited e-mail and its membership only", async () => {
-    const raw = await token("Hal@Example.com", "member");
+    const raw = await token("Hal@Example.com", "clerk");
     const { user, organization } = await signUpByInvitation(handle.db, { name: "Hal", password, invitation: raw });
     expect(user.email).toBe("hal@example.com");
     expect(organization).toEqual({ slug: "acme", name: "Acme" });
-    expect((await listMemberships(handle.db, user.id)).map((m) => [m.slug, m.role])).toEqual([["acme", "member"]]);
+    expect((await listMemberships(handle.db, user.id)).map((m) => [m.slug, m.role])).toEqual([["acme", "clerk"]]);
     expect(await authenticate(handle.db, { email: "hal@example.com", password })).toMatchObject({ ok: true });
     await expect(signUpByInvitation(handle.db, { name: "Hal again", password, invitation: raw })).rejects.toMatchObject({
       reason: "used",
@@ -161,7 +161,7 @@ describe("signing up from an invitation", () => {
 
   it("refuses an expired invitation without creating an account", async () => {
     const created = new Date(Date.now() - INVITATION_TTL_MS - 1000);
-    const raw = await token("late@example.com", "member", created);
+    const raw = await token("late@example.com", "clerk", created);
     const refusal = signUpByInvitation(handle.db, { name: "Late", password, invitation: raw });
     await expect(refusal).rejects.toBeInstanceOf(InvitationRefusedError);
     await expect(refusal).rejects.toMatchObject({ reason: "expired" });

@@ -6,7 +6,9 @@ import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/ap/dates";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify, uniqueSlug } from "./slug";
 
-export type Role = "admin" | "member";
+import type { Role } from "@/lib/auth/permissions";
+
+export type { Role };
 /** `timeZone`: the organisation's IANA zone, which decides its "today" (lib/ap/dates.ts todayIn). */
 export type OrgMembership = { organizationId: string; slug: string; name: string; role: Role; timeZone: string };
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxField, electronicPaymentSchema, isoDateField, markAsPaidSchema } from "@/lib/ap";
 import { fieldErrorsOf, orgAction, type OrgContext } from "@/lib/auth/guard";
@@ -25,48 +24,49 @@ function revalidate(slug: string) {
   revalidatePath(`/o/${slug}/payments`);
 }
 
-const schedulePayments = orgAction({ schema: z.looseObject({}) }, async (ctx, raw) => {
-  const today = businessToday(ctx.org.timeZone);
-  const parsed = electronicPaymentSchema(today).safeParse(raw);
-  if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-  const result = await scheduleElectronicPayments(ctx.db, actorOf(ctx), parsed.data, today);
-  revalidate(ctx.org.slug);
-  return { ...result, billIds: parsed.data.payments.map((payment) => payment.billId), orgSlug: ctx.org.slug };
-});
-
 /**
  * "Pay" / "Pay selected": electronic payments scheduled for the process date, then on to the bill
  * (one) or Payments (several). The server redirects: a bill paid in full leaves nothing to pay, so
  * the re-rendered pay page no longer holds the form that could have navigated.
  */
-export async function payBillsAction(previous: unknown, form: FormData) {
-  const result = await schedulePayments(previous, form);
-  if (!result.ok) return result;
-  const { billIds, paymentIds, orgSlug } = result.data;
-  redirect(billIds.length === 1 ? `/o/${orgSlug}/bills/${billIds[0]}?saved=scheduled` : `/o/${orgSlug}/payments?scheduled=${paymentIds.length}`);
-}
+export const payBillsAction = orgAction(
+  {
+    schema: z.looseObject({}),
+    permission: "payment.edit",
+    redirectTo: ({ billIds, paymentIds }: { billIds: string[]; paymentIds: string[] }, ctx: OrgContext) =>
+      billIds.length === 1 ? `/o/${ctx.org.slug}/bills/${billIds[0]}?saved=scheduled` : `/o/${ctx.org.slug}/payments?scheduled=${paymentIds.length}`,
+  },
+  async (ctx, raw) => {
+    const today = businessToday(ctx.org.timeZone);
+    const parsed = electronicPaymentSchema(today).safeParse(raw);
+    if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+    const result = await scheduleElectronicPayments(ctx.db, actorOf(ctx), parsed.data, today);
+    revalidate(ctx.org.slug);
+    return { ...result, billIds: parsed.data.payments.map((payment) => payment.billId) };
+  },
+);
 
 /** "Mark as paid": a payment made outside the app, with the Sync to QuickBooks choice. */
-export const markAsPaidAction = orgAction({ schema: markAsPaidSchema }, async (ctx, input) => {
+export const markAsPaidAction = orgAction({ schema: markAsPaidSchema, permission: "payment.edit" }, async (ctx, input) => {
   const result = await markBillAsPaid(ctx.db, actorOf(ctx), input);
   revalidate(ctx.org.slug);
   return result;
 });
 
-export const processPaymentsAction = orgAction({ schema: z.object({}) }, async (ctx) => {
+export const processPaymentsAction = orgAction({ schema: z.object({}), permission: "payment.edit" }, async (ctx) => {
   const result = await processDuePaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });
 
 /** Standing in for the bank's confirmation, so only an admin may record it. */
-export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const settleProcessingPaymentsAction = orgAction({ schema: z.object({}), permission: "payment.settle" }, async (ctx) => {
   const result = await settleProcessingPaymentsAt(ctx.db, actorOf(ctx), new Date());
   revalidate(ctx.org.slug);
   return result;
 });
 
-export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recordId() }) }, async (ctx, input) => {
+export const voidPaymentAction = orgAction({ schema: z.object({ paymentId: recordId() }), permission: "payment.edit" }, async (ctx, input) => {
   const result = await voidBillPayment(ctx.db, actorOf(ctx), input.paymentId);
   revalidate(ctx.org.slug);
   return result;
@@ -80,7 +80,7 @@ const bulkAccount = optionalRecordId("Choose a bank account from the list.");
  * or reported with why not (lib/payments/payment-repository.ts payBillsInFull).
  */
 export const bulkScheduleBillsAction = orgAction(
-  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, processDate: isoDateField("process date") }) },
+  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, processDate: isoDateField("process date") }), permission: "payment.edit" },
   async (ctx, input) => {
     const today = businessToday(ctx.org.timeZone);
     const result = await payBillsInFull(ctx.db, actorOf(ctx), input.ids, { kind: "electronic", bankAccountId: input.bankAccountId, processDate: input.processDate }, today);
@@ -91,7 +91,7 @@ export const bulkScheduleBillsAction = orgAction(
 
 /** Bills list → Mark paid: the rest of each selected bill recorded as paid outside the app (the offline rule). */
 export const bulkMarkBillsPaidAction = orgAction(
-  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, paidDate: isoDateField("payment date"), syncToQbo: checkboxField() }) },
+  { schema: z.object({ ids: bulkIdsField(), bankAccountId: bulkAccount, paidDate: isoDateField("payment date"), syncToQbo: checkboxField() }), permission: "payment.edit" },
   async (ctx, input) => {
     const today = businessToday(ctx.org.timeZone);
     const result = await payBillsInFull(

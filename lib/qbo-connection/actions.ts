@@ -8,7 +8,7 @@ import { disconnect } from "./connection";
 import { connectionDeps } from "./deps";
 
 /** Admins only: revoke the QuickBooks tokens and stop syncing. */
-export const disconnectQboAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const disconnectQboAction = orgAction({ schema: z.object({}), permission: "settings.manage" }, async (ctx) => {
   const result = await disconnect(ctx.db, ctx.org.organizationId, connectionDeps());
   await recordAudit(ctx.db, {
     organizationId: ctx.org.organizationId,

@@ -52,7 +52,7 @@ async function memberOf(organizationId: string) {
     .insert(users)
     .values({ email: `member-${stamp}@example.com`, name: "Member", passwordHash: "x" })
     .returning({ id: users.id });
-  await handle.db.insert(memberships).values({ organizationId, userId: user!.id, role: "member" });
+  await handle.db.insert(memberships).values({ organizationId, userId: user!.id, role: "clerk" });
   return user!.id;
 }
 

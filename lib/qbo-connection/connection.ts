@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { can } from "@/lib/auth/permissions";
 import { memberships, oauthStates, organizations, qboConnections } from "@/lib/db/schema";
 import {
   createOAuthState,
@@ -75,7 +76,7 @@ export async function completeConnect(
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, input.userId)))
     .limit(1);
-  if (!membership || membership.role !== "admin") throw new ConnectError("not_admin");
+  if (!membership || !can(membership.role, "settings.manage")) throw new ConnectError("not_admin");
   const slug = membership.slug;
   if (payload.userId && payload.userId !== input.userId) {
     throw new ConnectError("started_by_other", slug);

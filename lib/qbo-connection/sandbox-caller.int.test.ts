@@ -37,7 +37,7 @@ async function organisation(label: string) {
   return { admin: { id: user.id, email: user.email, name: user.name }, organizationId: organization.id, name: organization.name };
 }
 
-async function addPerson(organizationId: string, role: "admin" | "member"): Promise<SessionUser> {
+async function addPerson(organizationId: string, role: "admin" | "clerk"): Promise<SessionUser> {
   const stamp = randomUUID().slice(0, 8);
   const [user] = await handle.db.insert(users).values({ email: `p-${stamp}@example.com`, name: "Person", passwordHash: "x" }).returning();
   await handle.db.insert(memberships).values({ organizationId, userId: user!.id, role });
@@ -100,7 +100,7 @@ describe("the built-in sandbox, mounted for several organisations", () => {
 
   it("shows nothing to a member who is not an admin, to someone signed out, or for a forged state", async () => {
     const gamma = await organisation("Gamma");
-    const member = await addPerson(gamma.organizationId, "member");
+    const member = await addPerson(gamma.organizationId, "clerk");
     const memberState = createOAuthState({ orgId: gamma.organizationId, userId: member.id, secret: STATE_SECRET });
     expect((await consentAs(member, memberState)).status).toBe(403);
     const adminState = createOAuthState({ orgId: gamma.organizationId, userId: gamma.admin.id, secret: STATE_SECRET });
@@ -113,7 +113,7 @@ describe("the built-in sandbox, mounted for several organisations", () => {
   it("lets the control API reach a person's own organisations' companies: members read, admins act", async () => {
     const delta = await organisation("Delta");
     const other = await organisation("Other");
-    const member = await addPerson(delta.organizationId, "member");
+    const member = await addPerson(delta.organizationId, "clerk");
     const { realmId } = sandbox.createCompany({ name: "Delta Books", tenant: delta.organizationId });
     const { realmId: otherRealm } = sandbox.createCompany({ name: "Other Books", tenant: other.organizationId });
     const control = async (user: SessionUser | null, method: string, path: string, globalControl = false) => {

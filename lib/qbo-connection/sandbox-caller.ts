@@ -11,6 +11,7 @@
  * The QBO API and token endpoints need no caller: their bearer tokens and codes are bound to a realm.
  */
 import type { SessionUser } from "@/lib/auth/accounts";
+import { can } from "@/lib/auth/permissions";
 import { isCrossOriginChange } from "@/lib/auth/same-origin";
 import type { Db } from "@/lib/db/connection";
 import { listMemberships } from "@/lib/orgs/organizations";
@@ -80,12 +81,12 @@ export async function sandboxCallerFor(request: Request, deps: SandboxCallerDeps
       if (error instanceof OAuthStateError) return NOBODY;
       throw error;
     }
-    const org = memberships.find((membership) => membership.organizationId === orgId && membership.role === "admin");
+    const org = memberships.find((membership) => membership.organizationId === orgId && can(membership.role, "settings.manage"));
     if (!org || (startedBy !== undefined && startedBy !== user.id)) return NOBODY;
     return { tenants: [org.organizationId], newCompany: { tenant: org.organizationId, name: sandboxCompanyNameFor(org.name) } };
   }
 
   const reading = request.method === "GET" || request.method === "HEAD";
-  const tenants = memberships.filter((membership) => reading || membership.role === "admin").map((membership) => membership.organizationId);
+  const tenants = memberships.filter((membership) => reading || can(membership.role, "settings.manage")).map((membership) => membership.organizationId);
   return { tenants };
 }

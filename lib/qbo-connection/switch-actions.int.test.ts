@@ -32,7 +32,7 @@ beforeAll(async () => {
   outsider = (await signUp(handle.db, { name: "Oli", email: "oli-switch@example.com", password: "correct horse battery", organizationName: "Elsewhere" })).user;
   const [row] = await handle.db.insert(users).values({ email: "mo-switch@example.com", name: "Mo", passwordHash: "x" }).returning();
   member = { id: row!.id, email: row!.email, name: row!.name };
-  await handle.db.insert(memberships).values({ organizationId, userId: member.id, role: "member" });
+  await handle.db.insert(memberships).values({ organizationId, userId: member.id, role: "clerk" });
   await handle.db.insert(qboConnections).values({
     organizationId,
     realmId: "9341000000000777",
@@ -51,8 +51,8 @@ const connection = async () => (await handle.db.select().from(qboConnections).wh
 describe("switch company actions", () => {
   it("refuse a member: the switch still waits, nothing archived or disconnected", async () => {
     ctx.user = member;
-    expect(await confirmCompanySwitchAction(null, form("switch-roles"))).toEqual({ ok: false, message: "Only an admin of this organisation can do this." });
-    expect(await cancelCompanySwitchAction(null, form("switch-roles"))).toEqual({ ok: false, message: "Only an admin of this organisation can do this." });
+    expect(await confirmCompanySwitchAction(null, form("switch-roles"))).toMatchObject({ ok: false, message: "Only an admin of this organisation can do this." });
+    expect(await cancelCompanySwitchAction(null, form("switch-roles"))).toMatchObject({ ok: false, message: "Only an admin of this organisation can do this." });
     expect(await connection()).toMatchObject({ status: "awaiting_confirmation", awaitingKind: "switch", realmId: "9341000000000777" });
   });
 

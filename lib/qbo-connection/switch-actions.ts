@@ -7,7 +7,7 @@ import { cancelCompanySwitch, confirmCompanySwitch } from "./company-switch";
 import { connectionDeps } from "./deps";
 
 /** Admins only: Sync → Switch company → "Switch and sync". */
-export const confirmCompanySwitchAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const confirmCompanySwitchAction = orgAction({ schema: z.object({}), permission: "settings.manage" }, async (ctx) => {
   const { organizationId } = ctx.org;
   const result = await confirmCompanySwitch(ctx.db, { organizationId, userId: ctx.user.id }, () =>
     startSyncInBackground(ctx.db, { organizationId, trigger: "manual", userId: ctx.user.id }),
@@ -18,7 +18,7 @@ export const confirmCompanySwitchAction = orgAction({ schema: z.object({}), role
 });
 
 /** Admins only: Sync → Switch company → "Cancel (disconnect)". */
-export const cancelCompanySwitchAction = orgAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
+export const cancelCompanySwitchAction = orgAction({ schema: z.object({}), permission: "settings.manage" }, async (ctx) => {
   await cancelCompanySwitch(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, connectionDeps());
   return { cancelled: true };
 });

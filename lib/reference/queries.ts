@@ -1,3 +1,4 @@
+import { can, type Role } from "@/lib/auth/permissions";
 /**
  * Reference lists (chart of accounts, items, classes, locations, terms): read-only in the app, fed by
  * sync from QuickBooks. Every function is scoped to one organisation; pickers call them with
@@ -76,8 +77,8 @@ export async function listAccounts(
  * Whether an empty reference list may offer the sample lists: only to an admin, and only while the
  * organisation has no chart of accounts at all (neither synced nor loaded before).
  */
-export async function canLoadSampleLists(db: Db | Tx, org: { organizationId: string; role: string }): Promise<boolean> {
-  if (org.role !== "admin") return false;
+export async function canLoadSampleLists(db: Db | Tx, org: { organizationId: string; role: Role }): Promise<boolean> {
+  if (!can(org.role, "settings.manage")) return false;
   const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.organizationId, org.organizationId)).limit(1);
   return !row;
 }

@@ -3,7 +3,7 @@
  * .data/e2e, on its own port and build folder so a running demo is never disturbed.
  */
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { SERVER_KEEP_ALIVE_MS } from "@/lib/qbo-sandbox/keep-alive";
 import { NEXT_BIN } from "./next-bin";
@@ -33,6 +33,11 @@ if (!existsSync(path.join(serverEnv.NEXT_DIST_DIR!, "BUILD_ID"))) {
 const migrated = await run("npx", ["tsx", "lib/scripts/db-migrate.ts"], serverEnv);
 if (migrated !== 0) process.exit(migrated);
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", String(SERVER_KEEP_ALIVE_MS)], { stdio: "inherit", env: serverEnv });
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", "127.0.0.1", "--keepAliveTimeout", String(SERVER_KEEP_ALIVE_MS)], { stdio: ["inherit", "pipe", "inherit"], env: serverEnv });
+// The app's JSON-lines log is also kept in DATA_DIR/server.log: e2e tests read what it printed
+// there (e.g. a password reset link, which is logged when no SMTP_URL is set).
+const serverLog = createWriteStream(path.join(dataDir, "server.log"));
+server.stdout.pipe(process.stdout);
+server.stdout.pipe(serverLog);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,7 +9,7 @@ vi.mock("@/lib/db", () => ({ getDb: async () => ({}) }));
 vi.mock("@/lib/orgs/organizations", () => ({
   findMembership: async (_db: unknown, _userId: string, slug: string) =>
     slug === "shop" || slug === "team"
-      ? { organizationId: "00000000-0000-4000-8000-000000000001", slug, name: slug, role: slug === "shop" ? "admin" : "member" }
+      ? { organizationId: "00000000-0000-4000-8000-000000000001", slug, name: slug, role: slug === "shop" ? "admin" : "clerk" }
       : null,
 }));
 vi.mock("@/lib/config/env", () => ({ env: () => ({ APP_URL: "http://127.0.0.1:3000" }) }));
@@ -43,8 +43,8 @@ describe("saveCommerceMarkersAction", () => {
     expect(saved.calls).toEqual([{ organizationId: "00000000-0000-4000-8000-000000000001", userId: "u1", input: { docNumberPrefixes: "SHOP-", memoPhrases: "" } }]);
   });
 
-  it("refuses a member, and saves nothing", async () => {
-    expect(await saveCommerceMarkersAction(null, form("team", { docNumberPrefixes: "SHOP-" }))).toEqual({ ok: false, message: "Only an admin of this organisation can do this." });
+  it("refuses a clerk, and saves nothing", async () => {
+    expect(await saveCommerceMarkersAction(null, form("team", { docNumberPrefixes: "SHOP-" }))).toEqual({ ok: false, message: "Only an admin of this organisation can do this.", forbidden: true });
     expect(saved.calls).toEqual([]);
   });
 

@@ -16,14 +16,14 @@ function revalidateCredits(slug: string) {
   revalidatePath(`/o/${slug}/bills`, "layout");
 }
 
-export const createVendorCreditAction = orgAction({ schema: vendorCreditSchema }, async (ctx, input) => {
+export const createVendorCreditAction = orgAction({ schema: vendorCreditSchema, permission: "credit.edit" }, async (ctx, input) => {
   const result = await createVendorCredit(ctx.db, actorOf(ctx), input);
   revalidatePath(`/o/${ctx.org.slug}/vendor-credits`);
   return result;
 });
 
 /** Edits a credit nothing is applied from yet; the form is validated with lib/ap `vendorCreditSchema`. */
-export const updateVendorCreditAction = orgAction({ schema: z.looseObject({ id: recordId() }) }, async (ctx, raw) => {
+export const updateVendorCreditAction = orgAction({ schema: z.looseObject({ id: recordId() }), permission: "credit.edit" }, async (ctx, raw) => {
   const parsed = vendorCreditSchema.safeParse(raw);
   if (!parsed.success) throw new UserFacingError("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
   const result = await updateVendorCredit(ctx.db, actorOf(ctx), raw.id, parsed.data);
@@ -32,7 +32,7 @@ export const updateVendorCreditAction = orgAction({ schema: z.looseObject({ id: 
 });
 
 /** "Apply to bills": spends the credit on open bills of the same vendor. */
-export const applyVendorCreditAction = orgAction({ schema: vendorCreditApplicationSchema }, async (ctx, input) => {
+export const applyVendorCreditAction = orgAction({ schema: vendorCreditApplicationSchema, permission: "credit.edit" }, async (ctx, input) => {
   const result = await applyVendorCredit(ctx.db, actorOf(ctx), input);
   revalidateCredits(ctx.org.slug);
   return result;
@@ -40,7 +40,7 @@ export const applyVendorCreditAction = orgAction({ schema: vendorCreditApplicati
 
 /** "Unapply": takes one application back off its bill. */
 export const unapplyVendorCreditAction = orgAction(
-  { schema: z.object({ vendorCreditId: recordId(), applicationId: recordId() }) },
+  { schema: z.object({ vendorCreditId: recordId(), applicationId: recordId() }), permission: "credit.edit" },
   async (ctx, input) => {
     const result = await unapplyVendorCredit(ctx.db, actorOf(ctx), input);
     revalidateCredits(ctx.org.slug);
@@ -49,7 +49,7 @@ export const unapplyVendorCreditAction = orgAction(
 );
 
 /** Voids a credit nothing is applied from (the form asks for confirmation first). */
-export const voidVendorCreditAction = orgAction({ schema: z.object({ vendorCreditId: recordId() }) }, async (ctx, input) => {
+export const voidVendorCreditAction = orgAction({ schema: z.object({ vendorCreditId: recordId() }), permission: "credit.edit" }, async (ctx, input) => {
   const result = await voidVendorCredit(ctx.db, actorOf(ctx), input.vendorCreditId);
   revalidateCredits(ctx.org.slug);
   return result;

@@ -13,7 +13,7 @@ import { findInvitationByToken } from "@/lib/orgs/invitations";
 
 export const metadata = { title: "Invitation" };
 
-const roleLabel = { admin: "an admin", member: "a member" } as const;
+const roleLabel = { admin: "an admin", approver: "an approver", clerk: "a clerk", accountant: "an accountant" } as const;
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;

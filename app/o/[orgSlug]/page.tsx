@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { FirstRunChecklistCard } from "@/components/overview/first-run-checklist";
 import { loadFirstRun, loadOverview } from "@/lib/orgs/overview";
 
@@ -9,7 +10,7 @@ export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db, user } = await requireOrg(orgSlug);
+  const { org, db, user } = await requireOrg(orgSlug, "data.read");
   const [overview, firstRun] = await Promise.all([loadOverview(db, org.organizationId), loadFirstRun(db, org.organizationId)]);
   const base = `/o/${org.slug}`;
   const tiles = [
@@ -21,7 +22,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   return (
     <>
       <PageHeader title={`Good to see you, ${user.name.split(" ")[0]}`} description={`${org.name} at a glance.`} />
-      {firstRun ? <FirstRunChecklistCard orgSlug={org.slug} checklist={firstRun} isAdmin={org.role === "admin"} /> : null}
+      {firstRun ? <FirstRunChecklistCard orgSlug={org.slug} checklist={firstRun} isAdmin={canDo({ org }, "settings.manage")} canSync={canDo({ org }, "sync.run")} /> : null}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="group">

@@ -7,7 +7,8 @@ export type AuditChange = { field: string; label: string; old: string | null; ne
 /** A whole version of a record kept with an event, e.g. the version a sync conflict did not keep. */
 export type AuditSnapshot = { title: string; fields: Array<{ label: string; value: string | null }> };
 
-export const roleEnum = pgEnum("member_role", ["admin", "member"]);
+/** Same values and meaning as ROLES in lib/auth/permissions.ts (who may do what lives there). */
+export const roleEnum = pgEnum("member_role", ["admin", "approver", "clerk", "accountant"]);
 
 export const users = pgTable(
   "users",
@@ -45,7 +46,7 @@ export const memberships = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: roleEnum("role").notNull().default("member"),
+    role: roleEnum("role").notNull().default("clerk"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -109,4 +110,23 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audit_events_entity_idx").on(t.organizationId, t.entityType, t.entityId, t.createdAt)],
+);
+
+/**
+ * A "forgot password" link. Only the SHA-256 of its token is kept; it works once, for an hour
+ * (lib/auth/password-reset.ts).
+ */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
 );

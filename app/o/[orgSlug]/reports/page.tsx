@@ -18,7 +18,7 @@ const REPORTS = [
 
 export default async function ReportsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await requireOrg(orgSlug);
+  const { org } = await requireOrg(orgSlug, "data.read");
   return (
     <>
       <PageHeader title="Reports" description="Reconcile money movement and see what is outstanding." />

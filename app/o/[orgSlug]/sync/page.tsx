@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatDuration, RunStatusBadge, TRIGGER_LABELS } from "@/components/sync/run-status-badge";
 import { SyncNowButton } from "@/components/sync/sync-now-button";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { listSyncRuns } from "@/lib/sync/history";
 import { sumCounts } from "@/lib/sync/status-view";
 
@@ -16,7 +17,7 @@ export default async function SyncPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(search.page ?? 1);
   const { rows, total, pageSize } = await listSyncRuns(db, org.organizationId, page);
   const base = `/o/${org.slug}/sync`;
@@ -31,7 +32,7 @@ export default async function SyncPage(props: {
             · <Link href={`/o/${org.slug}/settings/sync`} className="font-medium text-brand-700 hover:underline">Sync settings</Link>
           </>
         }
-        actions={<SyncNowButton orgSlug={org.slug} />}
+        actions={canDo({ org }, "sync.run") ? <SyncNowButton orgSlug={org.slug} /> : null}
       />
       <Card>
         {rows.length === 0 ? (

@@ -6,7 +6,7 @@ export const metadata = { title: "New customer" };
 
 export default async function NewCustomerPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org } = await requireOrg(orgSlug);
+  const { org } = await requireOrg(orgSlug, "party.edit");
   return (
     <>
       <PageHeader title="New customer" />

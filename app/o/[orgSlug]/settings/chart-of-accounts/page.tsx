@@ -2,6 +2,7 @@ import { ReferencePage } from "@/components/reference/reference-page";
 import { ReferenceTable } from "@/components/reference/reference-table";
 import { Select } from "@/components/ui/field";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { humanizeCode } from "@/lib/reference/format";
 import { compareAccountTypes, listAccounts } from "@/lib/reference/queries";
 
@@ -12,7 +13,7 @@ export default async function ChartOfAccountsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, searchParams] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const all = await listAccounts(db, org.organizationId);
   const types = [...new Set(all.map((account) => account.accountType))].sort(compareAccountTypes);
   const requested = typeof searchParams.type === "string" ? searchParams.type : "";
@@ -46,7 +47,7 @@ export default async function ChartOfAccountsPage(props: {
           { header: "Detail type", className: "text-slate-600", cell: (account) => humanizeCode(account.accountSubType) },
           { header: "Currency", className: "text-slate-600", cell: (account) => account.currency },
         ]}
-        empty={{ orgSlug: org.slug, what: "accounts", canLoadSamples: all.length === 0 && org.role === "admin" }}
+        empty={{ orgSlug: org.slug, what: "accounts", canLoadSamples: all.length === 0 && canDo({ org }, "settings.manage") }}
       />
     </ReferencePage>
   );

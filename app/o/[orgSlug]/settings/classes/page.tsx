@@ -7,7 +7,7 @@ export const metadata = { title: "Classes" };
 
 export default async function ClassesPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const rows = await listClasses(db, org.organizationId);
   return (
     <ReferencePage title="Classes" description="Track income and expenses by department, product line or any other segment." count={rows.length}>

@@ -9,7 +9,7 @@ export const metadata = { title: "Items" };
 
 export default async function ItemsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const rows = await listItems(db, org.organizationId);
   return (
     <ReferencePage title="Items" description="Products and services you sell and buy, with the accounts each one posts to." count={rows.length}>

@@ -7,7 +7,7 @@ export const metadata = { title: "Locations" };
 
 export default async function LocationsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const rows = await listLocations(db, org.organizationId);
   return (
     <ReferencePage title="Locations" description="Where your business operates (QuickBooks calls them departments)." count={rows.length}>

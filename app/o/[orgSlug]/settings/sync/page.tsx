@@ -5,6 +5,7 @@ import { CommerceMarkersForm } from "@/components/sync/commerce-markers-form";
 import { ConnectionCard } from "@/components/sync/connection-card";
 import { PreferencesForm } from "@/components/sync/preferences-form";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
 import { connectErrorMessage } from "@/lib/qbo-connection/connect-errors";
 import { getConnection, tokenHealth } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
@@ -26,7 +27,7 @@ export default async function SyncSettingsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const { connected, connectError } = searchSchema.parse(search);
   const connection = await getConnection(db, org.organizationId);
   const health = tokenHealth(connection, new Date());
@@ -45,7 +46,7 @@ export default async function SyncSettingsPage(props: {
         title="Sync"
         description="How this organisation stays in step with QuickBooks Online."
         actions={
-          org.role === "admin" ? (
+          canDo({ org }, "settings.manage") ? (
             <Link href={`/o/${org.slug}/settings/sync/jobs`} className="text-sm font-medium text-brand-700 hover:underline">
               Sync jobs
             </Link>
@@ -55,7 +56,7 @@ export default async function SyncSettingsPage(props: {
       <div className="space-y-6">
         <ConnectionCard
           orgSlug={org.slug}
-          isAdmin={org.role === "admin"}
+          isAdmin={canDo({ org }, "settings.manage")}
           connection={connection && connection.status !== "disconnected" ? connection : null}
           health={health}
           builtInSandbox={connectionDeps().config.builtInSandbox}
@@ -66,11 +67,11 @@ export default async function SyncSettingsPage(props: {
           orgSlug={org.slug}
           values={preferences}
           choices={choices}
-          canEdit={org.role === "admin"}
+          canEdit={canDo({ org }, "settings.manage")}
           nextAutoSyncAt={status.nextAutoSyncAt?.toISOString() ?? null}
           lists={lists}
         />
-        <CommerceMarkersForm orgSlug={org.slug} values={commerceMarkers} canEdit={org.role === "admin"} />
+        <CommerceMarkersForm orgSlug={org.slug} values={commerceMarkers} canEdit={canDo({ org }, "settings.manage")} />
       </div>
     </>
   );

@@ -7,7 +7,7 @@ export const metadata = { title: "Terms" };
 
 export default async function TermsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const rows = await listTerms(db, org.organizationId);
   return (
     <ReferencePage title="Terms" description="Payment terms set the due date of bills and invoices." count={rows.length}>

@@ -28,7 +28,7 @@ export default async function SyncIssuesPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   const parsed = searchSchema.parse(search);
   // A link to one reason opens the group that reason belongs to.
   const group: IssueGroup = parsed.group ?? (parsed.reason ? issueGroupOf(parsed.reason) : "action");

@@ -12,7 +12,7 @@ const link = "font-medium text-brand-700 hover:underline";
 /** Admins only: what a switch of QuickBooks company (or a first sync over existing records) will do, and the choice. */
 export default async function SwitchCompanyPage(props: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await props.params;
-  const { org, db } = await requireOrg(orgSlug, { role: "admin" });
+  const { org, db } = await requireOrg(orgSlug, "settings.manage");
   const pending = await pendingCompanySwitch(db, org.organizationId);
   const base = `/o/${org.slug}`;
   if (!pending) {

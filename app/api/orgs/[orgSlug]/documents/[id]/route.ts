@@ -4,7 +4,7 @@ import { getDocument } from "@/lib/documents/document-repository";
 import { recordId } from "@/lib/forms/record-id";
 
 /** Download a document of this organisation; anyone else's id is simply not found. */
-export const GET = orgRoute({}, async (_request, ctx, params) => {
+export const GET = orgRoute({ permission: "data.read" }, async (_request, ctx, params) => {
   const id = recordId().safeParse(params.id);
   const document = id.success ? await getDocument(ctx.db, ctx.org.organizationId, id.data) : null;
   if (!document) return NextResponse.json({ error: "not_found" }, { status: 404 });

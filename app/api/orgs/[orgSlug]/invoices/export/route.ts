@@ -5,7 +5,7 @@ import { csvResponse } from "@/lib/lists/csv";
 import { selectedIds } from "@/lib/lists/export-selected";
 
 /** Invoices list → Export selected: the posted invoices of this organisation as CSV. */
-export const POST = orgRoute({}, async (request, ctx) => {
+export const POST = orgRoute({ permission: "data.export" }, async (request, ctx) => {
   const selection = await selectedIds(request);
   if (!selection.ok) return selection.response;
   return csvResponse(`invoices-${businessToday(ctx.org.timeZone)}.csv`, await invoicesCsv(ctx.db, ctx.org.organizationId, selection.ids));

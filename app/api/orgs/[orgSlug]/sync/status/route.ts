@@ -6,7 +6,7 @@ import { toSyncStatusView } from "@/lib/sync/status-view";
 export const dynamic = "force-dynamic";
 
 /** The organisation's sync state for the sync icon (polled while the app is open). */
-export const GET = orgRoute({}, async (_request, ctx) =>
+export const GET = orgRoute({ permission: "data.read" }, async (_request, ctx) =>
   NextResponse.json(toSyncStatusView(await getSyncStatus(ctx.db, ctx.org.organizationId)), {
     headers: { "Cache-Control": "no-store" },
   }),

@@ -23,7 +23,7 @@ export default async function SyncJobsPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
-  const { org } = await requireOrg(orgSlug, { role: "admin" });
+  const { org } = await requireOrg(orgSlug, "settings.manage");
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(search.page ?? 1);
   const { queueReady, rows, total, pageSize } = await listOrgSyncJobs(await getDatabase(), org.organizationId, { page });
   const base = `/o/${org.slug}/settings/sync/jobs`;

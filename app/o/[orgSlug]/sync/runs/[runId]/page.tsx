@@ -15,7 +15,7 @@ export const metadata = { title: "Sync run" };
 
 export default async function SyncRunPage({ params }: { params: Promise<{ orgSlug: string; runId: string }> }) {
   const { orgSlug, runId } = await params;
-  const { org, db } = await requireOrg(orgSlug);
+  const { org, db } = await requireOrg(orgSlug, "data.read");
   if (!isRecordId(runId)) notFound();
   const row = await getSyncRun(db, org.organizationId, runId);
   if (!row) notFound();

@@ -6,7 +6,7 @@ import { UserFacingError } from "@/lib/forms/action-result";
 import { recordId } from "@/lib/forms/record-id";
 
 /** Upload a document to a bill (multipart field `file`). Type is decided by the file's bytes. */
-export const POST = orgRoute({}, async (request, ctx, params) => {
+export const POST = orgRoute({ permission: "bill.edit" }, async (request, ctx, params) => {
   const billId = recordId().safeParse(params.id);
   if (!billId.success) return NextResponse.json({ error: "This bill no longer exists." }, { status: 404 });
   const upload = await readUploadedFile(request);
