@@ -205,6 +205,12 @@ function SyncPanel({
         ) : null}{" "}
         · <Link href={`${orgBase}/sync`} className="font-medium text-brand-700 hover:underline">Sync history</Link>
       </p>
+      {status?.connection !== "not_connected" ? (
+        <p className="text-slate-700">
+          <Link href={`${orgBase}/sync/preview`} prefetch={false} className="font-medium text-brand-700 hover:underline">Preview sync</Link>
+          <span className="text-slate-500"> — see what the next sync would do, before it writes anything.</span>
+        </p>
+      ) : null}
       {status?.nextAutoSyncAt && status.connection !== "not_connected" ? (
         <p className="text-xs text-slate-500">Next automatic sync around {formatDateTime(status.nextAutoSyncAt)}.</p>
       ) : null}

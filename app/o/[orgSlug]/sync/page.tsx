@@ -27,6 +27,8 @@ export default async function SyncPage(props: {
         description={
           <>
             Every sync with QuickBooks Online.{" "}
+            <Link href={`${base}/preview`} prefetch={false} className="font-medium text-brand-700 hover:underline">Preview sync</Link>{" "}
+            ·{" "}
             <Link href={`${base}/issues`} className="font-medium text-brand-700 hover:underline">Why didn&apos;t these sync?</Link>{" "}
             · <Link href={`/o/${org.slug}/settings/sync`} className="font-medium text-brand-700 hover:underline">Sync settings</Link>
           </>
