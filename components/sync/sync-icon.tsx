@@ -105,7 +105,15 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
       ) : null}
 
       {open ? (
-        <div role="dialog" aria-label="QuickBooks sync" className="absolute right-0 z-30 mt-1 w-80 rounded-xl bg-white p-4 shadow-xl ring-1 ring-slate-200">
+        <div
+          role="dialog"
+          aria-label="QuickBooks sync"
+          className="absolute right-0 z-30 mt-1 w-80 rounded-xl bg-white p-4 shadow-xl ring-1 ring-slate-200"
+          // Following a link (Preview sync, Sync history, issues) leaves the panel behind.
+          onClick={(e) => {
+            if ((e.target as HTMLElement).closest("a")) setOpen(false);
+          }}
+        >
           <SyncPanel status={status} orgBase={base} message={message} starting={starting} onSyncNow={syncNow} />
         </div>
       ) : null}

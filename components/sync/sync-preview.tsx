@@ -82,7 +82,7 @@ function SummaryTable({ preview, rows }: { preview: Extract<SyncPreview, { statu
           return (
             <li key={`${row.objectType}-${row.direction}`}>
               <details className="group">
-                <summary className={`${grid} cursor-pointer list-none px-4 py-3 text-sm hover:bg-slate-50`} aria-label={title}>
+                <summary className={`${grid} cursor-pointer list-none px-4 py-3 text-sm hover:bg-slate-50`} data-row={title}>
                   <span className="font-medium text-slate-900">
                     <span aria-hidden className="mr-1 inline-block text-slate-400 transition group-open:rotate-90">▸</span>
                     {row.label} <span className="font-normal text-slate-600">{DIRECTION_LABELS[row.direction]}</span>
@@ -90,7 +90,7 @@ function SummaryTable({ preview, rows }: { preview: Extract<SyncPreview, { statu
                   <span className="flex flex-wrap gap-x-4 gap-y-1 pl-4 text-slate-700 sm:contents">
                     {COLUMNS.map(([key, label]) => (
                       <span key={key} className={`tabular sm:text-right ${row[key] === 0 ? "max-sm:hidden text-slate-400" : ""}`} data-column={key}>
-                        <span className="sm:hidden">{label}: </span>
+                        <span className="sm:sr-only">{label}: </span>
                         {row[key]}
                       </span>
                     ))}
