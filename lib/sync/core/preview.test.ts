@@ -6,6 +6,7 @@ import {
   conflictOf,
   formatPreviewCents,
   formatPreviewTable,
+  inboundPaymentChangesOf,
   previewNothingToDo,
   summarizePreview,
   type PartyNames,
@@ -83,6 +84,18 @@ describe("a planned decision as the preview shows it", () => {
   it("decisions that are no conflict have none", () => {
     const [decision] = planBills({ qbo: [qboBill()] });
     expect(conflictOf(decision!, names)).toBeNull();
+  });
+});
+
+describe("payments QuickBooks holds (2-Way Payment Sync)", () => {
+  it("a new one is recorded in the app; one voided there is voided here", () => {
+    expect(inboundPaymentChangesOf({ type: "record-payment-in-app", kind: "bill_payment", qboId: "301", syncToken: "0", totalCents: 5_000, txnDate: "2026-11-20", allocations: [], credits: [] })).toEqual([
+      { objectType: "bill_payment", direction: "to_app", action: "create", record: { title: "Bill payment 301", amountCents: 5_000, qboId: "301", date: "2026-11-20" } },
+    ]);
+    expect(inboundPaymentChangesOf({ type: "void-payment-in-app", kind: "payment", localId: "p-1", qboId: "302" })).toEqual([
+      { objectType: "payment", direction: "to_app", action: "update", record: { title: "Payment 302 (voided in QuickBooks)", qboId: "302" } },
+    ]);
+    expect(inboundPaymentChangesOf({ type: "noop", qboId: "303" })).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  * and the summary table.
  */
 import type { SyncDecision } from "@/lib/sync/core/decisions";
+import type { InboundPaymentDecision } from "@/lib/sync/core/payments-plan";
 import type { AppPartySnapshot, AppTxnSnapshot, EntityKind, QboPartySnapshot, QboTxnSnapshot, ConflictMaster, PartyAddress } from "@/lib/sync/core/types";
 
 export type PreviewDirection = "to_qbo" | "to_app";
@@ -163,6 +164,25 @@ export function appChangesOf(decision: AnyDecision): PreviewChange[] {
       return change("delete", { title: decision.qboId, qboId: decision.qboId });
     default:
       return [];
+  }
+}
+
+/** A payment QuickBooks holds that the sync would record (or void) in the app, with 2-Way Payment Sync. */
+export function inboundPaymentChangesOf(decision: InboundPaymentDecision): PreviewChange[] {
+  if (decision.type === "noop") return [];
+  const what = decision.kind === "bill_payment" ? "Bill payment" : "Payment";
+  switch (decision.type) {
+    case "record-payment-in-app":
+      return [
+        {
+          objectType: decision.kind,
+          direction: "to_app",
+          action: "create",
+          record: { title: `${what} ${decision.qboId}`, amountCents: decision.totalCents, qboId: decision.qboId, ...(decision.txnDate ? { date: decision.txnDate } : {}) },
+        },
+      ];
+    case "void-payment-in-app":
+      return [{ objectType: decision.kind, direction: "to_app", action: "update", record: { title: `${what} ${decision.qboId} (voided in QuickBooks)`, qboId: decision.qboId } }];
   }
 }
 

@@ -1,6 +1,6 @@
 import type { QboClient } from "@/lib/qbo";
 import type { SyncCounts } from "@/lib/db/schema/sync";
-import type { SyncDecision, SyncPhase } from "@/lib/sync/core";
+import type { InboundPaymentDecision, SyncDecision, SyncPhase } from "@/lib/sync/core";
 import type { QboGateway } from "@/lib/sync/engine/gateway";
 import type { WriteRequest } from "@/lib/sync/engine/writer";
 
@@ -50,6 +50,8 @@ export interface ExecuteSyncOptions {
 export interface SyncObserver {
   /** The planner's decisions for vendors, customers, bills, invoices or vendor credits. */
   planned(kind: string, decisions: ReadonlyArray<SyncDecision<unknown, unknown>>): void;
+  /** QBO → app payments (with Enable 2-Way Payment Sync). */
+  plannedPayments(decisions: readonly InboundPaymentDecision[]): void;
   /** Writes about to be sent to QBO (fresh or recovered from a crashed run). */
   sending(requests: readonly WriteRequest[]): void;
 }

@@ -139,6 +139,21 @@ describe("preview sync (dry run) against a sandbox company over HTTP", { timeout
     expect(preview.counts).toEqual(real.counts);
   });
 
+  it("with 2-Way Payment Sync, a bill paid in QuickBooks is a payment the sync would record, and the counts still match", async () => {
+    const db = handle.db;
+    const [bill] = await db.select().from(bills).where(and(eq(bills.organizationId, org.organizationId), eq(bills.billNumber, "PRE-1")));
+    server.sandbox.act(org.realmId, [{ type: "pay-bill", billId: bill!.qboId! }]);
+    await setStandardPreferences(db, org.organizationId, org.userId, { twoWayPaymentSync: true });
+    const preview = ready(await previewSync(db, { organizationId: org.organizationId, clientFactory: qbo.factory }));
+    expect(preview.changes).toContainEqual({ objectType: "bill_payment", direction: "to_app", action: "create", record: expect.objectContaining({ amountCents: 4_250 }) });
+    const [unchanged] = await db.select().from(bills).where(eq(bills.id, bill!.id));
+    expect(unchanged?.status).toBe(bill!.status);
+    const real = await syncNow(db, org.organizationId, { clientFactory: qbo.factory });
+    expect(preview.counts).toEqual(real.counts);
+    const [paid] = await db.select().from(bills).where(eq(bills.id, bill!.id));
+    expect(paid?.status).toBe("paid");
+  });
+
   it("while a sync is queued or running, says so and previews nothing", async () => {
     const { runId } = await requestSync(handle.db, { organizationId: org.organizationId, trigger: "manual" });
     const preview = await previewSync(handle.db, { organizationId: org.organizationId, clientFactory: qbo.factory });

@@ -6,6 +6,7 @@ import {
   appChangesOf,
   bodyAmountCents,
   conflictOf,
+  inboundPaymentChangesOf,
   PREVIEW_NOT_CONNECTED_MESSAGE,
   PREVIEW_SYNC_RUNNING_MESSAGE,
   type PartyNames,
@@ -14,7 +15,7 @@ import {
   type PreviewSkip,
   type SyncPreview,
 } from "@/lib/sync/core/preview";
-import { describeRecord, type SyncDecision } from "@/lib/sync/core";
+import { describeRecord, type InboundPaymentDecision, type SyncDecision } from "@/lib/sync/core";
 import { executeSyncRun, findActiveRun, isLiveRun } from "@/lib/sync/engine";
 import type { QboClientFactory, SyncObserver } from "@/lib/sync/engine/types";
 import type { WriteRequest } from "@/lib/sync/engine/writer";
@@ -76,8 +77,10 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
 
   const planned: Planned[] = [];
   const writes: WriteRequest[] = [];
+  const inboundPayments: InboundPaymentDecision[] = [];
   const observer: SyncObserver = {
     planned: (kind, decisions) => planned.push({ kind, decisions }),
+    plannedPayments: (decisions) => inboundPayments.push(...decisions),
     sending: (requests) => writes.push(...requests),
   };
   let preview: SyncPreview | undefined;
@@ -115,6 +118,7 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
           if (conflict) conflicts.push(conflict);
         }
       }
+      changes.push(...inboundPayments.flatMap(inboundPaymentChangesOf));
       changes.push(...writes.map(writeChange));
       preview = {
         status: "ready",
