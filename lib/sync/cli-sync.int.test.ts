@@ -77,7 +77,10 @@ describe.skipIf(onPostgres)("npm run sync with no app running", () => {
     if (preview.status !== "ready") return;
     // A first sync would bring the chart of accounts in.
     expect(preview.counts.account?.created).toBeGreaterThan(0);
-    expect(preview.changes.some((c) => c.objectType === "account" || c.objectType === "vendor")).toBe(true);
+    // Every account it would bring in is listed, by name.
+    const accounts = preview.changes.filter((c) => c.objectType === "account" && c.direction === "to_app" && c.action === "create");
+    expect(accounts).toHaveLength(preview.counts.account!.created);
+    expect(accounts.every((c) => c.record.title.length > 0 && c.record.qboId)).toBe(true);
     expect(io.stderr.join("\n")).toContain("serving its built-in QuickBooks sandbox for this preview");
     expect(await runCount()).toBe(0);
     expect(existsSync(lockPathFor(config.PGLITE_DATA_DIR))).toBe(false);

@@ -122,12 +122,14 @@ async function applyList(tx: Tx, ctx: RunContext, spec: ListSpec, live: Record<s
         .where(and(eq(table.organizationId, organizationId), eq(table.id, localId)));
       mappingWrites.push({ objectType: spec.objectType, localId, qboId, syncToken, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: hash });
       progress.count(spec.objectType, "updated");
+      ctx.observer?.listChanged(spec.objectType, "update", String(fields["name"]), qboId);
       continue;
     }
     const id = randomUUID();
     inserts.push({ ...fields, id, organizationId, qboId });
     mappingWrites.push({ objectType: spec.objectType, localId: id, qboId, syncToken, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: hash });
     progress.count(spec.objectType, "created");
+    ctx.observer?.listChanged(spec.objectType, "create", String(fields["name"]), qboId);
   }
   for (let i = 0; i < inserts.length; i += 500) {
     await tx.insert(table).values(inserts.slice(i, i + 500) as Array<typeof classes.$inferInsert>);
@@ -139,6 +141,7 @@ async function applyList(tx: Tx, ctx: RunContext, spec: ListSpec, live: Record<s
     if (!localId) continue;
     await tx.update(table).set({ active: false }).where(and(eq(table.organizationId, organizationId), eq(table.id, localId)));
     progress.count(spec.objectType, "updated");
+    ctx.observer?.listChanged(spec.objectType, "update", `QuickBooks ID ${qboId} (deleted in QuickBooks: made inactive)`, qboId);
   }
   await mappings.upsert(tx, mappingWrites);
 }

@@ -52,6 +52,8 @@ export interface SyncObserver {
   planned(kind: string, decisions: ReadonlyArray<SyncDecision<unknown, unknown>>): void;
   /** QBO → app payments (with Enable 2-Way Payment Sync). */
   plannedPayments(decisions: readonly InboundPaymentDecision[]): void;
+  /** An account, item, class, location or term the run takes from QBO (these lists are QBO → app only). */
+  listChanged(objectType: string, action: "create" | "update", name: string, qboId: string): void;
   /** Writes about to be sent to QBO (fresh or recovered from a crashed run). */
   sending(requests: readonly WriteRequest[]): void;
 }

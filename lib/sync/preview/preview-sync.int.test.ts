@@ -92,8 +92,12 @@ describe("preview sync (dry run) against a sandbox company over HTTP", { timeout
     expect(real.status).not.toBe("failed");
     expect(preview.counts).toEqual(real.counts);
     expect(preview.mode).toBe(real.mode);
-    // The lists add up to the engine's counts for bills: PRE-1 out, the rest in.
+    // The lists add up to the engine's counts: for bills, PRE-1 out and the rest in.
     expect(importedBills.length + 1).toBe(real.counts["bill"]?.created);
+    for (const type of ["account", "vendor", "customer", "bill", "invoice"]) {
+      const listed = preview.changes.filter((c) => c.objectType === type && c.action === "create").length;
+      expect(listed, type).toBe(real.counts[type]?.created ?? 0);
+    }
     const [pushed] = await handle.db.select().from(bills).where(and(eq(bills.organizationId, org.organizationId), eq(bills.billNumber, "PRE-1")));
     expect(pushed?.qboId).toBeTruthy();
 

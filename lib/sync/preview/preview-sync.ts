@@ -78,9 +78,11 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
   const planned: Planned[] = [];
   const writes: WriteRequest[] = [];
   const inboundPayments: InboundPaymentDecision[] = [];
+  const lists: PreviewChange[] = [];
   const observer: SyncObserver = {
     planned: (kind, decisions) => planned.push({ kind, decisions }),
     plannedPayments: (decisions) => inboundPayments.push(...decisions),
+    listChanged: (objectType, action, title, qboId) => lists.push({ objectType, direction: "to_app", action, record: { title, qboId } }),
     sending: (requests) => writes.push(...requests),
   };
   let preview: SyncPreview | undefined;
@@ -109,7 +111,7 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
         severity: issue.severity,
         detail: issue.detail ?? "",
       }));
-      const changes: PreviewChange[] = [];
+      const changes: PreviewChange[] = [...lists];
       const conflicts: PreviewConflict[] = [];
       for (const { decisions } of planned) {
         for (const decision of decisions as Parameters<typeof appChangesOf>[0][]) {
