@@ -24,20 +24,30 @@ const text = (raw: Record<string, unknown>, key: string): string | null => (type
 const num = (raw: Record<string, unknown>, key: string): number | null => (typeof raw[key] === "number" ? (raw[key] as number) : null);
 const active = (raw: Record<string, unknown>): boolean => raw["Active"] !== false;
 
+/** An account's app columns from its QBO object, and their hash as the reference phase stores it. */
+export function accountFromQbo(raw: Record<string, unknown>): { fields: Fields; hash: string } {
+  const fields = accountFields(raw);
+  return { fields, hash: contentHash(fields as CanonicalValue) };
+}
+
+function accountFields(raw: Record<string, unknown>): Fields {
+  return {
+    name: String(raw["Name"]),
+    fullyQualifiedName: text(raw, "FullyQualifiedName") ?? String(raw["Name"]),
+    accountType: String(raw["AccountType"]),
+    accountSubType: text(raw, "AccountSubType"),
+    currency: ref(raw, "CurrencyRef") ?? "USD",
+    active: active(raw),
+  };
+}
+
 /** QBO name lists → app reference tables (QBO → app only). Accounts first: items refer to them. */
 export const REFERENCE_LISTS: readonly ListSpec[] = [
   {
     entity: "Account",
     objectType: "account",
     table: accounts,
-    fields: (raw) => ({
-      name: String(raw["Name"]),
-      fullyQualifiedName: text(raw, "FullyQualifiedName") ?? String(raw["Name"]),
-      accountType: String(raw["AccountType"]),
-      accountSubType: text(raw, "AccountSubType"),
-      currency: ref(raw, "CurrencyRef") ?? "USD",
-      active: active(raw),
-    }),
+    fields: accountFields,
   },
   {
     entity: "Item",

@@ -111,10 +111,12 @@ describe("preview sync (dry run) against a sandbox company over HTTP", { timeout
     expect(shown(preview.skipped)).toEqual(shown(issues));
   });
 
-  it("after the sync, a preview says there is nothing to do", async () => {
+  it("after the sync, a preview says there is nothing to do (the clearing accounts it created are not taken back from QuickBooks again)", async () => {
     const preview = ready(await previewSync(handle.db, { organizationId: org.organizationId, clientFactory: qbo.factory }));
     expect(preview.changes).toEqual([]);
     expect(previewNothingToDo(preview)).toBe(true);
+    const real = await syncNow(handle.db, org.organizationId, { clientFactory: qbo.factory });
+    expect(real.counts).toEqual({});
   });
 
   it("shows a conflict with both versions of the differing fields, and who would win", async () => {
