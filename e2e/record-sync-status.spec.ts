@@ -71,3 +71,43 @@ test("voided in the app, deleted in QuickBooks: the panel says so and drops the 
     await shots(page, `record-sync-${name}`);
   }
 });
+
+test("bill payments and received payments have their own page with the sync panel", async ({ page }) => {
+  test.setTimeout(300_000);
+  const slug = await signUp(page, newPerson("Rp"));
+  await connectSandbox(page, slug);
+  await syncNowFromIcon(page);
+  await choosePreferences(page, slug);
+  await syncNowFromIcon(page);
+
+  // Mark a bill as paid; before the sync the payment's page says it goes with the next sync.
+  await page.goto(`/o/${slug}/bills?status=unpaid`);
+  await page.locator("tbody tr a").first().click();
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByText("Payment recorded.")).toBeVisible();
+  await page.goto(`/o/${slug}/payments?status=paid`);
+  await page.getByRole("link", { name: /^Payment of / }).first().click();
+  await expect(page.getByRole("heading", { name: /^Payment of \$/ })).toBeVisible();
+  await expect(panel(page)).toContainText("Goes to QuickBooks with the next sync.");
+  const paymentUrl = page.url();
+  await syncNowFromIcon(page);
+  await page.goto(paymentUrl);
+  await expect(panel(page)).toContainText("Synced");
+  await expect(panel(page).getByRole("link", { name: "Open in QuickBooks" })).toBeVisible();
+  await expect(page.getByText("Marked as paid")).toBeVisible();
+  await shots(page, "record-sync-bill-payment");
+
+  // A payment received on an invoice: its page, from the Received payments list.
+  await page.goto(`/o/${slug}/invoices?status=unpaid`);
+  await page.locator("tbody tr a").first().click();
+  await page.getByRole("button", { name: "Record payment" }).click();
+  // Paid in full: the form gives way to the invoice's payments list.
+  await expect(page.getByText("Received", { exact: true }).first()).toBeVisible();
+  await page.goto(`/o/${slug}/received-payments`);
+  await page.getByRole("link", { name: /^Payment of / }).first().click();
+  await expect(page.getByRole("heading", { name: /^Payment received: \$/ })).toBeVisible();
+  await syncNowFromIcon(page);
+  await page.reload();
+  await expect(panel(page)).toContainText("Synced");
+  await shots(page, "record-sync-received-payment");
+});

@@ -16,6 +16,7 @@ import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { Term } from "@/components/ui/term";
 import { ActionButton } from "./action-button";
 import { DocumentsPanel } from "./documents-panel";
 import { formatIsoDate } from "./format-date";
@@ -160,7 +161,9 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
                   <tbody className="divide-y divide-slate-100">
                     {payments.map((payment) => (
                       <tr key={payment.id}>
-                        <td className="tabular px-4 py-2.5 text-slate-700">{formatIsoDate(payment.paidDate ?? payment.processDate)}</td>
+                        <td className="tabular px-4 py-2.5">
+                          <Link href={`${base}/payments/${payment.id}`} className="font-medium text-brand-700 hover:underline">{formatIsoDate(payment.paidDate ?? payment.processDate)}</Link>
+                        </td>
                         <td className="px-4 py-2.5 text-slate-700">
                           {payment.kind === "electronic" ? "Electronic" : `Marked as paid${payment.reference ? ` · ${payment.reference}` : ""}`}
                           {payment.kind === "offline" && !payment.syncToQbo ? <span className="ml-2 text-xs text-slate-500">(not synced)</span> : null}
@@ -222,15 +225,6 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
         </div>
       </div>
     </>
-  );
-}
-
-function Term({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-slate-900">{children}</dd>
-    </div>
   );
 }
 

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { centsToDecimalString, formatMoney, safeParseMoney } from "@/lib/ap/money";
 import { payBillsAction } from "@/lib/payments/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -27,14 +26,8 @@ export function PayBillsForm({
   defaultBankAccountId: string | null;
   today: string;
 }) {
-  const router = useRouter();
   const { state, onSubmit, pending, errors } = useFormAction(payBillsAction);
   const [amounts, setAmounts] = useState(() => bills.map((bill) => centsToDecimalString(bill.payableCents)));
-  useEffect(() => {
-    if (!state?.ok) return;
-    if (bills.length === 1 && bills[0]) router.push(`/o/${orgSlug}/bills/${bills[0].id}?saved=scheduled`);
-    else router.push(`/o/${orgSlug}/payments?scheduled=${state.data.paymentIds.length}`);
-  }, [state, bills, orgSlug, router]);
   const total = amounts.reduce((sum, text) => {
     const parsed = safeParseMoney(text);
     return parsed.ok ? sum + parsed.cents : sum;

@@ -216,7 +216,9 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
                 <tbody className="divide-y divide-slate-100">
                   {payments.map((payment) => (
                     <tr key={payment.id} className={payment.status === "voided" ? "text-slate-400" : undefined}>
-                      <td className="tabular px-5 py-3">{formatIsoDate(payment.receivedDate)}</td>
+                      <td className="tabular px-5 py-3">
+                        <Link href={`/o/${org.slug}/received-payments/${payment.id}`} className="font-medium text-brand-700 hover:underline">{formatIsoDate(payment.receivedDate)}</Link>
+                      </td>
                       <td className="px-4 py-3">{payment.kind === "electronic" ? `Money In Clearing → ${payment.depositAccountName ?? "—"}` : (payment.depositAccountName ?? "—")}</td>
                       <td className="px-4 py-3">{payment.reference ?? "—"}</td>
                       <td className="px-4 py-3">

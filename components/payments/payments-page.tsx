@@ -106,7 +106,43 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
         {list.rows.length === 0 ? (
           <EmptyState title="No payments here yet">Pay a bill from the Bills page, or mark one as paid.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <>
+          {/* On a phone each payment is a stacked row; from sm up, the table. */}
+          <ul className="divide-y divide-slate-100 sm:hidden" aria-label="Payments">
+            {list.rows.map((payment) => (
+              <li key={payment.id} className="space-y-1 px-4 py-3 text-sm">
+                <div className="flex items-baseline justify-between gap-3">
+                  <Link href={`${base}/payments/${payment.id}`} className="font-medium text-brand-700 hover:underline">
+                    {formatIsoDate(payment.paidDate ?? payment.processDate)}
+                  </Link>
+                  <span className="tabular font-semibold text-slate-900">{formatMoney(payment.amountCents, payment.currency)}</span>
+                </div>
+                <p className="text-slate-900">
+                  {payment.vendorName} ·{" "}
+                  <Link href={`${base}/bills/${payment.billId}`} className="font-medium text-brand-700 hover:underline">{payment.billNumber}</Link>
+                </p>
+                <p className="text-slate-600">
+                  {payment.kind === "electronic" ? "Electronic" : "Marked as paid"} · {payment.bankAccountName}
+                  {!payment.syncToQbo ? " · Not synced to QuickBooks" : ""}
+                </p>
+                <div className="flex items-center justify-between gap-3">
+                  <PaymentStatusBadge status={payment.status} />
+                  {canTransitionPayment(payment.status, "voided") ? (
+                    <ActionButton
+                      action={voidPaymentAction}
+                      orgSlug={org.slug}
+                      fields={{ paymentId: payment.id }}
+                      variant="ghost"
+                      confirm={payment.status === "scheduled" ? "Cancel this scheduled payment?" : "Void this payment? The bill reopens for its amount."}
+                    >
+                      {payment.status === "scheduled" ? "Cancel" : "Void"}
+                    </ActionButton>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
@@ -123,7 +159,11 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
               <tbody className="divide-y divide-slate-100 bg-white">
                 {list.rows.map((payment) => (
                   <tr key={payment.id} className="hover:bg-slate-50">
-                    <td className="tabular whitespace-nowrap px-4 py-3 text-slate-700">{formatIsoDate(payment.paidDate ?? payment.processDate)}</td>
+                    <td className="tabular whitespace-nowrap px-4 py-3">
+                      <Link href={`${base}/payments/${payment.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Payment of ${formatMoney(payment.amountCents, payment.currency)} for bill ${payment.billNumber}`}>
+                        {formatIsoDate(payment.paidDate ?? payment.processDate)}
+                      </Link>
+                    </td>
                     <td className="px-4 py-3 text-slate-900">{payment.vendorName}</td>
                     <td className="whitespace-nowrap px-4 py-3">
                       <Link href={`${base}/bills/${payment.billId}`} className="font-medium text-brand-700 hover:underline">{payment.billNumber}</Link>
@@ -154,12 +194,13 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
               </tbody>
             </table>
           </div>
+          </>
         )}
         <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={(page) => href({ page })} />
       </Card>
 
       <section className="mt-8" aria-labelledby="transfers-heading">
-        <div className="mb-3 flex items-end justify-between gap-3">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
           <div>
             <h2 id="transfers-heading" className="text-lg font-semibold text-slate-900">Funds transfers</h2>
             <p className="text-sm text-slate-600">Each lump sum that left a bank account through Money Out Clearing, and the payments in it.</p>
@@ -171,7 +212,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {transfers.map((transfer) => (
-              <Card key={transfer.id} className="p-5">
+              <Card key={transfer.id} className="min-w-0 p-5">
                 <div data-testid="funds-transfer" className="contents">
                   <div className="flex items-start justify-between gap-3">
                     <div className="flex items-center gap-3">
@@ -185,7 +226,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
                   </div>
                   <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100 text-sm">
                     {transfer.payments.map((payment) => (
-                      <li key={payment.id} className="flex items-center justify-between gap-3 py-2">
+                      <li key={payment.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
                         <span className="min-w-0 truncate">
                           <Link href={`${base}/bills/${payment.billId}`} className="font-medium text-brand-700 hover:underline">{payment.billNumber}</Link>
                           <span className="text-slate-600"> · {payment.vendorName}</span>

@@ -109,7 +109,11 @@ export async function ReceivedPaymentsPage({ orgSlug, searchParams }: { orgSlug:
                   const voided = row.status === "voided";
                   return (
                     <tr key={row.id} data-testid="received-payment" className={voided ? "text-slate-400" : "hover:bg-slate-50"}>
-                      <td className="tabular whitespace-nowrap px-4 py-3">{formatIsoDate(row.receivedDate)}</td>
+                      <td className="tabular whitespace-nowrap px-4 py-3">
+                        <Link href={`/o/${org.slug}/received-payments/${row.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Payment of ${formatMoney(row.amountCents, row.currency)} on invoice ${row.invoiceNumber}`}>
+                          {formatIsoDate(row.receivedDate)}
+                        </Link>
+                      </td>
                       <td className="px-4 py-3">
                         <Link href={`${base}/customers/${row.customerId}`} className="text-slate-900 hover:underline">{row.customerName}</Link>
                       </td>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Alert, Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { TokenHealth } from "@/lib/qbo-connection/connection";
@@ -34,6 +35,8 @@ export function ConnectionCard({
         </div>
         {health.status === "connected" ? (
           <Badge tone="green">Connected</Badge>
+        ) : health.status === "awaiting_confirmation" ? (
+          <Badge tone="amber">Waiting for confirmation</Badge>
         ) : health.status === "needs_reconnect" ? (
           <Badge tone="amber">Needs reconnect</Badge>
         ) : (
@@ -43,6 +46,14 @@ export function ConnectionCard({
       <div className="space-y-4 px-6 py-5">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
+        {health.status === "awaiting_confirmation" ? (
+          <Alert tone="warning">
+            {health.message}{" "}
+            <Link href={`/o/${orgSlug}/sync/switch`} className="font-semibold underline">
+              Review and confirm
+            </Link>
+          </Alert>
+        ) : null}
         {connected ? (
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
+import { formatMoney } from "@/lib/ap/money";
 import type { Db } from "@/lib/db/connection";
 import { linkableQboId, type RecordStatus } from "@/lib/sync/core/record-status";
+import { getSyncStatus } from "@/lib/sync/engine";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
 import { appRecordPath, qboRecordUrl } from "@/lib/sync/qbo-links";
 import { recordSyncStatus, type RecordSyncIssue } from "@/lib/sync/record-sync-status";
@@ -40,6 +42,8 @@ function StatusBadge({ status }: { status: RecordStatus<RecordSyncIssue> }) {
       return <Badge>Voided</Badge>;
     case "deleted_in_qbo":
       return <Badge tone="red">Deleted in QuickBooks</Badge>;
+    case "awaiting_confirmation":
+      return <Badge tone="amber">Sync paused</Badge>;
     default:
       return <Badge>Not connected</Badge>;
   }
@@ -66,6 +70,7 @@ export async function RecordSyncPanel({
   party?: { objectType: "vendor" | "customer"; id: string; name: string };
 }) {
   const [status, target] = await Promise.all([recordSyncStatus(db, organizationId, objectType, localId), qboLinkTarget(db, organizationId)]);
+  const pendingSwitch = status.state === "awaiting_confirmation" ? (await getSyncStatus(db, organizationId)).pendingSwitch : null;
   const qboId = linkableQboId(status);
   const qboUrl = qboId ? qboRecordUrl(target, objectType, qboId) : null;
   const noun = NOUN[objectType];
@@ -97,7 +102,7 @@ export async function RecordSyncPanel({
               <>
                 <p className="font-medium text-slate-900">
                   {status.paidInQbo.partly
-                    ? `Partly paid in QuickBooks (${formatCents(status.paidInQbo.balanceCents)} still open there); turn on 2-Way Payment Sync to bring payments in.`
+                    ? `Partly paid in QuickBooks (${formatMoney(status.paidInQbo.balanceCents)} still open there); turn on 2-Way Payment Sync to bring payments in.`
                     : "Paid in QuickBooks; turn on 2-Way Payment Sync to bring payments in."}
                 </p>
                 <p>
@@ -143,6 +148,16 @@ export async function RecordSyncPanel({
                   : `If it was deleted by mistake, enter the ${noun} again in Ledgerbridge and select Sync Now; this voided one is not sent again.`}
               </p>
             </>
+          ) : status.state === "awaiting_confirmation" ? (
+            <p>
+              {pendingSwitch
+                ? `${pendingSwitch.kind === "switch" ? "Switch to" : "First sync with"} ${pendingSwitch.companyName} waiting for your confirmation; nothing syncs until then.`
+                : "A change of QuickBooks company is waiting for your confirmation; nothing syncs until then."}{" "}
+              <Link href={`/o/${orgSlug}/sync/switch`} className={link}>
+                Review and confirm
+              </Link>{" "}
+              {openInQbo}
+            </p>
           ) : status.state === "voided_unsynced" ? (
             <p>Voided before it reached QuickBooks, so nothing is sent there.</p>
           ) : (

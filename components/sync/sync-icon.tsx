@@ -29,6 +29,8 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
   // Only issues that need action are counted; skipped-by-design ones would drown them.
   const needsAction = status?.openIssues ?? 0;
   const notConnected = status?.connection === "not_connected";
+  // A switch of company waiting for confirmation: Sync Now would only be refused.
+  const awaiting = status?.connection === "awaiting_confirmation";
 
   useEffect(() => {
     if (!open) return;
@@ -97,10 +99,18 @@ export function SyncIcon({ orgSlug }: { orgSlug: string }) {
 
       {hover && !open ? (
         <div role="menu" aria-label="Sync menu" className="absolute right-0 z-30 mt-1 w-48 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
-          <button type="button" role="menuitem" onClick={syncNow} disabled={starting || notConnected} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent">
+          <button type="button" role="menuitem" onClick={syncNow} disabled={starting || notConnected || awaiting} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent">
             <RefreshCw className="h-4 w-4" aria-hidden /> Sync Now
           </button>
           {notConnected ? <p className="px-3 pb-2 text-xs text-slate-500">Connect to QuickBooks first.</p> : null}
+          {awaiting && status?.pendingSwitch ? (
+            <p className="px-3 pb-2 text-xs text-slate-500">
+              Switch to {status.pendingSwitch.companyName} waiting for your confirmation.{" "}
+              <Link href={`${base}/sync/switch`} className="font-semibold text-brand-700 underline">
+                Review
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -162,7 +172,7 @@ function SyncPanel({
         <button
           type="button"
           onClick={onSyncNow}
-          disabled={starting || status?.connection === "not_connected"}
+          disabled={starting || status?.connection === "not_connected" || status?.connection === "awaiting_confirmation"}
           className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:bg-brand-600/50"
         >
           Sync Now
@@ -171,6 +181,12 @@ function SyncPanel({
       {message ? <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700">{message}</p> : null}
       {status?.connection === "not_connected" ? (
         <Notice href={`${orgBase}/settings/sync`} link="Connect to QuickBooks">Not connected to QuickBooks yet.</Notice>
+      ) : status?.connection === "awaiting_confirmation" && status.pendingSwitch ? (
+        <Notice href={`${orgBase}/sync/switch`} link="Review and confirm">
+          {status.pendingSwitch.kind === "switch"
+            ? `Switch to ${status.pendingSwitch.companyName} waiting for your confirmation.`
+            : `First sync with ${status.pendingSwitch.companyName} waiting for your confirmation.`}
+        </Notice>
       ) : status?.connection === "needs_reconnect" ? (
         <Notice href={`${orgBase}/settings/sync`} link="Reconnect">QuickBooks needs you to reconnect.</Notice>
       ) : status && status.preferencesMissing.length > 0 ? (
@@ -219,7 +235,7 @@ function SyncPanel({
           <span className="text-slate-500"> — see what the next sync would do, before it writes anything.</span>
         </p>
       ) : null}
-      {status?.nextAutoSyncAt && status.connection !== "not_connected" ? (
+      {status?.nextAutoSyncAt && status.connection === "connected" ? (
         <p className="text-xs text-slate-500">Next automatic sync around {formatDateTime(status.nextAutoSyncAt)}.</p>
       ) : null}
     </div>

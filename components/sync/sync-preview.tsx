@@ -1,5 +1,6 @@
 import { Alert, Badge, Card, EmptyState } from "@/components/ui/card";
-import { formatCents, formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
+import { formatMoney } from "@/lib/ap/money";
 import {
   DIRECTION_LABELS,
   previewNothingToDo,
@@ -113,7 +114,7 @@ function SummaryTable({ preview, rows }: { preview: Extract<SyncPreview, { statu
 function RecordLine({ record }: { record: PreviewRecord }) {
   const details = [
     record.party,
-    record.amountCents !== undefined ? formatCents(record.amountCents) : undefined,
+    record.amountCents !== undefined ? formatMoney(record.amountCents) : undefined,
     record.date,
     record.qboId && !record.qboId.startsWith("preview-") ? `QuickBooks ID ${record.qboId}` : undefined,
   ].filter(Boolean);

@@ -4,7 +4,7 @@ import * as ap from "./index";
 describe("lib/ap barrel", () => {
   it("exports the public API of every module", () => {
     for (const name of [
-      "parseMoney",
+      "safeParseMoney",
       "formatMoney",
       "sumCents",
       "allocateCents",

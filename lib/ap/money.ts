@@ -55,13 +55,6 @@ export function safeParseMoney(input: string, options: ParseMoneyOptions = {}): 
   return { ok: true, cents: negative && magnitude !== 0 ? -magnitude : magnitude };
 }
 
-/** Like {@link safeParseMoney} but throws a {@link MoneyError} with a plain-English message. */
-export function parseMoney(input: string, options: ParseMoneyOptions = {}): number {
-  const result = safeParseMoney(input, options);
-  if (!result.ok) throw new MoneyError(result.error);
-  return result.cents;
-}
-
 /** Throws unless `value` is an integer number of cents within the safe range. */
 export function assertCents(value: number, what = "amount"): void {
   if (!Number.isSafeInteger(value)) {

@@ -12,7 +12,7 @@ import {
   settleProcessingPayments,
   voidBillPayment,
 } from "@/lib/payments/payment-repository";
-import { listBillPayments, listRecentFundsTransfers, loadBillsToPay } from "@/lib/payments/payment-queries";
+import { getBillPaymentDetail, listBillPayments, listRecentFundsTransfers, loadBillsToPay } from "@/lib/payments/payment-queries";
 import { applyVendorCredit, createVendorCredit, getVendorCreditDetail, listVendorCredits } from "@/lib/vendor-credits/credit-repository";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createBill, updateBill, voidBill } from "./bill-repository";
@@ -181,6 +181,23 @@ describe("paying bills", () => {
     expect(await billRow(b4)).toMatchObject({ status: "unpaid", openBalanceCents: 40_00 });
     const listed = await listBillPayments(handle.db, org.organizationId, { status: "paid", page: 1 });
     expect(listed.total).toBe(3);
+  });
+});
+
+describe("a payment's own page", () => {
+  it("shows the payment with its bill, vendor, bank account, funds transfer and history; another organisation gets nothing", async () => {
+    const org = await createApOrg(handle.db, "Detail");
+    const { id } = await createBill(handle.db, org.actor, billForm(org, { amounts: [250_00], billNumber: "PD-1" }));
+    const { paymentIds } = await scheduleElectronicPayments(handle.db, org.actor, { bankAccountId: org.checking, processDate: TODAY, payments: [{ billId: id, amountCents: 250_00 }] }, TODAY);
+    await processDuePayments(handle.db, org.actor, TODAY);
+    const detail = await getBillPaymentDetail(handle.db, org.organizationId, paymentIds[0]!);
+    expect(detail).toMatchObject({ billId: id, billNumber: "PD-1", kind: "electronic", status: "processing", amountCents: 250_00, vendorId: expect.any(String) });
+    expect(detail?.transfer).toMatchObject({ transferDate: TODAY, amountCents: 250_00 });
+    expect(detail?.bankAccountName).toBeTruthy();
+    const events = await listAudit(handle.db, org.organizationId, "bill_payment", paymentIds[0]!);
+    expect(events.length).toBeGreaterThan(0);
+    expect(await getBillPaymentDetail(handle.db, a.organizationId, paymentIds[0]!)).toBeNull();
+    expect(await getBillPaymentDetail(handle.db, org.organizationId, "not-a-uuid")).toBeNull();
   });
 });
 

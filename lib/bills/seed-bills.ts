@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { addDays, compareDates, dueDateFromTerms, groupIntoFundsTransfers, summarizeBill, type BillStatusSummary } from "@/lib/ap";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db, Tx } from "@/lib/db/connection";
 import {
   accounts,
@@ -25,7 +26,6 @@ import {
 } from "@/lib/db/schema";
 import { seededRandom } from "@/lib/seeded-random";
 
-const BATCH = 1000;
 
 const LINE_DESCRIPTIONS = [
   "Monthly service",
@@ -39,10 +39,6 @@ const LINE_DESCRIPTIONS = [
   "Bulk order",
   "Repair call-out",
 ];
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
-}
 
 function initials(name: string): string {
   const letters = name
@@ -215,13 +211,13 @@ export async function seedDemoBills(
   }
 
   await db.transaction(async (tx: Tx) => {
-    await insertInBatches(billRows, (batch) => tx.insert(bills).values(batch));
-    await insertInBatches(lineRows, (batch) => tx.insert(billLines).values(batch));
-    await insertInBatches(transferRows, (batch) => tx.insert(fundsTransfers).values(batch));
-    await insertInBatches(paymentRows, (batch) => tx.insert(billPayments).values(batch));
-    await tx.insert(vendorCredits).values(creditRows);
-    await tx.insert(vendorCreditLines).values(creditLineRows);
-    if (applicationRows.length > 0) await tx.insert(vendorCreditApplications).values(applicationRows);
+    await bulkInsert(tx, bills, billRows);
+    await bulkInsert(tx, billLines, lineRows);
+    await bulkInsert(tx, fundsTransfers, transferRows);
+    await bulkInsert(tx, billPayments, paymentRows);
+    await bulkInsert(tx, vendorCredits, creditRows);
+    await bulkInsert(tx, vendorCreditLines, creditLineRows);
+    await bulkInsert(tx, vendorCreditApplications, applicationRows);
   });
   return { bills: billRows.length, payments: paymentRows.length, fundsTransfers: transferRows.length, vendorCredits: creditRows.length };
 }

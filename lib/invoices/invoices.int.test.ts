@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "@/lib/db/connection";
 import { accounts, customers, invoices, items, receivedPayments, terms } from "@/lib/db/schema";
 import { seedReferenceData } from "@/lib/demo/seed-demo";
 import { UserFacingError } from "@/lib/forms/action-result";
+import { getReceivedPaymentDetail } from "@/lib/received-payments/queries";
 import { receivePayment, voidReceivedPayment } from "@/lib/received-payments/receive-payment";
 import { listAccounts, listClasses, listItems, listLocations, listTerms } from "@/lib/reference/queries";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -144,6 +145,17 @@ describe("invoices", () => {
     expect(invoiceAudit.map((event) => event.action)).toContain("had a payment of $85.02 voided");
     const paymentAudit = await listAudit(handle.db, a.organizationId, "received_payment", first.id);
     expect(paymentAudit.map((event) => event.action).sort()).toEqual(["created", "voided"]);
+    // Its own page: invoice, customer, deposit account; another organisation (or a malformed id) gets nothing.
+    expect(await getReceivedPaymentDetail(handle.db, a.organizationId, first.id)).toMatchObject({
+      invoiceId: id,
+      customerId: a.customerId,
+      amountCents: 8_502,
+      reference: "CHK 77",
+      status: "voided",
+      depositAccountName: "Undeposited Funds",
+    });
+    expect(await getReceivedPaymentDetail(handle.db, b.organizationId, first.id)).toBeNull();
+    expect(await getReceivedPaymentDetail(handle.db, a.organizationId, "1 OR 1=1")).toBeNull();
   });
 
   it("refuses deposit accounts that can't take deposits and a total below what was received", async () => {

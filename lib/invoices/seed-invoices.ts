@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { addDays, dueDateFromTerms, summarizeInvoice, type IsoDate } from "@/lib/ap";
+import { bulkInsert } from "@/lib/db/bulk-insert";
 import type { Db } from "@/lib/db/connection";
 import { customers, invoiceLines, invoices, receivedPayments } from "@/lib/db/schema";
 import { listClasses, listItems, listTerms, toPaymentTerms } from "@/lib/reference/queries";
@@ -127,11 +128,9 @@ export async function seedDemoInvoices(
       number += 1;
     }
     await db.transaction(async (tx) => {
-      await tx.insert(invoices).values(invoiceValues);
-      for (let offset = 0; offset < lineValues.length; offset += BATCH_SIZE * 2) {
-        await tx.insert(invoiceLines).values(lineValues.slice(offset, offset + BATCH_SIZE * 2));
-      }
-      if (paymentValues.length) await tx.insert(receivedPayments).values(paymentValues);
+      await bulkInsert(tx, invoices, invoiceValues);
+      await bulkInsert(tx, invoiceLines, lineValues);
+      await bulkInsert(tx, receivedPayments, paymentValues);
     });
     paymentCount += paymentValues.length;
   }

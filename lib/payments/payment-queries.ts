@@ -22,33 +22,42 @@ export const paymentListQuerySchema = z.object({
 });
 export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
 
+/** One shape for a bill payment wherever it is shown: with its bill, vendor and bank account. */
+function selectBillPayments(db: Db) {
+  return db
+    .select({
+      id: billPayments.id,
+      billId: billPayments.billId,
+      billNumber: bills.billNumber,
+      currency: bills.currency,
+      vendorId: billPayments.vendorId,
+      vendorName: vendors.displayName,
+      kind: billPayments.kind,
+      status: billPayments.status,
+      amountCents: billPayments.amountCents,
+      processDate: billPayments.processDate,
+      paidDate: billPayments.paidDate,
+      reference: billPayments.reference,
+      syncToQbo: billPayments.syncToQbo,
+      fundsTransferId: billPayments.fundsTransferId,
+      bankAccountName: accounts.name,
+      createdAt: billPayments.createdAt,
+      voidedAt: billPayments.voidedAt,
+    })
+    .from(billPayments)
+    .innerJoin(bills, and(eq(bills.id, billPayments.billId), eq(bills.organizationId, billPayments.organizationId)))
+    .innerJoin(vendors, and(eq(vendors.id, billPayments.vendorId), eq(vendors.organizationId, billPayments.organizationId)))
+    .innerJoin(accounts, and(eq(accounts.id, billPayments.bankAccountId), eq(accounts.organizationId, billPayments.organizationId)))
+    .$dynamic();
+}
+
 /** Bill payments, newest process date first, with the bill, vendor and bank account they belong to. */
 export async function listBillPayments(db: Db, organizationId: string, query: PaymentListQuery) {
   const filters: SQL[] = [eq(billPayments.organizationId, organizationId)];
   if (query.status !== "all") filters.push(eq(billPayments.status, query.status));
   const where = and(...filters);
   const [rows, [aggregate]] = await Promise.all([
-    db
-      .select({
-        id: billPayments.id,
-        billId: billPayments.billId,
-        billNumber: bills.billNumber,
-        currency: bills.currency,
-        vendorName: vendors.displayName,
-        kind: billPayments.kind,
-        status: billPayments.status,
-        amountCents: billPayments.amountCents,
-        processDate: billPayments.processDate,
-        paidDate: billPayments.paidDate,
-        reference: billPayments.reference,
-        syncToQbo: billPayments.syncToQbo,
-        fundsTransferId: billPayments.fundsTransferId,
-        bankAccountName: accounts.name,
-      })
-      .from(billPayments)
-      .innerJoin(bills, eq(bills.id, billPayments.billId))
-      .innerJoin(vendors, eq(vendors.id, billPayments.vendorId))
-      .innerJoin(accounts, eq(accounts.id, billPayments.bankAccountId))
+    selectBillPayments(db)
       .where(where)
       .orderBy(desc(billPayments.processDate), desc(billPayments.createdAt), desc(billPayments.id))
       .limit(PAYMENT_PAGE_SIZE)
@@ -59,6 +68,22 @@ export async function listBillPayments(db: Db, organizationId: string, query: Pa
 }
 
 export type BillPaymentRow = Awaited<ReturnType<typeof listBillPayments>>["rows"][number];
+
+/** One bill payment of this organisation with the funds transfer it left in, or null (also for a malformed id). */
+export async function getBillPaymentDetail(db: Db, organizationId: string, paymentId: string) {
+  if (!isRecordId(paymentId)) return null;
+  const [payment] = await selectBillPayments(db).where(and(eq(billPayments.organizationId, organizationId), eq(billPayments.id, paymentId)));
+  if (!payment) return null;
+  const [transfer] = payment.fundsTransferId
+    ? await db
+        .select({ id: fundsTransfers.id, transferDate: fundsTransfers.transferDate, amountCents: fundsTransfers.amountCents, qboId: fundsTransfers.qboId })
+        .from(fundsTransfers)
+        .where(and(eq(fundsTransfers.organizationId, organizationId), eq(fundsTransfers.id, payment.fundsTransferId)))
+    : [];
+  return { ...payment, transfer: transfer ?? null };
+}
+
+export type BillPaymentDetail = NonNullable<Awaited<ReturnType<typeof getBillPaymentDetail>>>;
 
 /** What the process actions would touch right now. */
 export async function paymentQueueSummary(db: Db, organizationId: string, today: string) {

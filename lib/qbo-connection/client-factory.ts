@@ -8,6 +8,8 @@ import { createDbTokenStore } from "./token-store";
 export type QboClientOptions = {
   /** Every QBO request line goes here (bound with the realm), e.g. a logger bound to a sync run. */
   logger?: Logger;
+  /** Read-only callers (the sync preview) may read the new company while a switch awaits confirmation. */
+  awaitingConfirmation?: boolean;
 };
 
 export type QboClientFactory = (
@@ -31,7 +33,7 @@ export function createQboClientFactory(
 ): QboClientFactory {
   const oauth = oauthFor(deps.config);
   return async (organizationId, options = {}) => {
-    const store = createDbTokenStore(db, organizationId, deps.cipher);
+    const store = createDbTokenStore(db, organizationId, deps.cipher, { awaitingConfirmation: options.awaitingConfirmation === true });
     const tokens = await store.load();
     if (!tokens) return null;
     const client = new QboClient({

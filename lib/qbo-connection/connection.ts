@@ -17,6 +17,8 @@ import {
 } from "@/lib/qbo";
 import type { QboAppConfig } from "./app-config";
 import { CONNECT_ERROR_MESSAGES, type ConnectErrorCode } from "./connect-errors";
+import { companyLabel } from "./company-switch-rule";
+import { connectDecisionFor } from "./connect-decision";
 import { encryptedColumns } from "./token-store";
 import { logger } from "@/lib/log";
 
@@ -62,7 +64,7 @@ export async function completeConnect(
   db: Db,
   input: { callbackUrl: string; userId: string },
   deps: ConnectionDeps,
-): Promise<{ organizationSlug: string; companyName: string; realmId: string }> {
+): Promise<{ organizationSlug: string; companyName: string; realmId: string; status: "connected" | "awaiting_confirmation" }> {
   const url = new URL(input.callbackUrl);
   const state = url.searchParams.get("state") ?? "";
   const payload = connectStep(() => readOAuthState(state, { secret: deps.stateSecret, clock: clockOf(deps) }));
@@ -99,19 +101,31 @@ export async function completeConnect(
   }
   const tokens = await oauthFor(deps.config).exchangeCode(input.callbackUrl);
   const companyName = await readCompanyName(tokens, deps);
-  const values = {
-    ...encryptedColumns(deps.cipher, organizationId, tokens),
-    companyName,
-    status: "connected" as const,
-    statusReason: null,
-    connectedBy: input.userId,
-    connectedAt: new Date(),
-  };
   try {
-    await db
-      .insert(qboConnections)
-      .values({ organizationId, ...values })
-      .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+    const status = await db.transaction(async (tx) => {
+      // Decided under the row's lock, so two callbacks at once cannot both skip the confirmation.
+      const [existing] = await tx.select().from(qboConnections).where(eq(qboConnections.organizationId, organizationId)).for("update");
+      const decision = await connectDecisionFor(tx, organizationId, tokens.realmId);
+      const values = {
+        ...encryptedColumns(deps.cipher, organizationId, tokens),
+        companyName,
+        status: decision.status,
+        statusReason: null,
+        connectedBy: input.userId,
+        connectedAt: new Date(),
+        ...(decision.status === "connected"
+          ? { awaitingKind: null, switchFromRealmId: null, switchFromCompanyName: null }
+          : decision.awaitingKind === "first_sync"
+            ? { awaitingKind: "first_sync" as const, switchFromRealmId: null, switchFromCompanyName: null }
+            : { awaitingKind: "switch" as const, switchFromRealmId: decision.fromRealmId, switchFromCompanyName: previousCompanyName(existing, decision.fromRealmId) }),
+      };
+      await tx
+        .insert(qboConnections)
+        .values({ organizationId, ...values })
+        .onConflictDoUpdate({ target: qboConnections.organizationId, set: values });
+      return decision.status;
+    });
+    return { organizationSlug: slug, companyName, realmId: tokens.realmId, status };
   } catch (error) {
     if (isUniqueViolation(error, "qbo_connections_realm_key")) {
       // The new tokens are simply not kept. Never revoke them: at Intuit a revoke disconnects the app
@@ -120,7 +134,13 @@ export async function completeConnect(
     }
     throw error;
   }
-  return { organizationSlug: slug, companyName, realmId: tokens.realmId };
+}
+
+/** The name of the company being left, as the connection row last knew it. */
+function previousCompanyName(existing: typeof qboConnections.$inferSelect | undefined, realmId: string): string | null {
+  if (!existing) return null;
+  if (existing.switchFromRealmId === realmId) return existing.switchFromCompanyName;
+  return existing.realmId === realmId ? existing.companyName : null;
 }
 
 const clockOf = (deps: ConnectionDeps) => (deps.now ? { now: () => deps.now!().getTime() } : undefined);
@@ -164,7 +184,10 @@ async function readCompanyName(tokens: QboTokenSet, deps: ConnectionDeps): Promi
   return String(info.CompanyName ?? "QuickBooks company");
 }
 
-/** Revokes the tokens at Intuit (best effort) and forgets them. */
+/**
+ * Revokes the tokens at Intuit (best effort) and forgets them. A connection still awaiting a switch
+ * goes back to naming the company the organisation's links point to: the new one was never used.
+ */
 export async function disconnect(db: Db, organizationId: string, deps: ConnectionDeps): Promise<{ revoked: boolean }> {
   const row = await getConnection(db, organizationId);
   if (!row) return { revoked: false };
@@ -182,6 +205,10 @@ export async function disconnect(db: Db, organizationId: string, deps: Connectio
     .set({
       status: "disconnected",
       statusReason: null,
+      ...(row.status === "awaiting_confirmation" && row.switchFromRealmId ? { realmId: row.switchFromRealmId, companyName: row.switchFromCompanyName } : {}),
+      awaitingKind: null,
+      switchFromRealmId: null,
+      switchFromCompanyName: null,
       accessTokenEncrypted: null,
       refreshTokenEncrypted: null,
       accessTokenExpiresAt: null,
@@ -192,7 +219,7 @@ export async function disconnect(db: Db, organizationId: string, deps: Connectio
 }
 
 export type TokenHealth = {
-  status: "connected" | "needs_reconnect" | "disconnected";
+  status: "connected" | "needs_reconnect" | "disconnected" | "awaiting_confirmation";
   accessTokenExpiresAt: Date | null;
   refreshTokenDaysLeft: number | null;
   message: string;
@@ -218,6 +245,14 @@ export function tokenHealth(row: typeof qboConnections.$inferSelect | null, now:
   const days = row.refreshTokenExpiresAt
     ? Math.floor((row.refreshTokenExpiresAt.getTime() - now.getTime()) / 86_400_000)
     : null;
+  if (row.status === "awaiting_confirmation") {
+    return {
+      status: "awaiting_confirmation",
+      accessTokenExpiresAt: row.accessTokenExpiresAt,
+      refreshTokenDaysLeft: days,
+      message: `${row.awaitingKind === "first_sync" ? "First sync with" : "Switch to"} ${companyLabel(row.companyName, row.realmId)} waiting for your confirmation; nothing syncs until then.`,
+    };
+  }
   if (row.status === "needs_reconnect") {
     return {
       status: "needs_reconnect",

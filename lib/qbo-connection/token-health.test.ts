@@ -29,4 +29,9 @@ describe("tokenHealth (issue 14 item 8: the text does not repeat itself)", () =>
   it("without a reason says what happened and what to do", () => {
     expect(tokenHealth(row({}), now).message).toBe("QuickBooks no longer accepts this connection. Reconnect to resume syncing.");
   });
+
+  it("while a switch of company waits, says so instead of calling the connection healthy", () => {
+    const health = tokenHealth(row({ status: "awaiting_confirmation", awaitingKind: "switch", companyName: "New Books Co", realmId: "9" }), now);
+    expect(health).toMatchObject({ status: "awaiting_confirmation", message: "Switch to New Books Co waiting for your confirmation; nothing syncs until then." });
+  });
 });

@@ -3,15 +3,24 @@ import type { Db } from "@/lib/db/connection";
 import { qboConnections } from "@/lib/db/schema";
 import type { QboTokenSet, TokenCipher, TokenStore } from "@/lib/qbo";
 
+export type TokenStoreOptions = {
+  /**
+   * Also load the tokens of a connection awaiting a switch confirmation. Only for reading the new
+   * company (the sync preview); a sync never asks for this, so nothing is written there.
+   */
+  awaitingConfirmation?: boolean;
+};
+
 /**
  * Tokens of one organisation's QBO connection, AES-256-GCM encrypted at rest. The organisation id is
  * bound into the ciphertext, so a row copied to another organisation does not decrypt.
  */
-export function createDbTokenStore(db: Db, organizationId: string, cipher: TokenCipher): TokenStore {
+export function createDbTokenStore(db: Db, organizationId: string, cipher: TokenCipher, options: TokenStoreOptions = {}): TokenStore {
   return {
     async load() {
       const [row] = await db.select().from(qboConnections).where(eq(qboConnections.organizationId, organizationId)).limit(1);
-      if (!row || row.status !== "connected" || !row.accessTokenEncrypted || !row.refreshTokenEncrypted) return null;
+      const usable = row?.status === "connected" || (options.awaitingConfirmation === true && row?.status === "awaiting_confirmation");
+      if (!row || !usable || !row.accessTokenEncrypted || !row.refreshTokenEncrypted) return null;
       return {
         realmId: row.realmId,
         accessToken: cipher.decrypt(row.accessTokenEncrypted, organizationId),

@@ -70,7 +70,6 @@ export {
 } from "@/lib/qbo/client";
 export { buildQboQuery, qboInList, quoteQboString } from "@/lib/qbo/query-builder";
 export { requestIdFor } from "@/lib/qbo/requestid";
-export { fromCents, sumAmounts, toCents } from "@/lib/qbo/money";
 export {
   InMemoryRateBudget,
   QBO_RATE_LIMITS,
@@ -82,5 +81,4 @@ export {
   type Release,
 } from "@/lib/qbo/limiter";
 export { systemClock, type Clock } from "@/lib/qbo/clock";
-export { FakeClock } from "@/lib/qbo/fake-clock";
 export * from "@/lib/qbo/schemas";

@@ -1,6 +1,7 @@
-/** Reading received payments: the paginated, searchable list of the Received payments page. Org-scoped. */
+/** Reading received payments: the paginated, searchable list of the Received payments page and one payment's page. Org-scoped. */
 import { and, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sum, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
+import { isRecordId } from "@/lib/forms/record-id";
 import { accounts, customers, fundsTransfers, invoices, qboConnections, receivedPayments, syncIssues } from "@/lib/db/schema";
 import { describeReason, isReasonCode } from "@/lib/sync/core/reasons";
 import type { ReceivedPaymentListQuery } from "./list-query";
@@ -109,3 +110,38 @@ export async function listReceivedPayments(db: Db, organizationId: string, query
 }
 
 export type ReceivedPaymentListRow = Awaited<ReturnType<typeof listReceivedPayments>>["rows"][number];
+
+/** One received payment of this organisation with its invoice, customer, deposit account and funds transfer, or null. */
+export async function getReceivedPaymentDetail(db: Db, organizationId: string, paymentId: string) {
+  if (!isRecordId(paymentId)) return null;
+  const sameOrg = eq(receivedPayments.organizationId, organizationId);
+  const [row] = await db
+    .select({
+      id: receivedPayments.id,
+      kind: receivedPayments.kind,
+      status: receivedPayments.status,
+      amountCents: receivedPayments.amountCents,
+      receivedDate: receivedPayments.receivedDate,
+      reference: receivedPayments.reference,
+      voidedAt: receivedPayments.voidedAt,
+      createdAt: receivedPayments.createdAt,
+      invoiceId: receivedPayments.invoiceId,
+      invoiceNumber: invoices.invoiceNumber,
+      currency: invoices.currency,
+      customerId: receivedPayments.customerId,
+      customerName: customers.displayName,
+      depositAccountName: accounts.name,
+      transferDate: fundsTransfers.transferDate,
+      transferAmountCents: fundsTransfers.amountCents,
+      transferQboId: fundsTransfers.qboId,
+    })
+    .from(receivedPayments)
+    .innerJoin(customers, and(eq(customers.id, receivedPayments.customerId), eq(customers.organizationId, receivedPayments.organizationId)))
+    .innerJoin(invoices, and(eq(invoices.id, receivedPayments.invoiceId), eq(invoices.organizationId, receivedPayments.organizationId)))
+    .leftJoin(accounts, and(eq(accounts.id, receivedPayments.depositAccountId), eq(accounts.organizationId, receivedPayments.organizationId)))
+    .leftJoin(fundsTransfers, and(eq(fundsTransfers.id, receivedPayments.fundsTransferId), eq(fundsTransfers.organizationId, receivedPayments.organizationId)))
+    .where(and(sameOrg, eq(receivedPayments.id, paymentId)));
+  return row ?? null;
+}
+
+export type ReceivedPaymentDetail = NonNullable<Awaited<ReturnType<typeof getReceivedPaymentDetail>>>;

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/connection";
 import { BUILT_IN_SANDBOX_PATH } from "@/lib/qbo-connection/app-config";
 import { getConnection } from "@/lib/qbo-connection/connection";
 import { connectionDeps } from "@/lib/qbo-connection/deps";
+import { linkRealmOf } from "@/lib/qbo-connection/link-realm";
 import { env } from "@/lib/config/env";
 import type { QboLinkTarget } from "./qbo-links";
 
@@ -11,7 +12,7 @@ export async function qboLinkTarget(db: Db, organizationId: string): Promise<Qbo
   const connection = await getConnection(db, organizationId);
   return {
     environment: config.endpoints.environment,
-    realmId: connection?.realmId,
+    realmId: linkRealmOf(connection),
     builtInSandboxUrl: config.builtInSandbox ? `${env().APP_URL.replace(/\/+$/, "")}${BUILT_IN_SANDBOX_PATH}` : undefined,
   };
 }

@@ -15,5 +15,7 @@ describe("qboRecordUrl", () => {
     expect(qboRecordUrl({ environment: "sandbox" }, "term", "1")).toBeNull();
     expect(appRecordPath("acme", "term", "x")).toBeNull();
     expect(appRecordPath("acme", "bill", "b1")).toBe("/o/acme/bills/b1");
+    expect(appRecordPath("acme", "bill_payment", "p1")).toBe("/o/acme/payments/p1");
+    expect(appRecordPath("acme", "payment", "r1")).toBe("/o/acme/received-payments/r1");
   });
 });

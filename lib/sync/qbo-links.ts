@@ -51,6 +51,8 @@ export function appRecordPath(orgSlug: string, objectType: string, localId: stri
     vendor: "vendors",
     customer: "customers",
     vendor_credit: "vendor-credits",
+    bill_payment: "payments",
+    payment: "received-payments",
   };
   const segment = paths[objectType];
   return segment ? `/o/${orgSlug}/${segment}/${localId}` : null;

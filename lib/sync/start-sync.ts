@@ -5,6 +5,7 @@ import { UserFacingError } from "@/lib/forms/action-result";
 import { startAppJobs } from "@/lib/jobs/app-jobs";
 import type { SyncJobs } from "@/lib/jobs/sync-jobs";
 import { logger } from "@/lib/log";
+import { awaitingConfirmationMessage } from "@/lib/qbo-connection/company-switch";
 import { getConnection } from "@/lib/qbo-connection/connection";
 import { requestSync } from "@/lib/sync/engine";
 import type { SyncTrigger } from "@/lib/sync/engine/types";
@@ -24,6 +25,7 @@ export async function startSyncInBackground(
   if (!connection || connection.status === "disconnected") {
     throw new UserFacingError("Not connected to QuickBooks. An admin connects it in Settings → Sync → Setup; then select Sync Now.");
   }
+  if (connection.status === "awaiting_confirmation") throw new UserFacingError(awaitingConfirmationMessage(connection.companyName, connection.realmId));
   const { runId, joined } = await requestSync(db, input);
   if (joined) return { runId, joined };
   try {

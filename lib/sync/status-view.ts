@@ -5,7 +5,8 @@ export type RunCounts = Record<string, { created: number; updated: number; skipp
 
 /** What the sync icon needs, as JSON: small, no internal columns. */
 export type SyncStatusView = {
-  connection: "not_connected" | "connected" | "needs_reconnect";
+  connection: "not_connected" | "connected" | "needs_reconnect" | "awaiting_confirmation";
+  pendingSwitch: { kind: "switch" | "first_sync"; companyName: string } | null;
   preferencesMissing: string[];
   activeRun: { id: string; phase: string | null; percent: number; done: number; total: number; startedAt: string | null } | null;
   lastRun: {
@@ -28,6 +29,7 @@ export function toSyncStatusView(status: SyncStatus): SyncStatusView {
   const { activeRun, lastRun } = status;
   return {
     connection: status.connection,
+    pendingSwitch: status.pendingSwitch,
     preferencesMissing: status.preferencesMissing,
     activeRun: activeRun
       ? {

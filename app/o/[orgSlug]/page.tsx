@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatCents } from "@/components/ui/format";
+import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
 import { FirstRunChecklistCard } from "@/components/overview/first-run-checklist";
 import { loadFirstRun, loadOverview } from "@/lib/orgs/overview";
@@ -13,8 +13,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   const [overview, firstRun] = await Promise.all([loadOverview(db, org.organizationId), loadFirstRun(db, org.organizationId)]);
   const base = `/o/${org.slug}`;
   const tiles = [
-    { label: "Open bills", value: formatCents(overview.openBills.cents), sub: `${overview.openBills.count} to pay`, href: `${base}/bills` },
-    { label: "Open invoices", value: formatCents(overview.openInvoices.cents), sub: `${overview.openInvoices.count} to collect`, href: `${base}/invoices` },
+    { label: "Open bills", value: formatMoney(overview.openBills.cents), sub: `${overview.openBills.count} to pay`, href: `${base}/bills` },
+    { label: "Open invoices", value: formatMoney(overview.openInvoices.cents), sub: `${overview.openInvoices.count} to collect`, href: `${base}/invoices` },
     { label: "Vendors", value: String(overview.vendors), sub: "active", href: `${base}/vendors` },
     { label: "Customers", value: String(overview.customers), sub: "active", href: `${base}/customers` },
   ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cents, createdAt, id, updatedAt } from "./columns";
 import { organizations, users } from "./identity";
 import { accounts } from "./ledger";
@@ -10,9 +10,18 @@ const orgId = () =>
     .notNull()
     .references(() => organizations.id, { onDelete: "cascade" });
 
-export const connectionStatusEnum = pgEnum("qbo_connection_status", ["connected", "needs_reconnect", "disconnected"]);
+/**
+ * "awaiting_confirmation": connected to a company the organisation has not synced with (another
+ * company than the one its links point to, or a first company while the app already holds records);
+ * nothing syncs until an admin confirms on /o/<slug>/sync/switch.
+ */
+export const connectionStatusEnum = pgEnum("qbo_connection_status", ["connected", "needs_reconnect", "disconnected", "awaiting_confirmation"]);
 
-/** One QBO company per organisation. Tokens are AES-256-GCM encrypted at rest. */
+/**
+ * One QBO company per organisation. Tokens are AES-256-GCM encrypted at rest. `realmId` is the
+ * company the tokens are for; while a switch awaits confirmation, `switchFromRealmId` is the company
+ * the organisation's links still point to.
+ */
 export const qboConnections = pgTable("qbo_connections", {
   organizationId: orgId().primaryKey(),
   realmId: text("realm_id").notNull(),
@@ -25,8 +34,16 @@ export const qboConnections = pgTable("qbo_connections", {
   statusReason: text("status_reason"),
   connectedBy: uuid("connected_by").references(() => users.id, { onDelete: "set null" }),
   connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Why the connection awaits confirmation: another company ("switch") or a first sync over existing app records. */
+  awaitingKind: text("awaiting_kind", { enum: ["switch", "first_sync"] }),
+  switchFromRealmId: text("switch_from_realm_id"),
+  switchFromCompanyName: text("switch_from_company_name"),
   updatedAt: updatedAt(),
 }, (t) => [
+  // Awaiting confirmation exactly when a reason is recorded, and a switch always names the company it leaves.
+  // (status::text: a new enum value cannot be named in the migration that adds it.)
+  check("qbo_connections_awaiting_kind", sql`(${t.status}::text = 'awaiting_confirmation') = (${t.awaitingKind} is not null)`),
+  check("qbo_connections_switch_from", sql`(${t.awaitingKind} is not distinct from 'switch') = (${t.switchFromRealmId} is not null)`),
   // One QuickBooks company is synced by one organisation: two would import each other's records
   // twice, and in the built-in sandbox it would hand one organisation's books to another.
   uniqueIndex("qbo_connections_realm_key").on(t.realmId).where(sql`${t.status} <> 'disconnected'`),
@@ -215,3 +232,65 @@ export const qboListPulls = pgTable("qbo_list_pulls", {
   startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
+
+/**
+ * A company the organisation switched away from: its links and sync issues, moved out of the live
+ * tables (whose unique keys belong to the current company) when an admin confirmed the switch.
+ */
+export const syncRealmArchives = pgTable(
+  "sync_realm_archives",
+  {
+    id: id(),
+    organizationId: orgId(),
+    realmId: text("realm_id").notNull(),
+    companyName: text("company_name"),
+    replacedByRealmId: text("replaced_by_realm_id").notNull(),
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: timestamp("archived_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sync_realm_archives_org_idx").on(t.organizationId, t.archivedAt)],
+);
+
+/** The mapping ledger rows of an archived company, as they were at the switch. */
+export const syncArchivedMappings = pgTable(
+  "sync_archived_mappings",
+  {
+    archiveId: uuid("archive_id")
+      .notNull()
+      .references(() => syncRealmArchives.id, { onDelete: "cascade" }),
+    organizationId: orgId(),
+    objectType: text("object_type").notNull(),
+    localId: uuid("local_id").notNull(),
+    realmId: text("realm_id").notNull(),
+    qboId: text("qbo_id").notNull(),
+    syncToken: text("sync_token").notNull(),
+    lastUpdatedTime: text("last_updated_time"),
+    contentHash: text("content_hash").notNull(),
+    qboState: text("qbo_state").notNull(),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.archiveId, t.objectType, t.localId] })],
+);
+
+/** The sync issues (open and resolved) of an archived company: never shown as open again. */
+export const syncArchivedIssues = pgTable(
+  "sync_archived_issues",
+  {
+    archiveId: uuid("archive_id")
+      .notNull()
+      .references(() => syncRealmArchives.id, { onDelete: "cascade" }),
+    organizationId: orgId(),
+    issueKey: text("issue_key").notNull(),
+    objectType: text("object_type").notNull(),
+    localId: uuid("local_id"),
+    qboId: text("qbo_id"),
+    label: text("label").notNull(),
+    reasonCode: text("reason_code").notNull(),
+    severity: text("severity").notNull(),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull(),
+    detail: text("detail"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.archiveId, t.issueKey] })],
+);

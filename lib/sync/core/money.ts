@@ -24,11 +24,5 @@ export function amountToCents(amount: number): number {
   return sign * Math.round(scaled);
 }
 
-export function sumCents(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) {
-    assertCents(value);
-    total += value;
-  }
-  return total;
-}
+/** One exact cents sum for the app and the core (lib/ap/money.ts). */
+export { sumCents } from "@/lib/ap/money";

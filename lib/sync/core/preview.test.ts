@@ -4,7 +4,6 @@ import {
   appChangesOf,
   bodyAmountCents,
   conflictOf,
-  formatPreviewCents,
   formatPreviewTable,
   inboundPaymentChangesOf,
   previewNothingToDo,
@@ -173,8 +172,4 @@ describe("amounts", () => {
     expect(bodyAmountCents({ DisplayName: "Acme" })).toBeUndefined();
   });
 
-  it("formats cents as dollars", () => {
-    expect(formatPreviewCents(123_456)).toBe("$1,234.56");
-    expect(formatPreviewCents(-5)).toBe("-$0.05");
-  });
 });

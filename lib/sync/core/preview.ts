@@ -5,6 +5,7 @@
  * the preview's shape, how a planned decision reads as a record, the conflict's differing fields,
  * and the summary table.
  */
+import { formatMoney } from "@/lib/ap/money";
 import type { SyncDecision } from "@/lib/sync/core/decisions";
 import type { InboundPaymentDecision } from "@/lib/sync/core/payments-plan";
 import type { AppPartySnapshot, AppTxnSnapshot, EntityKind, QboPartySnapshot, QboTxnSnapshot, ConflictMaster, PartyAddress } from "@/lib/sync/core/types";
@@ -193,7 +194,7 @@ function text(value: string | number | boolean | undefined | null): string | nul
 }
 
 function money(cents: number | undefined): string | null {
-  return cents === undefined ? null : formatPreviewCents(cents);
+  return cents === undefined ? null : formatMoney(cents);
 }
 
 function address(a: PartyAddress | undefined): string | null {
@@ -244,14 +245,6 @@ export function conflictOf(decision: AnyDecision, names: PartyNames): PreviewCon
   const qbo = decision.resolution.type === "update-in-app" ? decision.resolution.qbo : decision.loser.side === "quickbooks" ? decision.loser.qbo : undefined;
   if (!app || !qbo) return null;
   return { objectType: decision.kind, record: { ...appRecord(decision.kind, app, names), qboId: decision.qboId }, winner: decision.winner, fields: conflictFields(decision.kind, app, qbo, names) };
-}
-
-/** "$1,250.00" (negative amounts with a minus sign). */
-export function formatPreviewCents(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100).toLocaleString("en-US");
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** The amount a QuickBooks write body carries: its TotalAmt, else the sum of its lines' amounts. */

@@ -19,6 +19,13 @@ function input(over: Partial<RecordStatusInput<string>> = {}): RecordStatusInput
 }
 
 describe("deriveRecordStatus", () => {
+  it("while a company switch awaits confirmation, says so and links only to the twin in the company the record is linked to", () => {
+    const linked = deriveRecordStatus(input({ connection: "awaiting_confirmation" }));
+    expect(linked).toEqual({ state: "awaiting_confirmation", qboId: "145" });
+    expect(deriveRecordStatus(input({ connection: "awaiting_confirmation", mapping: null }))).toEqual({ state: "awaiting_confirmation" });
+    expect(linkableQboId(deriveRecordStatus(input({ connection: "awaiting_confirmation", mapping: { ...mapping, qboState: "deleted" } })))).toBeNull();
+  });
+
   it("a linked, live, open record is synced and links to QuickBooks", () => {
     const status = deriveRecordStatus(input());
     expect(status).toEqual({ state: "synced", qboId: "145", syncedAt: synced });

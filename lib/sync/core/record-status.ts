@@ -9,7 +9,7 @@ export type QboTwinState = "live" | "voided" | "deleted" | "removed";
 
 export interface RecordStatusInput<I> {
   objectType: string;
-  connection: "connected" | "needs_reconnect" | "disconnected" | null;
+  connection: "connected" | "needs_reconnect" | "disconnected" | "awaiting_confirmation" | null;
   mapping: { qboId: string; syncedAt: Date; qboState: QboTwinState; qboBalanceCents: number | null } | null;
   issues: readonly I[];
   /** The app record: when it was voided, and (bills, invoices) what is still open on it. */
@@ -20,6 +20,8 @@ export interface RecordStatusInput<I> {
 
 export type RecordStatus<I> =
   | { state: "not_connected" }
+  /** Connected to a company the organisation has not confirmed switching to: nothing syncs meanwhile. */
+  | { state: "awaiting_confirmation"; qboId?: string }
   | { state: "pending" }
   | { state: "issue"; issues: readonly I[]; qboId?: string }
   | { state: "synced"; qboId: string; syncedAt: Date; paidInQbo?: { balanceCents: number; partly: boolean } }
@@ -41,6 +43,9 @@ export function qboVoidOperation(objectType: string): "void" | "delete" {
 
 export function deriveRecordStatus<I>(input: RecordStatusInput<I>): RecordStatus<I> {
   const { mapping, issues, record } = input;
+  if (input.connection === "awaiting_confirmation") {
+    return mapping && mapping.qboState !== "deleted" && mapping.qboState !== "removed" ? { state: "awaiting_confirmation", qboId: mapping.qboId } : { state: "awaiting_confirmation" };
+  }
   if (mapping?.qboState === "deleted") return { state: "deleted_in_qbo", syncedAt: mapping.syncedAt };
   if (mapping?.qboState === "removed") return { state: "removed", syncedAt: mapping.syncedAt };
   if (issues.length > 0) {

@@ -21,6 +21,7 @@ import { describeFailure, type SyncFailure } from "@/lib/sync/engine/describe-fa
 import type { ExecuteSyncOptions, SyncRunSummary } from "@/lib/sync/engine/types";
 import { QboWriter } from "@/lib/sync/engine/writer";
 import { logger } from "@/lib/log";
+import { awaitingConfirmationMessage } from "@/lib/qbo-connection/company-switch";
 
 const AUTO_SYNC_AFTER_MS = 24 * 60 * 60_000;
 
@@ -62,6 +63,12 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
   };
 
   try {
+    // A switch of company (or a first sync over existing records) waits for an admin: touch neither company.
+    const [stored] = await db
+      .select({ status: qboConnections.status, companyName: qboConnections.companyName, realmId: qboConnections.realmId })
+      .from(qboConnections)
+      .where(eq(qboConnections.organizationId, organizationId));
+    if (stored?.status === "awaiting_confirmation") throw new SyncStopError(awaitingConfirmationMessage(stored.companyName, stored.realmId));
     const connection = await options.clientFactory(organizationId);
     if (!connection) throw new SyncStopError("QuickBooks is not connected. An admin can connect it in Settings → Sync.");
     const qbo = options.preview ? options.preview.gateway(connection.client, connection.realmId) : new QboGateway(connection.client, connection.realmId);

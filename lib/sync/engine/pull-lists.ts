@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
-import { qboListPulls } from "@/lib/db/schema";
+import { qboConnections, qboListPulls } from "@/lib/db/schema";
 import { logger } from "@/lib/log";
 import { chooseSyncWindow } from "@/lib/sync/core";
 import { getSyncPreferences } from "@/lib/sync/preferences";
@@ -49,6 +49,9 @@ export async function pullReferenceLists(
   try {
     // A sync in progress reads these lists itself; two writers of one list would race on its rows.
     if (await findActiveRun(db, organizationId)) return { status: "skipped" };
+    // Nothing comes from a company the organisation has not yet confirmed switching to.
+    const [stored] = await db.select({ status: qboConnections.status }).from(qboConnections).where(eq(qboConnections.organizationId, organizationId));
+    if (stored?.status === "awaiting_confirmation") return { status: "skipped" };
     const connection = await clientFactory(organizationId);
     if (!connection) throw new SyncStopError("QuickBooks is not connected. An admin can connect it in Settings → Sync → Setup.");
     realmId = connection.realmId;

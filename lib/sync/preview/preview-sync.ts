@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/connection";
-import { customers, syncIssues, syncRuns, vendors } from "@/lib/db/schema";
+import { customers, memberships, qboConnections, syncIssues, syncRuns, vendors } from "@/lib/db/schema";
+import { confirmCompanySwitch } from "@/lib/qbo-connection/company-switch";
 import { createQboClientFactory } from "@/lib/qbo-connection/client-factory";
 import {
   appChangesOf,
@@ -57,7 +58,13 @@ function writeChange(request: WriteRequest): PreviewChange {
  * CDC) and count against the rate budget. Nothing is written: no run claims the organisation's run
  * lock once the preview returns, and a running sync is never previewed alongside (say so instead).
  */
-export async function previewSync(db: Db, input: { organizationId: string; clientFactory?: QboClientFactory; now?: () => Date }): Promise<SyncPreview> {
+/** A client factory that may be asked for the company a switch waits on (lib/qbo-connection/client-factory.ts). */
+export type PreviewClientFactory = (organizationId: string, options?: { awaitingConfirmation?: boolean }) => ReturnType<QboClientFactory>;
+
+export async function previewSync(
+  db: Db,
+  input: { organizationId: string; clientFactory?: PreviewClientFactory; now?: () => Date; /** Who previews (a switch's archive names them; rolled back). */ userId?: string },
+): Promise<SyncPreview> {
   const { organizationId } = input;
   const now = input.now ?? (() => new Date());
   const generatedAt = now().toISOString();
@@ -66,8 +73,12 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
 
   // The client (and a token refresh, which is no sync write) comes before the transaction: on the
   // embedded database a second connection inside it would wait for it forever.
-  const factory = input.clientFactory ?? createQboClientFactory(db);
-  const connection = await factory(organizationId);
+  const factory: PreviewClientFactory = input.clientFactory ?? createQboClientFactory(db);
+  // A switch of company (or a first sync over existing records) waiting for an admin: the preview
+  // reads the new company and shows what "Switch and sync" would do (lib/qbo-connection/company-switch.ts).
+  const [stored] = await db.select({ status: qboConnections.status }).from(qboConnections).where(eq(qboConnections.organizationId, organizationId));
+  const awaiting = stored?.status === "awaiting_confirmation";
+  const connection = await factory(organizationId, { awaitingConfirmation: awaiting });
   if (!connection) return { status: "not-connected", generatedAt, message: PREVIEW_NOT_CONNECTED_MESSAGE };
   try {
     await connection.client.companyInfo();
@@ -88,6 +99,8 @@ export async function previewSync(db: Db, input: { organizationId: string; clien
   let preview: SyncPreview | undefined;
   try {
     await db.transaction(async (tx) => {
+      // The confirmation's own steps (old company's links archived, records unlinked), rolled back with the rest.
+      if (awaiting) await confirmCompanySwitch(tx, { organizationId, userId: input.userId ?? (await anAdmin(tx, organizationId)) }, async () => ({ runId: "" }));
       const [run] = await tx.insert(syncRuns).values({ organizationId, trigger: "manual", status: "queued" }).onConflictDoNothing().returning({ id: syncRuns.id });
       if (!run) {
         preview = { status: "sync-running", generatedAt, message: PREVIEW_SYNC_RUNNING_MESSAGE };
@@ -150,4 +163,14 @@ async function partyNames(db: Db, organizationId: string): Promise<PartyNames> {
   ];
   const byKind = { vendor: new Map(vendorRows.map((r) => [r.id, r.name])), customer: new Map(customerRows.map((r) => [r.id, r.name])) };
   return (kind, id) => byKind[kind].get(id);
+}
+
+async function anAdmin(db: Db, organizationId: string): Promise<string> {
+  const [admin] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "admin")))
+    .limit(1);
+  if (!admin) throw new Error("An organisation without an admin cannot switch company");
+  return admin.userId;
 }

@@ -20,6 +20,9 @@ export async function GET(request: Request) {
   try {
     const db = await getDb();
     const result = await completeConnect(db, { callbackUrl, userId: user.id }, connectionDeps());
+    // Another company than the one the links point to (or a first one over existing records): nothing
+    // comes in or goes out until the admin confirms what will happen.
+    if (result.status === "awaiting_confirmation") return NextResponse.redirect(`${appUrl}/o/${result.organizationSlug}/sync/switch`);
     // The chart of accounts and lists come in right after the response, so Preferences can be set
     // before any sync. Never blocks or fails the connect: the pickers show a failure and offer Retry.
     const membership = await findMembership(db, user.id, result.organizationSlug);
