@@ -42,7 +42,8 @@ export function SyncPreviewView({ preview }: { preview: SyncPreview }) {
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         Planned {formatDateTime(preview.generatedAt)} ({preview.mode === "full" ? "full read of QuickBooks" : "changes since the last sync"}, {preview.apiCalls} QuickBooks
-        read{preview.apiCalls === 1 ? "" : "s"}). Nothing has been written to QuickBooks or Ledgerbridge.
+        read{preview.apiCalls === 1 ? "" : "s"}). Nothing has been written to QuickBooks or Ledgerbridge. QuickBooks may still refuse
+        some of these writes when the sync sends them (its checks run only then); those show as failed.
       </p>
       {preview.error ? <Alert tone="error">The sync would stop: {preview.error}</Alert> : null}
       {preview.preferencesMissing.length > 0 ? (
