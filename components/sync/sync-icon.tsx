@@ -116,7 +116,15 @@ export function SyncIcon({ orgSlug, canSync }: { orgSlug: string; canSync: boole
       ) : null}
 
       {open ? (
-        <div role="dialog" aria-label="QuickBooks sync" className="absolute right-0 z-30 mt-1 w-80 rounded-xl bg-white p-4 shadow-xl ring-1 ring-slate-200">
+        <div
+          role="dialog"
+          aria-label="QuickBooks sync"
+          className="absolute right-0 z-30 mt-1 w-80 rounded-xl bg-white p-4 shadow-xl ring-1 ring-slate-200"
+          // Following a link (Preview sync, Sync history, issues) leaves the panel behind.
+          onClick={(e) => {
+            if ((e.target as HTMLElement).closest("a")) setOpen(false);
+          }}
+        >
           <SyncPanel status={status} orgBase={base} message={message} starting={starting} onSyncNow={canSync ? syncNow : undefined} />
         </div>
       ) : null}
@@ -224,6 +232,12 @@ function SyncPanel({
         ) : null}{" "}
         · <Link href={`${orgBase}/sync`} className="font-medium text-brand-700 hover:underline">Sync history</Link>
       </p>
+      {status?.connection !== "not_connected" && onSyncNow ? (
+        <p className="text-slate-700">
+          <Link href={`${orgBase}/sync/preview`} prefetch={false} className="font-medium text-brand-700 hover:underline">Preview sync</Link>
+          <span className="text-slate-500"> — see what the next sync would do, before it writes anything.</span>
+        </p>
+      ) : null}
       {status?.nextAutoSyncAt && status.connection === "connected" ? (
         <p className="text-xs text-slate-500">Next automatic sync around {formatDateTime(status.nextAutoSyncAt)}.</p>
       ) : null}

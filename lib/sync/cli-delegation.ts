@@ -1,7 +1,8 @@
 /**
  * How `npm run sync` asks the running app to sync when the app holds the embedded database
  * (lib/db/data-dir-lock.ts): POST starts (or joins) the organisation's run, GET ?run=<id> follows it,
- * with the finished run's summary once it ends. The caller proves it may read the lock file (mode
+ * with the finished run's summary once it ends; GET ?preview=1 answers a preview of the next sync
+ * (`--dry-run`, nothing written). The caller proves it may read the lock file (mode
  * 0600, its owner only) by sending the lock's token; without a lock (PostgreSQL) there is no such route.
  * The CLI acts for the machine's operator, as it does when it opens the database itself.
  */
@@ -19,6 +20,7 @@ import { countOpenIssues } from "@/lib/sync/engine/issue-store";
 import type { SyncRunRow } from "@/lib/sync/engine/run-lock";
 import type { SyncRunSummary, SyncTrigger } from "@/lib/sync/engine/types";
 import { getSyncPreferences } from "@/lib/sync/preferences";
+import type { SyncPreview } from "@/lib/sync/core/preview";
 
 export function localSyncPath(orgSlug: string): string {
   return `/api/orgs/${encodeURIComponent(orgSlug)}/sync/cli`;
@@ -29,7 +31,11 @@ export type LocalSyncDeps = {
   /** The token of the lock this process holds; null when it holds none. */
   lockToken: string | null;
   startSync: (db: Db, input: { organizationId: string; trigger: SyncTrigger }) => Promise<{ runId: string; joined: boolean }>;
+  /** `--dry-run`: the preview of the organisation's next sync (lib/sync/preview), nothing written. */
+  preview: (db: Db, input: { organizationId: string }) => Promise<SyncPreview>;
 };
+
+export type LocalSyncPreview = { organizationName: string; preview: SyncPreview };
 
 export type LocalSyncStarted = { runId: string; joined: boolean; organizationName: string };
 export type LocalSyncRunView = {
@@ -94,7 +100,11 @@ export async function handleLocalSyncRequest(request: Request, orgSlug: unknown,
       const { runId, joined } = await deps.startSync(deps.db, { organizationId: org.id, trigger: "cli" });
       return json({ runId, joined, organizationName: org.name } satisfies LocalSyncStarted);
     }
-    const runId = new URL(request.url).searchParams.get("run");
+    const search = new URL(request.url).searchParams;
+    if (search.get("preview") === "1") {
+      return json({ organizationName: org.name, preview: await deps.preview(deps.db, { organizationId: org.id }) } satisfies LocalSyncPreview);
+    }
+    const runId = search.get("run");
     const [run] = isRecordId(runId)
       ? await deps.db.select().from(syncRuns).where(and(eq(syncRuns.id, runId), eq(syncRuns.organizationId, org.id)))
       : [];

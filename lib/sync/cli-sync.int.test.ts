@@ -20,6 +20,8 @@ import { executeSyncRun, requestSync } from "@/lib/sync/engine";
 import type { SyncRunSummary } from "@/lib/sync/engine/types";
 import { connectedSandboxOrg } from "@/lib/testing/sandbox-workers";
 import { unlimitedRateBudget } from "@/lib/qbo";
+import type { SyncPreview } from "@/lib/sync/core/preview";
+import { previewSync } from "@/lib/sync/preview/preview-sync";
 
 // The CLI as a person runs it, on an embedded database on disk whose built-in sandbox only the app
 // serves: nothing listens at APP_URL, so a sync that reaches QBO proves the CLI served it itself.
@@ -56,7 +58,34 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+async function runCount(): Promise<number> {
+  const handle = await openDatabase({ kind: "pglite", dataDir: config.PGLITE_DATA_DIR });
+  try {
+    return (await handle.db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId))).length;
+  } finally {
+    await handle.close();
+  }
+}
+
 describe.skipIf(onPostgres)("npm run sync with no app running", () => {
+  it("--dry-run prints the preview as JSON and writes no run", async () => {
+    const io = captureIo();
+    const code = await cliSync({ org: slug, json: true, dryRun: true }, config, io);
+    const preview = JSON.parse(io.stdout.join("\n")) as SyncPreview;
+    expect(preview.status).toBe("ready");
+    expect(code).toBe(0);
+    if (preview.status !== "ready") return;
+    // A first sync would bring the chart of accounts in.
+    expect(preview.counts.account?.created).toBeGreaterThan(0);
+    // Every account it would bring in is listed, by name.
+    const accounts = preview.changes.filter((c) => c.objectType === "account" && c.direction === "to_app" && c.action === "create");
+    expect(accounts).toHaveLength(preview.counts.account!.created);
+    expect(accounts.every((c) => c.record.title.length > 0 && c.record.qboId)).toBe(true);
+    expect(io.stderr.join("\n")).toContain("serving its built-in QuickBooks sandbox for this preview");
+    expect(await runCount()).toBe(0);
+    expect(existsSync(lockPathFor(config.PGLITE_DATA_DIR))).toBe(false);
+  }, 240_000);
+
   it("takes the database's lock, serves the built-in sandbox itself and syncs", async () => {
     const io = captureIo();
     const code = await cliSync({ org: slug, json: true }, config, io);
@@ -96,6 +125,7 @@ describe.skipIf(onPostgres)("npm run sync while the app runs", () => {
             if (!started.joined) void executeSyncRun(db, started.runId, { clientFactory });
             return started;
           },
+          preview: (db, input) => previewSync(db, { ...input, clientFactory }),
         });
         response.writeHead(answer.status, { "content-type": "application/json" });
         response.end(await answer.text());
@@ -133,6 +163,18 @@ describe.skipIf(onPostgres)("npm run sync while the app runs", () => {
     const runs = await app.db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId));
     expect(runs).toHaveLength(2);
   });
+
+  it("--dry-run asks the app for a preview and prints it as a table; no run is recorded", async () => {
+    const io = captureIo();
+    const code = await cliSync({ org: slug, json: false, dryRun: true }, config, io);
+    expect(io.stderr.join("\n")).toContain(`The app (pid ${process.pid}) is running: it previewed this sync.`);
+    const printed = io.stdout.join("\n");
+    expect(printed).toContain("Preview (dry run): nothing was written.");
+    expect(printed).toContain("Nothing to do: both sides are in sync.");
+    expect(code).toBe(0);
+    const runs = await app.db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId));
+    expect(runs).toHaveLength(2);
+  }, 240_000);
 
   it("an unknown organisation is refused as the CLI always did", async () => {
     const io = captureIo();

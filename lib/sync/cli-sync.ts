@@ -25,9 +25,11 @@ import { phaseLabel, type SyncPhase } from "@/lib/sync/core";
 import { executeSyncRun, requestSync } from "@/lib/sync/engine";
 import { formatSyncSummary } from "@/lib/sync/engine/summary-table";
 import type { SyncRunSummary } from "@/lib/sync/engine/types";
-import { localSyncPath, type LocalSyncRunView, type LocalSyncStarted } from "./cli-delegation";
+import { formatPreviewTable, type SyncPreview } from "@/lib/sync/core/preview";
+import { previewSync } from "@/lib/sync/preview/preview-sync";
+import { localSyncPath, type LocalSyncPreview, type LocalSyncRunView, type LocalSyncStarted } from "./cli-delegation";
 
-export type CliSyncOptions = { org: string; json: boolean };
+export type CliSyncOptions = { org: string; json: boolean; /** Preview the sync (lib/sync/preview): print what it would do, write nothing. */ dryRun?: boolean };
 
 export type CliIo = {
   out: (text: string) => void;
@@ -51,6 +53,13 @@ function progressFor(io: CliIo, options: CliSyncOptions): Progress {
       bar.stop();
     },
   };
+}
+
+/** Prints a preview (--dry-run); the exit code: 0 when there is one and the run would not stop. */
+function reportPreview(io: CliIo, options: CliSyncOptions, organizationName: string, preview: SyncPreview): number {
+  if (options.json) io.out(JSON.stringify(preview, null, 2));
+  else io.out(`\n${organizationName}\n\n${formatPreviewTable(preview)}`);
+  return preview.status === "ready" && !preview.error ? 0 : 1;
 }
 
 /** Prints the outcome; the exit code: 0 when the run did not fail or stop. */
@@ -99,6 +108,13 @@ async function syncHere(handle: DatabaseHandle, options: CliSyncOptions, config:
       io.err(`No organisation with the slug "${options.org}".`);
       return 2;
     }
+    if (options.dryRun) {
+      const wired = how.serveSandbox ? await sandboxDeps(config) : { deps: connectionDeps(config) };
+      server = wired.server;
+      if (server) io.err("The app is not running: serving its built-in QuickBooks sandbox for this preview.");
+      const preview = await previewSync(db, { organizationId: org.id, clientFactory: createQboClientFactory(db, wired.deps, rateBudgetsFor(handle)) });
+      return reportPreview(io, options, org.name, preview);
+    }
     const { runId, joined } = await requestSync(db, { organizationId: org.id, trigger: "cli" });
     if (joined) {
       io.err(`A sync of ${org.name} is already running (run ${runId}); try again when it has finished.`);
@@ -135,6 +151,7 @@ function appAddress(holder: LockHolder): string {
 
 async function syncThroughApp(holder: LockHolder, options: CliSyncOptions, io: CliIo): Promise<number> {
   const url = `${appAddress(holder)}${localSyncPath(options.org)}`;
+  if (options.dryRun) return previewThroughApp(holder, url, options, io);
   let started: Answer<LocalSyncStarted>;
   try {
     started = await ask<LocalSyncStarted>(url, holder.token, "POST");
@@ -178,6 +195,22 @@ async function syncThroughApp(holder: LockHolder, options: CliSyncOptions, io: C
     }
     await new Promise((resolve) => setTimeout(resolve, io.pollMs ?? 1000));
   }
+}
+
+async function previewThroughApp(holder: LockHolder, url: string, options: CliSyncOptions, io: CliIo): Promise<number> {
+  let answer: Answer<LocalSyncPreview>;
+  try {
+    answer = await ask<LocalSyncPreview>(`${url}?preview=1`, holder.token, "GET");
+  } catch {
+    io.err(`The app (pid ${holder.pid}) holds the embedded database but does not answer at ${appAddress(holder)}. Wait until it has started, or stop it and run this again.`);
+    return 1;
+  }
+  if (!answer.ok) {
+    io.err(answer.message);
+    return answer.status === 404 ? 2 : 1;
+  }
+  io.err(`The app (pid ${holder.pid}) is running: it previewed this sync.`);
+  return reportPreview(io, options, answer.body.organizationName, answer.body.preview);
 }
 
 function reviveDates(summary: SyncRunSummary): SyncRunSummary {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { accounts, syncPreferences } from "@/lib/db/schema";
 import type { RunContext } from "@/lib/sync/engine/context";
+import { accountFromQbo } from "@/lib/sync/engine/phase-reference";
 import type { QboWriter, WriteRequest } from "@/lib/sync/engine/writer";
 
 const CLEARING = [
@@ -45,6 +46,7 @@ export async function ensureClearingAccounts(ctx: RunContext, writer: QboWriter)
     if (account) {
       ctx.prefs[account.preference] = account.id;
       ctx.progress.count("account", "created");
+      if (outcome.value) await takeAccountAsQboHoldsIt(ctx, account.id, outcome.value);
     }
   }
   // A clearing account created by an earlier, interrupted run was confirmed by recovery: pick it up.
@@ -53,4 +55,24 @@ export async function ensureClearingAccounts(ctx: RunContext, writer: QboWriter)
     if (row?.moneyOutClearingAccountId) ctx.prefs.moneyOutClearingAccountId = row.moneyOutClearingAccountId;
     if (row?.moneyInClearingAccountId) ctx.prefs.moneyInClearingAccountId = row.moneyInClearingAccountId;
   }
+}
+
+/**
+ * The account as QuickBooks answered it (subtype, currency, full name) and the reference phase's
+ * hash of it on its mapping: the next run's read of the chart finds nothing to change.
+ */
+async function takeAccountAsQboHoldsIt(ctx: RunContext, accountId: string, answer: Record<string, unknown>): Promise<void> {
+  const qboId = typeof answer["Id"] === "string" ? answer["Id"] : undefined;
+  if (!qboId) return;
+  const { fields, hash } = accountFromQbo(answer);
+  const meta = answer["MetaData"] as { LastUpdatedTime?: string } | undefined;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(accounts)
+      .set(fields as Partial<typeof accounts.$inferInsert>)
+      .where(and(eq(accounts.organizationId, ctx.organizationId), eq(accounts.id, accountId)));
+    await ctx.mappings.upsert(tx, [
+      { objectType: "account", localId: accountId, qboId, syncToken: typeof answer["SyncToken"] === "string" ? answer["SyncToken"] : "0", lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: hash },
+    ]);
+  });
 }

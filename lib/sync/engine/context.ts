@@ -5,7 +5,7 @@ import type { IssueStore } from "@/lib/sync/engine/issue-store";
 import type { MappingStore } from "@/lib/sync/engine/mapping-store";
 import type { RunProgress } from "@/lib/sync/engine/progress";
 import type { QboSource } from "@/lib/sync/engine/qbo-source";
-import type { ExecuteSyncOptions } from "@/lib/sync/engine/types";
+import type { ExecuteSyncOptions, SyncObserver } from "@/lib/sync/engine/types";
 
 /** Everything one run's phases share. */
 export interface RunContext {
@@ -26,6 +26,8 @@ export interface RunContext {
   lastSyncAt: string | undefined;
   now: () => Date;
   afterWrite: ExecuteSyncOptions["afterWrite"];
+  /** Preview sync: sees the plan and the writes (see ExecuteSyncOptions.preview). */
+  observer?: SyncObserver | undefined;
 }
 
 /** A failure that ends the run (auth lost, subscription ended, QBO unreachable). */

@@ -71,7 +71,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
     if (stored?.status === "awaiting_confirmation") throw new SyncStopError(awaitingConfirmationMessage(stored.companyName, stored.realmId));
     const connection = await options.clientFactory(organizationId);
     if (!connection) throw new SyncStopError("QuickBooks is not connected. An admin can connect it in Settings → Sync.");
-    const qbo = new QboGateway(connection.client, connection.realmId);
+    const qbo = options.preview ? options.preview.gateway(connection.client, connection.realmId) : new QboGateway(connection.client, connection.realmId);
     gateway = qbo;
     progress = new RunProgress(db, runId, () => qbo.calls, now, options.onProgress);
     progress.start();
@@ -103,6 +103,7 @@ export async function executeSyncRun(db: Db, runId: string, options: ExecuteSync
       lastSyncAt: state?.lastSuccessfulSyncAt?.toISOString(),
       now,
       afterWrite: options.afterWrite,
+      observer: options.preview?.observer,
     };
     await issues.loadOpenKeys(db);
     const writer = new QboWriter(ctx);

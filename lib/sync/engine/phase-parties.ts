@@ -88,6 +88,7 @@ export async function syncParties(ctx: RunContext, writer: QboWriter): Promise<v
       qboRecordsComplete: complete[kind],
       namesTakenInQbo: other.filter((p): p is QboPartySnapshot => !isQboDeleted(p)).map((p) => p.displayName),
     });
+    ctx.observer?.planned(kind, decisions);
     await applyPartyDecisions(ctx, writer, kind, decisions, app[kind]);
     ctx.progress.tick(app[kind].length + qbo[kind].length);
   }

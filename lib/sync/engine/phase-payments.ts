@@ -74,6 +74,7 @@ async function syncInboundPayments(ctx: RunContext): Promise<void> {
     prefs: ctx.prefs,
     resolver: mappings.resolver(),
   });
+  ctx.observer?.plannedPayments(decisions);
   await db.transaction(async (tx) => {
     const mappingWrites: MappingWrite[] = [];
     for (const decision of decisions) {

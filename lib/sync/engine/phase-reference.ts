@@ -24,20 +24,30 @@ const text = (raw: Record<string, unknown>, key: string): string | null => (type
 const num = (raw: Record<string, unknown>, key: string): number | null => (typeof raw[key] === "number" ? (raw[key] as number) : null);
 const active = (raw: Record<string, unknown>): boolean => raw["Active"] !== false;
 
+/** An account's app columns from its QBO object, and their hash as the reference phase stores it. */
+export function accountFromQbo(raw: Record<string, unknown>): { fields: Fields; hash: string } {
+  const fields = accountFields(raw);
+  return { fields, hash: contentHash(fields as CanonicalValue) };
+}
+
+function accountFields(raw: Record<string, unknown>): Fields {
+  return {
+    name: String(raw["Name"]),
+    fullyQualifiedName: text(raw, "FullyQualifiedName") ?? String(raw["Name"]),
+    accountType: String(raw["AccountType"]),
+    accountSubType: text(raw, "AccountSubType"),
+    currency: ref(raw, "CurrencyRef") ?? "USD",
+    active: active(raw),
+  };
+}
+
 /** QBO name lists → app reference tables (QBO → app only). Accounts first: items refer to them. */
 export const REFERENCE_LISTS: readonly ListSpec[] = [
   {
     entity: "Account",
     objectType: "account",
     table: accounts,
-    fields: (raw) => ({
-      name: String(raw["Name"]),
-      fullyQualifiedName: text(raw, "FullyQualifiedName") ?? String(raw["Name"]),
-      accountType: String(raw["AccountType"]),
-      accountSubType: text(raw, "AccountSubType"),
-      currency: ref(raw, "CurrencyRef") ?? "USD",
-      active: active(raw),
-    }),
+    fields: accountFields,
   },
   {
     entity: "Item",
@@ -122,12 +132,14 @@ async function applyList(tx: Tx, ctx: RunContext, spec: ListSpec, live: Record<s
         .where(and(eq(table.organizationId, organizationId), eq(table.id, localId)));
       mappingWrites.push({ objectType: spec.objectType, localId, qboId, syncToken, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: hash });
       progress.count(spec.objectType, "updated");
+      ctx.observer?.listChanged(spec.objectType, "update", String(fields["name"]), qboId);
       continue;
     }
     const id = randomUUID();
     inserts.push({ ...fields, id, organizationId, qboId });
     mappingWrites.push({ objectType: spec.objectType, localId: id, qboId, syncToken, lastUpdatedTime: meta?.LastUpdatedTime ?? null, contentHash: hash });
     progress.count(spec.objectType, "created");
+    ctx.observer?.listChanged(spec.objectType, "create", String(fields["name"]), qboId);
   }
   for (let i = 0; i < inserts.length; i += 500) {
     await tx.insert(table).values(inserts.slice(i, i + 500) as Array<typeof classes.$inferInsert>);
@@ -139,6 +151,7 @@ async function applyList(tx: Tx, ctx: RunContext, spec: ListSpec, live: Record<s
     if (!localId) continue;
     await tx.update(table).set({ active: false }).where(and(eq(table.organizationId, organizationId), eq(table.id, localId)));
     progress.count(spec.objectType, "updated");
+    ctx.observer?.listChanged(spec.objectType, "update", `QuickBooks ID ${qboId} (deleted in QuickBooks: made inactive)`, qboId);
   }
   await mappings.upsert(tx, mappingWrites);
 }

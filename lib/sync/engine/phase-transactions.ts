@@ -93,6 +93,7 @@ export async function syncTransactions(ctx: RunContext, writer: QboWriter, kinds
     // A full pull lists every live record: skips of records no longer there are moot (deleted in QBO).
     // Unreadable ones were recorded above this run, and a recorded issue is never resolved by this.
     if (complete) ctx.issues.resolveAbsentQboRecords(kind, new Set(live.keys()));
+    ctx.observer?.planned(kind, decisions);
     await applyTxnDecisions(ctx, writer, kind, decisions, app, live);
   }
 }

@@ -1,6 +1,8 @@
 import type { QboClient } from "@/lib/qbo";
 import type { SyncCounts } from "@/lib/db/schema/sync";
-import type { SyncPhase } from "@/lib/sync/core";
+import type { InboundPaymentDecision, SyncDecision, SyncPhase } from "@/lib/sync/core";
+import type { QboGateway } from "@/lib/sync/engine/gateway";
+import type { WriteRequest } from "@/lib/sync/engine/writer";
 
 /** A QBO client for an organisation's connection; null when it is not connected. */
 export type QboClientFactory = (organizationId: string) => Promise<{ client: QboClient; realmId: string } | null>;
@@ -36,6 +38,24 @@ export interface ExecuteSyncOptions {
    * simulates a crash at the worst moment for exactly-once delivery.
    */
   afterWrite?: (written: WrittenToQbo) => void | Promise<void>;
+  /**
+   * Preview (dry run, lib/sync/preview): QBO writes go to this gateway instead (it answers them
+   * without sending), and the observer sees what the run plans and would write. The caller runs
+   * the whole run inside a transaction it rolls back.
+   */
+  preview?: { gateway: (client: QboClient, realmId: string) => QboGateway; observer: SyncObserver };
+}
+
+/** Sees a run's plan and writes as they happen (preview sync). */
+export interface SyncObserver {
+  /** The planner's decisions for vendors, customers, bills, invoices or vendor credits. */
+  planned(kind: string, decisions: ReadonlyArray<SyncDecision<unknown, unknown>>): void;
+  /** QBO → app payments (with Enable 2-Way Payment Sync). */
+  plannedPayments(decisions: readonly InboundPaymentDecision[]): void;
+  /** An account, item, class, location or term the run takes from QBO (these lists are QBO → app only). */
+  listChanged(objectType: string, action: "create" | "update", name: string, qboId: string): void;
+  /** Writes about to be sent to QBO (fresh or recovered from a crashed run). */
+  sending(requests: readonly WriteRequest[]): void;
 }
 
 export interface SyncRunSummary {

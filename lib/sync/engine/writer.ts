@@ -218,6 +218,7 @@ export class QboWriter {
     const { gateway } = this.ctx;
     // A run reclaimed elsewhere must not write to QBO alongside its successor.
     this.ctx.progress.ensureOwned();
+    this.ctx.observer?.sending(requests);
     let results: Array<{ ok: true; value: Record<string, unknown> } | { ok: false; error: QboError }>;
     if (batchRequestId !== null) {
       const items: BatchItem[] = requests.map((r) => ({ operation: r.operation as "create" | "update" | "delete", entity: r.entity, body: r.body }));

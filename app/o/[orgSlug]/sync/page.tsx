@@ -28,6 +28,11 @@ export default async function SyncPage(props: {
         description={
           <>
             Every sync with QuickBooks Online.{" "}
+            {canDo({ org }, "sync.run") ? (
+              <>
+                <Link href={`${base}/preview`} prefetch={false} className="font-medium text-brand-700 hover:underline">Preview sync</Link> ·{" "}
+              </>
+            ) : null}
             <Link href={`${base}/issues`} className="font-medium text-brand-700 hover:underline">Why didn&apos;t these sync?</Link>{" "}
             · <Link href={`/o/${org.slug}/settings/sync`} className="font-medium text-brand-700 hover:underline">Sync settings</Link>
           </>
