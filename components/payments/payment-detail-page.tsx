@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { getBillPaymentDetail } from "@/lib/payments/payment-queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { ActionButton } from "@/components/bills/action-button";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
@@ -20,7 +22,10 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
   const { org, db } = await requireOrg(orgSlug);
   const payment = await getBillPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
-  const events = await listAudit(db, org.organizationId, "bill_payment", payment.id);
+  const [events, documents] = await Promise.all([
+    listAudit(db, org.organizationId, "bill_payment", payment.id),
+    listDocuments(db, org.organizationId, { kind: "bill_payment", id: payment.id }),
+  ]);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
   const canVoid = canTransitionPayment(payment.status, "voided");
@@ -84,6 +89,7 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
           {payment.syncToQbo ? (
             <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill_payment" localId={payment.id} party={{ objectType: "vendor", id: payment.vendorId, name: payment.vendorName }} />
           ) : null}
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "bill_payment", id: payment.id }} documents={documents} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { getReceivedPaymentDetail } from "@/lib/received-payments/queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { VoidPaymentButton } from "@/components/invoices/void-buttons";
@@ -18,7 +20,10 @@ export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlu
   const { org, db } = await requireOrg(orgSlug);
   const payment = await getReceivedPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
-  const events = await listAudit(db, org.organizationId, "received_payment", payment.id);
+  const [events, documents] = await Promise.all([
+    listAudit(db, org.organizationId, "received_payment", payment.id),
+    listDocuments(db, org.organizationId, { kind: "received_payment", id: payment.id }),
+  ]);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
 
@@ -65,6 +70,7 @@ export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlu
         </Card>
         <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="payment" localId={payment.id} party={{ objectType: "customer", id: payment.customerId, name: payment.customerName }} />
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "received_payment", id: payment.id }} documents={documents} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { orgRoute } from "@/lib/auth/guard";
-import { getDocument } from "@/lib/documents/document-repository";
+import { deleteDocument, getDocument } from "@/lib/documents/document-repository";
 import { recordId } from "@/lib/forms/record-id";
 
 /** Download a document of this organisation; anyone else's id is simply not found. */
@@ -18,4 +18,12 @@ export const GET = orgRoute({}, async (_request, ctx, params) => {
       "Cache-Control": "private, no-store",
     },
   });
+});
+
+/** Remove a document of this organisation (audited on its record); anyone else's id is not found. */
+export const DELETE = orgRoute({}, async (_request, ctx, params) => {
+  const id = recordId().safeParse(params.id);
+  const deleted = id.success && (await deleteDocument(ctx.db, { organizationId: ctx.org.organizationId, userId: ctx.user.id }, id.data));
+  if (!deleted) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  return new Response(null, { status: 204 });
 });

@@ -1,10 +1,12 @@
 "use client";
 
-import { FileText, Paperclip, Upload } from "lucide-react";
+import { FileText, Paperclip, Trash2, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import type { DocumentRecordKind } from "@/lib/documents/record-kinds";
 
 type DocumentRow = { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date; uploadedByName: string | null };
 
@@ -14,8 +16,19 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Attachments of a bill: upload (PDF, PNG, JPEG up to 10 MB), list and download. */
-export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string; billId: string; documents: DocumentRow[] }) {
+/**
+ * Attachments of one record (bill, invoice, vendor credit, payment, received payment): upload
+ * (PDF, PNG, JPEG up to 10 MB), list, download and remove. They never sync to QuickBooks.
+ */
+export function DocumentsPanel({
+  orgSlug,
+  record,
+  documents,
+}: {
+  orgSlug: string;
+  record: { kind: DocumentRecordKind; id: string };
+  documents: DocumentRow[];
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +40,8 @@ export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string
     const body = new FormData();
     body.set("file", file);
     try {
-      const response = await fetch(`/api/orgs/${orgSlug}/bills/${billId}/documents`, { method: "POST", body });
+      const query = new URLSearchParams({ kind: record.kind, recordId: record.id });
+      const response = await fetch(`/api/orgs/${orgSlug}/documents?${query}`, { method: "POST", body });
       const result = (await response.json().catch(() => ({}))) as { error?: string; fileName?: string };
       if (!response.ok) setMessage({ tone: "error", text: result.error ?? "The upload failed. Please try again." });
       else {
@@ -39,6 +53,24 @@ export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";
+    }
+  }
+
+  async function remove(document: DocumentRow) {
+    if (!window.confirm(`Remove ${document.fileName}?`)) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await fetch(`/api/orgs/${orgSlug}/documents/${document.id}`, { method: "DELETE" });
+      if (!response.ok) setMessage({ tone: "error", text: "The document could not be removed. Please try again." });
+      else {
+        setMessage({ tone: "success", text: `Removed ${document.fileName}.` });
+        router.refresh();
+      }
+    } catch {
+      setMessage({ tone: "error", text: "The document could not be removed. Check your connection and try again." });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -86,6 +118,16 @@ export function DocumentsPanel({ orgSlug, billId, documents }: { orgSlug: string
                   {formatSize(document.sizeBytes)} · {document.uploadedByName ?? "Someone"} · {formatDateTime(document.createdAt)}
                 </p>
               </div>
+              <Button
+                type="button"
+                variant="ghost"
+                className="shrink-0 px-2 py-1.5"
+                aria-label={`Remove ${document.fileName}`}
+                disabled={busy}
+                onClick={() => void remove(document)}
+              >
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
             </li>
           ))}
         </ul>
