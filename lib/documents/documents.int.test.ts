@@ -10,10 +10,13 @@ import { UserFacingError } from "@/lib/forms/action-result";
 import { createInvoice } from "@/lib/invoices/save-invoice";
 import { markBillAsPaid } from "@/lib/payments/payment-repository";
 import { receivePayment } from "@/lib/received-payments/receive-payment";
+import { findMembership } from "@/lib/orgs/organizations";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createVendorCredit } from "@/lib/vendor-credits/credit-repository";
 import { attachDocument, deleteDocument, getDocument, listDocuments, type DocumentRecord } from "./document-repository";
+import { MAX_DOCUMENT_BYTES } from "./sniff";
 import { DOCUMENT_RECORD_KINDS, type DocumentRecordKind } from "./record-kinds";
+import { uploadDocumentResponse } from "./upload-route";
 
 let handle: DatabaseHandle;
 let a: ApOrg;
@@ -100,5 +103,47 @@ describe("documents on every kind of record", () => {
       handle.db.insert(documents).values({ organizationId: a.organizationId, fileName: "x.pdf", contentType: "application/pdf", sizeBytes: 1, content: Buffer.from("x"), ...values });
     await expect(insert({})).rejects.toThrow();
     await expect(insert({ billId: recordsA.bill, invoiceId: recordsA.invoice })).rejects.toThrow();
+  });
+});
+
+describe("the upload handler behind the documents routes", () => {
+  async function ctxOf(org: ApOrg) {
+    const membership = await findMembership(handle.db, org.actor.userId!, org.slug);
+    return { db: handle.db, org: membership!, user: { id: org.actor.userId!, email: "clerk@example.com", name: "Clerk" } };
+  }
+  const uploadRequest = (bytes: Uint8Array, name = "scan.pdf") => {
+    const body = new FormData();
+    body.set("file", new File([Buffer.from(bytes)], name, { type: "application/pdf" }));
+    return new Request("http://127.0.0.1/api/orgs/x/documents", { method: "POST", body });
+  };
+
+  it.each(DOCUMENT_RECORD_KINDS)("stores an upload on the organisation's own %s (201)", async (kind) => {
+    const response = await uploadDocumentResponse(uploadRequest(pdf("route")), await ctxOf(a), kind, recordsA[kind]);
+    expect(response.status).toBe(201);
+    const saved = (await response.json()) as { id: string; fileName: string };
+    expect(saved.fileName).toBe("scan.pdf");
+    expect((await listDocuments(handle.db, a.organizationId, { kind, id: recordsA[kind] })).some((row) => row.id === saved.id)).toBe(true);
+  });
+
+  it.each(DOCUMENT_RECORD_KINDS)("answers 404 for another organisation's %s and a malformed id, storing nothing", async (kind) => {
+    const before = await listDocuments(handle.db, b.organizationId, { kind, id: recordsB[kind] });
+    const foreign = await uploadDocumentResponse(uploadRequest(pdf("x")), await ctxOf(a), kind, recordsB[kind]);
+    expect(foreign.status).toBe(404);
+    expect((await uploadDocumentResponse(uploadRequest(pdf("x")), await ctxOf(a), kind, "not-an-id")).status).toBe(404);
+    expect(await listDocuments(handle.db, b.organizationId, { kind, id: recordsB[kind] })).toEqual(before);
+  });
+
+  it("refuses a wrong type (400) and a file over 10 MB (413)", async () => {
+    const ctx = await ctxOf(a);
+    const record = { kind: "vendor_credit", id: recordsA.vendor_credit } as const;
+    const before = (await listDocuments(handle.db, a.organizationId, record)).length;
+    const wrong = await uploadDocumentResponse(uploadRequest(new TextEncoder().encode("MZ..."), "x.pdf"), ctx, record.kind, record.id);
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/Only PDF, PNG and JPEG/);
+    const huge = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
+    huge.set(new TextEncoder().encode("%PDF-1.4"));
+    const tooBig = await uploadDocumentResponse(uploadRequest(huge), ctx, record.kind, record.id);
+    expect(tooBig.status).toBe(413);
+    expect((await listDocuments(handle.db, a.organizationId, record)).length).toBe(before);
   });
 });
