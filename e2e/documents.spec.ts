@@ -67,7 +67,9 @@ test("upload a PDF on an invoice, download it, remove it; received payments have
   await page.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByText("Partially paid").first()).toBeVisible();
   await page.getByRole("link", { name: /Oct 15, 2026|2026-10-15/ }).first().click();
+  await expect(page.getByRole("heading", { name: /Payment received/ })).toBeVisible();
   await expect(page.getByText(NOTE)).toBeVisible();
+  await page.waitForLoadState("networkidle"); // the upload input reacts once the page is interactive
   await page.getByLabel("Upload a document").setInputFiles({ name: "deposit-slip.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) });
   await expect(page.getByRole("link", { name: "deposit-slip.png" })).toBeVisible();
   await shots(page, "received-payment-documents");
