@@ -9,7 +9,7 @@ import { voidBillAction } from "@/lib/bills/actions";
 import { getBillDetail } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
 import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
-import { listBillDocuments } from "@/lib/documents/document-repository";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { AuditTrail } from "@/components/audit/audit-trail";
@@ -19,7 +19,7 @@ import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Term } from "@/components/ui/term";
 import { ActionButton } from "./action-button";
-import { DocumentsPanel } from "./documents-panel";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { formatIsoDate } from "./format-date";
 import { MarkPaidForm } from "./mark-paid-form";
 import { BillStatusBadge, PaymentStatusBadge } from "./status-badges";
@@ -32,7 +32,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
   if (!detail) notFound();
   const [events, documents, bankAccounts] = await Promise.all([
     listAudit(db, org.organizationId, "bill", billId),
-    listBillDocuments(db, org.organizationId, billId),
+    listDocuments(db, org.organizationId, { kind: "bill", id: billId }),
     loadPickerAccounts(db, org.organizationId, "payment_source"),
   ]);
   const { bill, summary, lines, payments, credits } = detail;
@@ -221,7 +221,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
 
         <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill" localId={bill.id} party={{ objectType: "vendor", id: bill.vendorId, name: detail.vendorName }} />
-          <DocumentsPanel orgSlug={org.slug} billId={bill.id} documents={documents} canUpload={canDo({ org }, "bill.edit")} />
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "bill", id: bill.id }} documents={documents} canEdit={canDo({ org }, "bill.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HandCoins, Pencil } from "lucide-react";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/ap";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
@@ -28,8 +30,9 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
   const detail = await getInvoiceDetail(db, org.organizationId, id);
   if (!detail) notFound();
   const { invoice, customer, lines, payments, termsName, locationName } = detail;
-  const [events, depositAccounts, bankAccounts] = await Promise.all([
+  const [events, documents, depositAccounts, bankAccounts] = await Promise.all([
     listAudit(db, org.organizationId, "invoice", id),
+    listDocuments(db, org.organizationId, { kind: "invoice", id }),
     loadPickerAccounts(db, org.organizationId, "deposit_to"),
     loadPickerAccounts(db, org.organizationId, "payment_source"),
   ]);
@@ -257,6 +260,7 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
             </Card>
           ) : null}
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="invoice" localId={invoice.id} party={customer ? { objectType: "customer", id: customer.id, name: customer.displayName } : undefined} />
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "invoice", id: invoice.id }} documents={documents} canEdit={canDo({ org }, "invoice.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

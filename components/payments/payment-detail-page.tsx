@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
 import { voidPaymentAction } from "@/lib/payments/actions";
 import { getBillPaymentDetail } from "@/lib/payments/payment-queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { ActionButton } from "@/components/bills/action-button";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
@@ -21,7 +23,10 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
   const { org, db } = await requireOrg(orgSlug, "data.read");
   const payment = await getBillPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
-  const events = await listAudit(db, org.organizationId, "bill_payment", payment.id);
+  const [events, documents] = await Promise.all([
+    listAudit(db, org.organizationId, "bill_payment", payment.id),
+    listDocuments(db, org.organizationId, { kind: "bill_payment", id: payment.id }),
+  ]);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
   const canVoid = canDo({ org }, "payment.edit") && canTransitionPayment(payment.status, "voided");
@@ -85,6 +90,7 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
           {payment.syncToQbo ? (
             <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="bill_payment" localId={payment.id} party={{ objectType: "vendor", id: payment.vendorId, name: payment.vendorName }} />
           ) : null}
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "bill_payment", id: payment.id }} documents={documents} canEdit={canDo({ org }, "payment.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

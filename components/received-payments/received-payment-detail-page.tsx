@@ -2,10 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
 import { getReceivedPaymentDetail } from "@/lib/received-payments/queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { VoidPaymentButton } from "@/components/invoices/void-buttons";
@@ -19,7 +21,10 @@ export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlu
   const { org, db } = await requireOrg(orgSlug, "data.read");
   const payment = await getReceivedPaymentDetail(db, org.organizationId, paymentId);
   if (!payment) notFound();
-  const events = await listAudit(db, org.organizationId, "received_payment", payment.id);
+  const [events, documents] = await Promise.all([
+    listAudit(db, org.organizationId, "received_payment", payment.id),
+    listDocuments(db, org.organizationId, { kind: "received_payment", id: payment.id }),
+  ]);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
 
@@ -66,6 +71,7 @@ export async function ReceivedPaymentDetailPage({ orgSlug, paymentId }: { orgSlu
         </Card>
         <div className="min-w-0 space-y-6">
           <RecordSyncPanel db={db} organizationId={org.organizationId} orgSlug={org.slug} objectType="payment" localId={payment.id} party={{ objectType: "customer", id: payment.customerId, name: payment.customerName }} />
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "received_payment", id: payment.id }} documents={documents} canEdit={canDo({ org }, "payment.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

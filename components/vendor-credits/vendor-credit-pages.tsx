@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
 import { listAudit } from "@/lib/audit/record-audit";
+import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
 import { listOpenBillsForVendor, loadBillFormOptions } from "@/lib/bills/bill-queries";
@@ -13,6 +14,7 @@ import { unapplyVendorCreditAction, voidVendorCreditAction } from "@/lib/vendor-
 import { creditListQuerySchema, getVendorCreditDetail, listVendorCredits } from "@/lib/vendor-credits/credit-repository";
 import { ActionButton } from "@/components/bills/action-button";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { StarterChartPrompt } from "@/components/bills/starter-chart-prompt";
@@ -171,8 +173,9 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
   const detail = await getVendorCreditDetail(db, org.organizationId, creditId);
   if (!detail) notFound();
   const { credit } = detail;
-  const [events, openBills] = await Promise.all([
+  const [events, documents, openBills] = await Promise.all([
     listAudit(db, org.organizationId, "vendor_credit", creditId),
+    listDocuments(db, org.organizationId, { kind: "vendor_credit", id: creditId }),
     listOpenBillsForVendor(db, org.organizationId, credit.vendorId),
   ]);
   const payable = (await loadBillsToPay(db, org.organizationId, openBills.map((bill) => bill.id))).filter(
@@ -322,6 +325,7 @@ export async function VendorCreditDetailPage({ orgSlug, creditId, created, updat
             localId={credit.id}
             party={{ objectType: "vendor", id: credit.vendorId, name: detail.vendorName }}
           />
+          <DocumentsPanel orgSlug={org.slug} record={{ kind: "vendor_credit", id: credit.id }} documents={documents} canEdit={canDo({ org }, "credit.edit")} />
           <AuditTrail events={events} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -278,6 +279,9 @@ export const documents = pgTable(
     organizationId: orgId(),
     billId: uuid("bill_id").references(() => bills.id, { onDelete: "cascade" }),
     invoiceId: uuid("invoice_id").references(() => invoices.id, { onDelete: "cascade" }),
+    vendorCreditId: uuid("vendor_credit_id").references(() => vendorCredits.id, { onDelete: "cascade" }),
+    billPaymentId: uuid("bill_payment_id").references(() => billPayments.id, { onDelete: "cascade" }),
+    receivedPaymentId: uuid("received_payment_id").references(() => receivedPayments.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -285,7 +289,18 @@ export const documents = pgTable(
     uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("documents_bill_idx").on(t.billId), index("documents_invoice_idx").on(t.invoiceId)],
+  (t) => [
+    index("documents_bill_idx").on(t.billId),
+    index("documents_invoice_idx").on(t.invoiceId),
+    index("documents_vendor_credit_idx").on(t.vendorCreditId),
+    index("documents_bill_payment_idx").on(t.billPaymentId),
+    index("documents_received_payment_idx").on(t.receivedPaymentId),
+    // A document belongs to exactly one record (lib/documents/record-kinds.ts names the kinds).
+    check(
+      "documents_one_record",
+      sql`num_nonnulls(${t.billId}, ${t.invoiceId}, ${t.vendorCreditId}, ${t.billPaymentId}, ${t.receivedPaymentId}) = 1`,
+    ),
+  ],
 );
 
 // ── Money movement ─────────────────────────────────────────────────────────────────────────────

@@ -1,10 +1,12 @@
 "use client";
 
-import { FileText, Paperclip, Upload } from "lucide-react";
+import { FileText, Paperclip, Trash2, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import type { DocumentRecordKind } from "@/lib/documents/record-kinds";
 
 type DocumentRow = { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date; uploadedByName: string | null };
 
@@ -14,8 +16,22 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Attachments of a bill: upload (PDF, PNG, JPEG up to 10 MB), list and download. */
-export function DocumentsPanel({ orgSlug, billId, documents, canUpload }: { orgSlug: string; billId: string; documents: DocumentRow[]; canUpload: boolean }) {
+/**
+ * Attachments of one record (bill, invoice, vendor credit, payment, received payment): upload
+ * (PDF, PNG, JPEG up to 10 MB), list, download and remove. They never sync to QuickBooks.
+ */
+export function DocumentsPanel({
+  orgSlug,
+  record,
+  documents,
+  canEdit,
+}: {
+  orgSlug: string;
+  record: { kind: DocumentRecordKind; id: string };
+  documents: DocumentRow[];
+  /** The person's role may edit the record (upload and remove); otherwise the list is read-only. */
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +43,8 @@ export function DocumentsPanel({ orgSlug, billId, documents, canUpload }: { orgS
     const body = new FormData();
     body.set("file", file);
     try {
-      const response = await fetch(`/api/orgs/${orgSlug}/bills/${billId}/documents`, { method: "POST", body });
+      const query = new URLSearchParams({ kind: record.kind, recordId: record.id });
+      const response = await fetch(`/api/orgs/${orgSlug}/documents?${query}`, { method: "POST", body });
       const result = (await response.json().catch(() => ({}))) as { error?: string; fileName?: string };
       if (!response.ok) setMessage({ tone: "error", text: result.error ?? "The upload failed. Please try again." });
       else {
@@ -42,13 +59,31 @@ export function DocumentsPanel({ orgSlug, billId, documents, canUpload }: { orgS
     }
   }
 
+  async function remove(document: DocumentRow) {
+    if (!window.confirm(`Remove ${document.fileName}?`)) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await fetch(`/api/orgs/${orgSlug}/documents/${document.id}`, { method: "DELETE" });
+      if (!response.ok) setMessage({ tone: "error", text: "The document could not be removed. Please try again." });
+      else {
+        setMessage({ tone: "success", text: `Removed ${document.fileName}.` });
+        router.refresh();
+      }
+    } catch {
+      setMessage({ tone: "error", text: "The document could not be removed. Check your connection and try again." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <Card className="p-5">
       <div className="flex items-center justify-between gap-3">
         <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">
           <Paperclip className="size-4 text-slate-400" aria-hidden /> Documents
         </h2>
-        {canUpload ? (
+        {canEdit ? (
         <label className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
           <Upload className="size-4" aria-hidden />
           {busy ? "Uploading…" : "Upload"}
@@ -88,6 +123,18 @@ export function DocumentsPanel({ orgSlug, billId, documents, canUpload }: { orgS
                   {formatSize(document.sizeBytes)} · {document.uploadedByName ?? "Someone"} · {formatDateTime(document.createdAt)}
                 </p>
               </div>
+              {canEdit ? (
+                <Button
+                  type="button"
+                  variant="ghost"
+                  className="shrink-0 px-2 py-1.5"
+                  aria-label={`Remove ${document.fileName}`}
+                  disabled={busy}
+                  onClick={() => void remove(document)}
+                >
+                  <Trash2 className="size-4" aria-hidden />
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
