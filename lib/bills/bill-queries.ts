@@ -20,6 +20,17 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The list's filters (status tab, search) as SQL over bills joined to vendors; the CSV export shares it. */
+export function billListFilter(organizationId: string, query: Pick<BillListQuery, "status" | "q">): SQL {
+  const filters: SQL[] = [eq(bills.organizationId, organizationId)];
+  if (query.status !== "all") filters.push(eq(bills.status, query.status));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(bills.billNumber, pattern), ilike(vendors.displayName, pattern))!);
+  }
+  return and(...filters)!;
+}
+
 const sortColumns = {
   due: bills.dueDate,
   date: bills.billDate,
@@ -33,13 +44,7 @@ const sortColumns = {
  * (page + aggregate), offset pagination with `id` as the tie-breaker so pages never overlap.
  */
 export async function listBills(db: Db, organizationId: string, query: BillListQuery) {
-  const filters: SQL[] = [eq(bills.organizationId, organizationId)];
-  if (query.status !== "all") filters.push(eq(bills.status, query.status));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(bills.billNumber, pattern), ilike(vendors.displayName, pattern))!);
-  }
-  const where = and(...filters);
+  const where = billListFilter(organizationId, query);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [aggregate]] = await Promise.all([
     db

@@ -35,6 +35,17 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** The list's filters (status, search) as SQL over invoices joined to customers; the CSV export shares it. */
+export function invoiceListFilter(organizationId: string, query: Pick<InvoiceListQuery, "status" | "q">): SQL {
+  const filters: SQL[] = [eq(invoices.organizationId, organizationId)];
+  if (query.status !== "all") filters.push(eq(invoices.status, query.status));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(invoices.invoiceNumber, pattern), ilike(customers.displayName, pattern))!);
+  }
+  return and(...filters)!;
+}
+
 const sortColumns: Record<InvoiceSort, SQL | PgColumn> = {
   invoiceDate: invoices.invoiceDate,
   dueDate: invoices.dueDate,
@@ -49,13 +60,7 @@ const sortColumns: Record<InvoiceSort, SQL | PgColumn> = {
  * matches the invoice number or the customer's name.
  */
 export async function listInvoices(db: Db, organizationId: string, query: InvoiceListQuery, pageSize = INVOICE_PAGE_SIZE): Promise<InvoiceList> {
-  const filters: SQL[] = [eq(invoices.organizationId, organizationId)];
-  if (query.status !== "all") filters.push(eq(invoices.status, query.status));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(invoices.invoiceNumber, pattern), ilike(customers.displayName, pattern))!);
-  }
-  const where = and(...filters);
+  const where = invoiceListFilter(organizationId, query);
   const order = query.dir === "asc" ? asc : desc;
   // The join condition repeats the organisation so a foreign customer id could never match.
   const joinCustomer = and(eq(customers.id, invoices.customerId), eq(customers.organizationId, invoices.organizationId));
