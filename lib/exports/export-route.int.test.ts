@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoBills } from "@/lib/bills/seed-bills";
 import { createApOrg, type ApOrg } from "@/lib/bills/test-fixtures";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { bills } from "@/lib/db/schema";
+import { bills, syncIssues } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { CSV_BOM } from "./csv";
 import { EXPORT_PAGE_SIZE } from "./exports";
@@ -46,6 +46,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await handle.close();
+});
+
+describe("GET /api/orgs/<slug>/exports/sync-issues.csv", () => {
+  it("lists the page's open issues of the chosen group, a formula in a record's name made plain text", async () => {
+    as(org);
+    const issue = { organizationId: org.organizationId, objectType: "vendor", severity: "failure" as const, reasonCode: "PREFERENCES_MISSING" };
+    await handle.db.insert(syncIssues).values([
+      { ...issue, issueKey: "vendor:1", label: '=HYPERLINK("http://evil.example","Click")' },
+      { ...issue, issueKey: "vendor:2", label: "Resolved Co", resolvedAt: new Date() },
+      { ...issue, organizationId: other.organizationId, issueKey: "vendor:3", label: "Other org's vendor" },
+    ]);
+    const rows = (await csvText(await get(org.slug, "sync-issues.csv", "?group=action"))).split("\r\n").filter(Boolean);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+  });
 });
 
 describe("GET /api/orgs/<slug>/exports/bills.csv", () => {
@@ -114,6 +129,7 @@ describe("GET /api/orgs/<slug>/exports/bills.csv", () => {
       ["ap-aging.csv", "Vendor,Current,1–30 days"],
       ["ar-aging.csv", "Customer,Current"],
       ["funds-transfers.csv", "Transfer date,Direction"],
+      ["sync-issues.csv", "Record type,Record,QuickBooks id,Reason"],
     ] as const) {
       const response = await get(org.slug, file, "?asOf=2026-04-10");
       expect(response.status, file).toBe(200);

@@ -9,7 +9,7 @@ import { billListFilter } from "@/lib/bills/bill-queries";
 import { parseBillListQuery } from "@/lib/bills/list-query";
 import { businessToday } from "@/lib/bills/today";
 import type { Db } from "@/lib/db/connection";
-import { billPayments, bills, customers, invoices, receivedPayments, vendors } from "@/lib/db/schema";
+import { billPayments, bills, customers, invoices, receivedPayments, syncIssues, vendors } from "@/lib/db/schema";
 import { invoiceListFilter } from "@/lib/invoices/queries";
 import { parseInvoiceListQuery } from "@/lib/invoices/list-query";
 import type { OrgMembership } from "@/lib/orgs/organizations";
@@ -19,11 +19,14 @@ import { receivedPaymentListFilter } from "@/lib/received-payments/queries";
 import { loadApAging, loadArAging } from "@/lib/reports/aging";
 import { loadFundsTransferReport } from "@/lib/reports/funds-transfers";
 import { parseAsOf, parseDateRange } from "@/lib/reports/report-params";
+import { describeReason, isReasonCode } from "@/lib/sync/core/reasons";
+import { syncIssueConditions } from "@/lib/sync/history";
+import { parseIssueListQuery } from "@/lib/sync/issue-list-query";
 import { csvAmount, csvStream, keysetPages, type CsvColumn } from "./csv";
 
 export const EXPORT_PAGE_SIZE = 1_000;
 
-export const EXPORT_KINDS = ["bills", "invoices", "payments", "received-payments", "ap-aging", "ar-aging", "funds-transfers"] as const;
+export const EXPORT_KINDS = ["bills", "invoices", "payments", "received-payments", "ap-aging", "ar-aging", "funds-transfers", "sync-issues"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export function isExportKind(value: string): value is ExportKind {
@@ -32,6 +35,7 @@ export function isExportKind(value: string): value is ExportKind {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Cursor = { date: string; id: string };
+type IssueCursor = { objectType: string; id: string };
 
 /** Rows strictly after the cursor in (date, id) order. */
 function after(date: AnyColumn, id: AnyColumn, cursor: Cursor | null): SQL | undefined {
@@ -270,6 +274,47 @@ function transferRows(db: Db, organizationId: string, params: SearchParams) {
   });
 }
 
+function issueRows(db: Db, organizationId: string, params: SearchParams) {
+  const query = parseIssueListQuery(params);
+  const { filtered } = syncIssueConditions(organizationId, { reason: query.reason, objectType: query.type, group: query.group, q: query.q || undefined });
+  return keysetPages(
+    (cursor: IssueCursor | null, limit) =>
+      db
+        .select({
+          id: syncIssues.id,
+          objectType: syncIssues.objectType,
+          label: syncIssues.label,
+          qboId: syncIssues.qboId,
+          reasonCode: syncIssues.reasonCode,
+          severity: syncIssues.severity,
+          detail: syncIssues.detail,
+          params: syncIssues.params,
+          createdAt: syncIssues.createdAt,
+          updatedAt: syncIssues.updatedAt,
+        })
+        .from(syncIssues)
+        // Keyset on (type, id): exact text and uuid keys (a timestamp cursor would lose microseconds).
+        .where(and(filtered, cursor ? sql`(${syncIssues.objectType}, ${syncIssues.id}) > (${cursor.objectType}, ${cursor.id})` : undefined))
+        .orderBy(asc(syncIssues.objectType), asc(syncIssues.id))
+        .limit(limit),
+    (row) => ({ objectType: row.objectType, id: row.id }),
+    EXPORT_PAGE_SIZE,
+  );
+}
+type IssueRow = PageRow<ReturnType<typeof issueRows>>;
+
+const issueColumns: CsvColumn<IssueRow>[] = [
+  { header: "Record type", value: (row) => row.objectType },
+  { header: "Record", value: (row) => row.label },
+  { header: "QuickBooks id", value: (row) => row.qboId },
+  { header: "Reason", value: (row) => (isReasonCode(row.reasonCode) ? describeReason(row.reasonCode, row.params).title : row.reasonCode) },
+  { header: "Reason code", value: (row) => row.reasonCode },
+  { header: "Severity", value: (row) => row.severity },
+  { header: "Detail", value: (row) => row.detail },
+  { header: "First seen", value: (row) => row.createdAt.toISOString() },
+  { header: "Last seen", value: (row) => row.updatedAt.toISOString() },
+];
+
 type PageRow<G> = G extends AsyncGenerator<readonly (infer R)[]> ? R : never;
 
 /** The CSV bytes of one export for one organisation, read lazily as the response is sent. */
@@ -290,5 +335,7 @@ export function exportCsv(db: Db, org: OrgMembership, kind: ExportKind, params: 
       return csvStream(agingColumns("Customer"), agingRows(() => loadArAging(db, id, parseAsOf(params, businessToday(org.timeZone)))));
     case "funds-transfers":
       return csvStream(transferColumns, transferRows(db, id, params));
+    case "sync-issues":
+      return csvStream(issueColumns, issueRows(db, id, params));
   }
 }
