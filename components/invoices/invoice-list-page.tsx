@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ArrowDown, ArrowUp, Plus } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
@@ -56,9 +57,12 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
         title="Invoices"
         description="What your customers owe you, and what they have paid."
         actions={
-          <ButtonLink href={`${base}/new`}>
-            <Plus className="h-4 w-4" aria-hidden /> New invoice
-          </ButtonLink>
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind="invoices" searchParams={searchParams} />
+            <ButtonLink href={`${base}/new`}>
+              <Plus className="h-4 w-4" aria-hidden /> New invoice
+            </ButtonLink>
+          </>
         }
       />
       <Card>
