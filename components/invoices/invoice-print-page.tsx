@@ -62,13 +62,13 @@ export async function InvoicePrintPage({ orgSlug, id }: { orgSlug: string; id: s
           </dl>
         </section>
 
-        <table className="w-full table-fixed text-sm">
+        <table className="w-full text-sm">
           <thead className="border-y border-slate-300 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="w-1/2 py-2 pr-2">Description</th>
-              <th scope="col" className="py-2 px-2 text-right">Qty</th>
-              <th scope="col" className="py-2 px-2 text-right">Rate</th>
-              <th scope="col" className="py-2 pl-2 text-right">Amount</th>
+              <th scope="col" className="py-2 pr-2">Description</th>
+              <th scope="col" className="whitespace-nowrap py-2 pl-2 text-right sm:px-2">Qty</th>
+              <th scope="col" className="whitespace-nowrap py-2 pl-2 text-right sm:px-2">Rate</th>
+              <th scope="col" className="whitespace-nowrap py-2 pl-2 text-right">Amount</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -76,9 +76,9 @@ export async function InvoicePrintPage({ orgSlug, id }: { orgSlug: string; id: s
               row.kind === "bundle" ? (
                 <tr key={`bundle-${row.key}`}>
                   <td className="py-2 pr-2 font-semibold text-slate-900">{row.name}</td>
-                  <td className="tabular py-2 px-2 text-right">{row.quantity ? trimQuantity(row.quantity) : ""}</td>
+                  <td className="tabular whitespace-nowrap py-2 pl-2 text-right sm:px-2">{row.quantity ? trimQuantity(row.quantity) : ""}</td>
                   <td />
-                  <td className="tabular py-2 pl-2 text-right">{money(row.amountCents)}</td>
+                  <td className="tabular whitespace-nowrap py-2 pl-2 text-right">{money(row.amountCents)}</td>
                 </tr>
               ) : (
                 <tr key={row.line.id} className="break-inside-avoid">
@@ -88,9 +88,9 @@ export async function InvoicePrintPage({ orgSlug, id }: { orgSlug: string; id: s
                       <p className="text-slate-600">{row.line.description}</p>
                     ) : null}
                   </td>
-                  <td className="tabular py-2 px-2 text-right">{row.line.quantity ? trimQuantity(row.line.quantity) : ""}</td>
-                  <td className="tabular py-2 px-2 text-right">{row.line.unitPriceCents === null ? "" : money(row.line.unitPriceCents)}</td>
-                  <td className="tabular py-2 pl-2 text-right">{row.inBundle ? "" : money(row.line.amountCents)}</td>
+                  <td className="tabular whitespace-nowrap py-2 pl-2 text-right sm:px-2">{row.line.quantity ? trimQuantity(row.line.quantity) : ""}</td>
+                  <td className="tabular whitespace-nowrap py-2 pl-2 text-right sm:px-2">{row.line.unitPriceCents === null ? "" : money(row.line.unitPriceCents)}</td>
+                  <td className="tabular whitespace-nowrap py-2 pl-2 text-right">{row.inBundle ? "" : money(row.line.amountCents)}</td>
                 </tr>
               ),
             )}
