@@ -102,7 +102,7 @@ test("bills: filters live in the URL, headers sort, 3 selected bills are schedul
   const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("button", { name: "Export selected" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^bills-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
-  expect(csv[0]).toBe("Bill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo");
+  expect(csv[0]).toBe("\uFEFFBill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo");
   expect(csv.slice(1).map((line) => line.split(",")[0]).sort()).toEqual(["FB-2", "FB-4"]);
   await page.getByLabel("Select bill FB-2").uncheck();
   await page.getByLabel("Select bill FB-4").uncheck();

@@ -18,6 +18,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { formatIsoDate } from "./format-date";
 import { SortHeader } from "./sort-header";
 import { BillStatusBadge } from "./status-badges";
@@ -45,11 +46,14 @@ export async function BillListPage({ orgSlug, searchParams }: { orgSlug: string;
         title="Bills"
         description="What you owe your vendors, and when."
         actions={
-          canDo({ org }, "bill.edit") ? (
-            <ButtonLink href={`${base}/new`}>
-              <Plus className="size-4" aria-hidden /> New bill
-            </ButtonLink>
-          ) : null
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind="bills" searchParams={searchParams} />
+            {canDo({ org }, "bill.edit") ? (
+              <ButtonLink href={`${base}/new`}>
+                <Plus className="size-4" aria-hidden /> New bill
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
 

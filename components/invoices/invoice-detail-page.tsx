@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HandCoins, Pencil } from "lucide-react";
+import { HandCoins, Pencil, Printer } from "lucide-react";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
@@ -67,21 +67,26 @@ export async function InvoiceDetailPage({ orgSlug, id, notice }: { orgSlug: stri
           </span>
         }
         actions={
-          voided || !canDo({ org }, "invoice.edit") ? null : (
-            <>
-              {invoice.openBalanceCents > 0 ? (
-                <ButtonLink href="#receive-payment">
-                  <HandCoins className="h-4 w-4" aria-hidden /> Receive payment
-                </ButtonLink>
-              ) : null}
-              {editable ? (
-                <ButtonLink href={`${base}/${invoice.id}/edit`} variant="secondary">
-                  <Pencil className="h-4 w-4" aria-hidden /> Edit
-                </ButtonLink>
-              ) : null}
-              <VoidInvoiceButton orgSlug={org.slug} invoiceId={invoice.id} />
-            </>
-          )
+          <>
+            <ButtonLink href={`${base}/${invoice.id}/print`} variant="secondary">
+              <Printer className="h-4 w-4" aria-hidden /> Print
+            </ButtonLink>
+            {voided || !canDo({ org }, "invoice.edit") ? null : (
+              <>
+                {invoice.openBalanceCents > 0 ? (
+                  <ButtonLink href="#receive-payment">
+                    <HandCoins className="h-4 w-4" aria-hidden /> Receive payment
+                  </ButtonLink>
+                ) : null}
+                {editable ? (
+                  <ButtonLink href={`${base}/${invoice.id}/edit`} variant="secondary">
+                    <Pencil className="h-4 w-4" aria-hidden /> Edit
+                  </ButtonLink>
+                ) : null}
+                <VoidInvoiceButton orgSlug={org.slug} invoiceId={invoice.id} />
+              </>
+            )}
+          </>
         }
       />
       {notice ? (

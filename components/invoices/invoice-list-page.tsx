@@ -5,6 +5,7 @@ import { BulkBar, BulkSelection, RowCheckbox, SelectAllCheckbox } from "@/compon
 import { ListFiltersForm } from "@/components/lists/list-filters-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
@@ -55,11 +56,14 @@ export async function InvoiceListPage({ orgSlug, searchParams }: { orgSlug: stri
         title="Invoices"
         description="What your customers owe you, and what they have paid."
         actions={
-          canDo({ org }, "invoice.edit") ? (
-            <ButtonLink href={`${base}/new`}>
-              <Plus className="h-4 w-4" aria-hidden /> New invoice
-            </ButtonLink>
-          ) : null
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind="invoices" searchParams={searchParams} />
+            {canDo({ org }, "invoice.edit") ? (
+              <ButtonLink href={`${base}/new`}>
+                <Plus className="h-4 w-4" aria-hidden /> New invoice
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <Card>

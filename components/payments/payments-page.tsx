@@ -11,6 +11,7 @@ import { ActionButton } from "@/components/bills/action-button";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { cn } from "@/components/ui/cn";
 import { Pagination } from "@/components/ui/pagination";
 import { ProcessPaymentsButton, SettleProcessingButton } from "./queue-actions";
@@ -40,7 +41,11 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
 
   return (
     <>
-      <PageHeader title="Payments" description="Bill payments: scheduled, on their way, and paid." />
+      <PageHeader
+        title="Payments"
+        description="Bill payments: scheduled, on their way, and paid."
+        actions={<ExportCsvLink orgSlug={org.slug} kind="payments" searchParams={searchParams} />}
+      />
       {scheduled ? <div className="mb-4"><Alert tone="success">{scheduled === "1" ? "Payment scheduled." : `${scheduled} payments scheduled.`}</Alert></div> : null}
 
       <div className="mb-6 grid gap-4 lg:grid-cols-2">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { formatMoney } from "@/lib/ap/money";
@@ -64,7 +65,12 @@ export async function ReceivedPaymentsPage({ orgSlug, searchParams }: { orgSlug:
       <PageHeader
         title="Received payments"
         description="Money customers paid against invoices. Electronic payments pass Money In Clearing and reach the bank in one funds transfer per day."
-        actions={<ButtonLink href={`${base}/reports/funds-transfers`} variant="secondary">Funds Transfer Detail report</ButtonLink>}
+        actions={
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind="received-payments" searchParams={searchParams} />
+            <ButtonLink href={`${base}/reports/funds-transfers`} variant="secondary">Funds Transfer Detail report</ButtonLink>
+          </>
+        }
       />
       <Card>
         <form role="search" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">

@@ -8,6 +8,8 @@ import { loadApAging, loadArAging } from "@/lib/reports/aging";
 import { parseAsOf } from "@/lib/reports/report-params";
 import { formatIsoDate } from "@/components/invoices/format-date";
 import { ReportFilters, ReportHeader } from "./report-header";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
+import { PrintButton } from "@/components/print/print-button";
 
 const KINDS = {
   ap: {
@@ -41,7 +43,17 @@ export async function AgingReportPage({ kind, orgSlug, searchParams }: { kind: "
   const base = `/o/${org.slug}/reports/${kind}-aging`;
   return (
     <>
-      <ReportHeader orgSlug={org.slug} title={config.title} description={`${config.description} As of ${formatIsoDate(asOf)}.`} />
+      <ReportHeader
+        orgSlug={org.slug}
+        title={config.title}
+        description={`${config.description} As of ${formatIsoDate(asOf)}.`}
+        actions={
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind={`${kind}-aging`} searchParams={searchParams} />
+            <PrintButton />
+          </>
+        }
+      />
       <ReportFilters resetHref={base}>
         <div className="w-48">
           <Field label="As of" name="asOf">

@@ -7,6 +7,8 @@ import { requireOrg } from "@/lib/auth/guard";
 import { loadFundsTransferReport } from "@/lib/reports/funds-transfers";
 import { parseDateRange } from "@/lib/reports/report-params";
 import { ReportFilters, ReportHeader } from "./report-header";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
+import { PrintButton } from "@/components/print/print-button";
 
 const CLEARING: Record<MoneyDirection, string> = { out: "Money Out Clearing", in: "Money In Clearing" };
 
@@ -80,6 +82,12 @@ export async function FundsTransferReportPage({ orgSlug, searchParams }: { orgSl
         orgSlug={org.slug}
         title="Funds Transfer Detail"
         description={`Each lump sum that left or reached the bank through a clearing account, and the payments in it. ${period}.`}
+        actions={
+          <>
+            <ExportCsvLink orgSlug={org.slug} kind="funds-transfers" searchParams={searchParams} />
+            <PrintButton />
+          </>
+        }
       />
       <ReportFilters resetHref={`/o/${org.slug}/reports/funds-transfers`}>
         <div className="w-44"><Field label="From" name="from"><Input name="from" type="date" defaultValue={range.from} /></Field></div>

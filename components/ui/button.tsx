@@ -19,3 +19,8 @@ export function Button({ variant = "primary", className, ...props }: ComponentPr
 export function ButtonLink({ variant = "primary", className, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={cn(base, styles[variant], className)} {...props} />;
 }
+
+/** The button look for a plain <a> (a download, which must not go through client-side navigation). */
+export function buttonClassName(variant: Variant = "primary", className?: string): string {
+  return cn(base, styles[variant], className);
+}

@@ -13,7 +13,8 @@ import {
   vendorCredits,
   vendors,
 } from "@/lib/db/schema";
-import { BILL_STATUS_LABELS, centsToDecimalString } from "@/lib/ap";
+import { BILL_STATUS_LABELS } from "@/lib/ap";
+import { csvAmount } from "@/lib/exports/csv";
 import { toCsv } from "@/lib/lists/csv";
 import { documentListFilters, listToday } from "@/lib/lists/list-filters";
 import { loadBillSummaries } from "./bill-balances";
@@ -23,23 +24,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const sortColumns = {
-  due: bills.dueDate,
-  date: bills.billDate,
-  amount: bills.totalCents,
-  open: bills.openBalanceCents,
-  vendor: sql`lower(${vendors.displayName})`,
-  number: bills.billNumber,
-  status: bills.status,
-} as const;
-
 /**
- * One page of bills plus the count and totals of the whole filtered set: exactly two queries
- * (page + aggregate), offset pagination with `id` as the tie-breaker so pages never overlap.
- * `today` is the organisation's business day for the due filters (read from it when not given).
+ * The list's filters (status tab, search, vendor, dates, due, sync status) as SQL over bills joined
+ * to vendors; the CSV export shares it. `today` is the business day the due filters count from.
  */
-export async function listBills(db: Db, organizationId: string, query: BillListQuery, options: { today?: string } = {}) {
-  const today = await listToday(db, organizationId, query, options.today);
+export function billListFilter(organizationId: string, query: BillListQuery, today: string | null): SQL {
   const filters: SQL[] = documentListFilters(
     {
       objectType: "bill",
@@ -60,7 +49,27 @@ export async function listBills(db: Db, organizationId: string, query: BillListQ
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(bills.billNumber, pattern), ilike(vendors.displayName, pattern))!);
   }
-  const where = and(...filters);
+  return and(...filters)!;
+}
+
+const sortColumns = {
+  due: bills.dueDate,
+  date: bills.billDate,
+  amount: bills.totalCents,
+  open: bills.openBalanceCents,
+  vendor: sql`lower(${vendors.displayName})`,
+  number: bills.billNumber,
+  status: bills.status,
+} as const;
+
+/**
+ * One page of bills plus the count and totals of the whole filtered set: exactly two queries
+ * (page + aggregate), offset pagination with `id` as the tie-breaker so pages never overlap.
+ * `today` is the organisation's business day for the due filters (read from it when not given).
+ */
+export async function listBills(db: Db, organizationId: string, query: BillListQuery, options: { today?: string } = {}) {
+  const today = await listToday(db, organizationId, query, options.today);
+  const where = billListFilter(organizationId, query, today);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [aggregate]] = await Promise.all([
     db
@@ -130,8 +139,8 @@ export async function billsCsv(db: Db, organizationId: string, billIds: readonly
       row.dueDate,
       BILL_STATUS_LABELS[row.status],
       row.currency,
-      centsToDecimalString(row.totalCents),
-      centsToDecimalString(row.openBalanceCents),
+      csvAmount(row.totalCents),
+      csvAmount(row.openBalanceCents),
       row.memo,
     ]),
   );

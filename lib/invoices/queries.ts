@@ -1,6 +1,7 @@
 /** Reading invoices: the paginated list and one invoice with its lines and payments. Org-scoped. */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, sum, type SQL } from "drizzle-orm";
-import { centsToDecimalString, INVOICE_STATUS_LABELS } from "@/lib/ap";
+import { INVOICE_STATUS_LABELS } from "@/lib/ap";
+import { csvAmount } from "@/lib/exports/csv";
 import { toCsv } from "@/lib/lists/csv";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/connection";
@@ -38,6 +39,31 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** The list's filters as SQL over invoices joined to customers; the CSV export shares it. */
+export function invoiceListFilter(organizationId: string, query: InvoiceListQuery, today: string | null): SQL {
+  const filters: SQL[] = documentListFilters(
+    {
+      objectType: "invoice",
+      id: invoices.id,
+      organizationId: invoices.organizationId,
+      partyId: invoices.customerId,
+      documentDate: invoices.invoiceDate,
+      dueDate: invoices.dueDate,
+      openBalanceCents: invoices.openBalanceCents,
+      voidedAt: invoices.voidedAt,
+    },
+    organizationId,
+    query,
+    today,
+  );
+  if (query.status !== "all") filters.push(eq(invoices.status, query.status));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(invoices.invoiceNumber, pattern), ilike(customers.displayName, pattern))!);
+  }
+  return and(...filters)!;
+}
+
 const sortColumns: Record<InvoiceSort, SQL | PgColumn> = {
   invoiceDate: invoices.invoiceDate,
   dueDate: invoices.dueDate,
@@ -60,27 +86,7 @@ export async function listInvoices(
 ): Promise<InvoiceList> {
   const pageSize = options.pageSize ?? INVOICE_PAGE_SIZE;
   const today = await listToday(db, organizationId, query, options.today);
-  const filters: SQL[] = documentListFilters(
-    {
-      objectType: "invoice",
-      id: invoices.id,
-      organizationId: invoices.organizationId,
-      partyId: invoices.customerId,
-      documentDate: invoices.invoiceDate,
-      dueDate: invoices.dueDate,
-      openBalanceCents: invoices.openBalanceCents,
-      voidedAt: invoices.voidedAt,
-    },
-    organizationId,
-    query,
-    today,
-  );
-  if (query.status !== "all") filters.push(eq(invoices.status, query.status));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(invoices.invoiceNumber, pattern), ilike(customers.displayName, pattern))!);
-  }
-  const where = and(...filters);
+  const where = invoiceListFilter(organizationId, query, today);
   const order = query.dir === "asc" ? asc : desc;
   // The join condition repeats the organisation so a foreign customer id could never match.
   const joinCustomer = and(eq(customers.id, invoices.customerId), eq(customers.organizationId, invoices.organizationId));
@@ -150,8 +156,8 @@ export async function invoicesCsv(db: Db, organizationId: string, invoiceIds: re
       row.dueDate,
       INVOICE_STATUS_LABELS[row.status],
       row.currency,
-      centsToDecimalString(row.totalCents),
-      centsToDecimalString(row.openBalanceCents),
+      csvAmount(row.totalCents),
+      csvAmount(row.openBalanceCents),
     ]),
   );
 }

@@ -165,8 +165,9 @@ describe("Export selected", () => {
     const foreign = await newBill(b, 99_00);
     const csv = await billsCsv(handle.db, a.organizationId, [own, foreign]);
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Bill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo");
+    // A BOM first, so Excel reads the file as UTF-8.
+    expect(lines[0]).toBe("\uFEFFBill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo");
     expect(lines.slice(1)).toEqual(["'=CMD(),Cascade Nursery Supply,2026-03-01,2026-07-01,Unpaid,USD,12.34,12.34,"]);
-    expect(await billsCsv(handle.db, a.organizationId, [foreign])).toBe("Bill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo\r\n");
+    expect(await billsCsv(handle.db, a.organizationId, [foreign])).toBe("\uFEFFBill number,Vendor,Bill date,Due date,Status,Currency,Amount,Open balance,Memo\r\n");
   });
 });

@@ -22,8 +22,15 @@ export const paymentListQuerySchema = z.object({
 });
 export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
 
+/** The list's filter (status tab) as SQL over bill payments; the CSV export shares it. */
+export function billPaymentListFilter(organizationId: string, query: Pick<PaymentListQuery, "status">): SQL {
+  const filters: SQL[] = [eq(billPayments.organizationId, organizationId)];
+  if (query.status !== "all") filters.push(eq(billPayments.status, query.status));
+  return and(...filters)!;
+}
+
 /** One shape for a bill payment wherever it is shown: with its bill, vendor and bank account. */
-function selectBillPayments(db: Db) {
+export function selectBillPayments(db: Db) {
   return db
     .select({
       id: billPayments.id,
@@ -53,9 +60,7 @@ function selectBillPayments(db: Db) {
 
 /** Bill payments, newest process date first, with the bill, vendor and bank account they belong to. */
 export async function listBillPayments(db: Db, organizationId: string, query: PaymentListQuery) {
-  const filters: SQL[] = [eq(billPayments.organizationId, organizationId)];
-  if (query.status !== "all") filters.push(eq(billPayments.status, query.status));
-  const where = and(...filters);
+  const where = billPaymentListFilter(organizationId, query);
   const [rows, [aggregate]] = await Promise.all([
     selectBillPayments(db)
       .where(where)

@@ -20,7 +20,8 @@ export type ReceivedPaymentSyncState =
   | { state: "not_connected" }
   | { state: "not_synced" };
 
-export async function listReceivedPayments(db: Db, organizationId: string, query: ReceivedPaymentListQuery, pageSize = RECEIVED_PAYMENT_PAGE_SIZE) {
+/** The list's filters (search, date range) as SQL over received payments joined to customers and invoices; the CSV export shares it. */
+export function receivedPaymentListFilter(organizationId: string, query: Pick<ReceivedPaymentListQuery, "q" | "from" | "to">): SQL {
   const filters: SQL[] = [eq(receivedPayments.organizationId, organizationId)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -28,7 +29,11 @@ export async function listReceivedPayments(db: Db, organizationId: string, query
   }
   if (query.from) filters.push(gte(receivedPayments.receivedDate, query.from));
   if (query.to) filters.push(lte(receivedPayments.receivedDate, query.to));
-  const where = and(...filters);
+  return and(...filters)!;
+}
+
+export async function listReceivedPayments(db: Db, organizationId: string, query: ReceivedPaymentListQuery, pageSize = RECEIVED_PAYMENT_PAGE_SIZE) {
+  const where = receivedPaymentListFilter(organizationId, query);
   // Join conditions repeat the organisation so a foreign id could never match.
   const joinCustomer = and(eq(customers.id, receivedPayments.customerId), eq(customers.organizationId, receivedPayments.organizationId));
   const joinInvoice = and(eq(invoices.id, receivedPayments.invoiceId), eq(invoices.organizationId, receivedPayments.organizationId));

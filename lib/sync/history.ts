@@ -40,10 +40,10 @@ function escapeLike(text: string): string {
 }
 
 /**
- * "Why didn't these sync?": open issues (or those a run saw), in one group ("needs your action" or
- * "skipped by design"), searchable by the record's label or QBO id, filterable by reason and type.
+ * The list's conditions: `all` (open or the run's, and the search), `base` (+ group, for the counts by
+ * reason and type) and `filtered` (+ reason and type: the rows shown). The CSV export shares them.
  */
-export async function listSyncIssues(db: Db, organizationId: string, filter: IssueFilter) {
+export function syncIssueConditions(organizationId: string, filter: Omit<IssueFilter, "page">) {
   const conditions = [eq(syncIssues.organizationId, organizationId)];
   if (filter.runId) conditions.push(eq(syncIssues.lastSeenRunId, filter.runId));
   else conditions.push(isNull(syncIssues.resolvedAt));
@@ -55,6 +55,15 @@ export async function listSyncIssues(db: Db, organizationId: string, filter: Iss
     filter.reason ? eq(syncIssues.reasonCode, filter.reason) : undefined,
     filter.objectType ? eq(syncIssues.objectType, filter.objectType) : undefined,
   );
+  return { all, base, filtered };
+}
+
+/**
+ * "Why didn't these sync?": open issues (or those a run saw), in one group ("needs your action" or
+ * "skipped by design"), searchable by the record's label or QBO id, filterable by reason and type.
+ */
+export async function listSyncIssues(db: Db, organizationId: string, filter: IssueFilter) {
+  const { all, base, filtered } = syncIssueConditions(organizationId, filter);
   const [rows, [total], byReason, byType, [groups]] = await Promise.all([
     db
       .select()

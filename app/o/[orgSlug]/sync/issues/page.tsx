@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { z } from "zod";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { IssueList, OBJECT_LABELS } from "@/components/sync/issue-list";
@@ -7,21 +6,14 @@ import { cn } from "@/components/ui/cn";
 import { requireOrg } from "@/lib/auth/guard";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { searchText } from "@/lib/forms/search-text";
-import { describeReason, isReasonCode, issueGroupOf, type IssueGroup } from "@/lib/sync/core/reasons";
+import { parseIssueListQuery } from "@/lib/sync/issue-list-query";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
+import { describeReason, isReasonCode, type IssueGroup } from "@/lib/sync/core/reasons";
 import { getSyncStatus } from "@/lib/sync/engine/status";
 import { listSyncIssues } from "@/lib/sync/history";
 import { qboLinkTarget } from "@/lib/sync/qbo-link-target";
 
 export const metadata = { title: "Sync issues" };
-
-const searchSchema = z.object({
-  reason: z.string().regex(/^[A-Z_0-9]{1,60}$/).optional().catch(undefined),
-  type: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
-  group: z.enum(["action", "by-design"]).optional().catch(undefined),
-  q: searchText().catch("").default(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-});
 
 export default async function SyncIssuesPage(props: {
   params: Promise<{ orgSlug: string }>;
@@ -29,10 +21,8 @@ export default async function SyncIssuesPage(props: {
 }) {
   const [{ orgSlug }, search] = await Promise.all([props.params, props.searchParams]);
   const { org, db } = await requireOrg(orgSlug, "data.read");
-  const parsed = searchSchema.parse(search);
-  // A link to one reason opens the group that reason belongs to.
-  const group: IssueGroup = parsed.group ?? (parsed.reason ? issueGroupOf(parsed.reason) : "action");
-  const filter = { ...parsed, group };
+  const filter = parseIssueListQuery(search);
+  const group = filter.group;
   const [result, qbo, status] = await Promise.all([
     listSyncIssues(db, org.organizationId, { reason: filter.reason, objectType: filter.type, group, q: filter.q || undefined, page: filter.page }),
     qboLinkTarget(db, org.organizationId),
@@ -62,6 +52,7 @@ export default async function SyncIssuesPage(props: {
     <>
       <PageHeader
         title="Why didn't these sync?"
+        actions={<ExportCsvLink orgSlug={org.slug} kind="sync-issues" searchParams={search} />}
         description={
           <>
             Every record that was skipped or failed, why, and how to fix it. Entries clear themselves when the record syncs.{" "}
