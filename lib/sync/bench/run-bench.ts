@@ -23,6 +23,8 @@ export interface BenchRow {
   recordsPerSecond: number;
   peakRssMb: number;
   status: SyncRunSummary["status"];
+  /** App and QBO records the run loaded into its plan (bills, invoices, vendor credits, vendors, customers). */
+  planned?: number;
 }
 
 /** Where the app's data lives during a pass: embedded PGlite, or a throwaway database on a PostgreSQL server. */
@@ -39,9 +41,24 @@ export interface BenchSize {
 
 const READ_ENTITIES = ["Account", "Item", "Class", "Department", "Term", "Vendor", "Customer", "Bill", "Invoice", "VendorCredit"] as const;
 
-function peakRssMb(): number {
-  // maxRSS is in kilobytes.
-  return Math.round(process.resourceUsage().maxRSS / 1024);
+/**
+ * Peak resident memory of this process while `work` runs, sampled (the process-wide maxRSS only
+ * grows, so it would charge every scenario with the largest one before it). Garbage from earlier
+ * scenarios is collected first when node runs with --expose-gc (the scaling bench does).
+ */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMb: Math.round(peak / (1024 * 1024)) };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**
@@ -88,7 +105,7 @@ export async function runBench(
       await sandbox.resetStats(realmId);
       log(`${scenario}…`);
       const started = performance.now();
-      const summary = await syncNow(handle.db, organization.id, { clientFactory: qbo.factory });
+      const { result: summary, peakRssMb } = await withPeakRss(() => syncNow(handle.db, organization.id, { clientFactory: qbo.factory }));
       const wallMs = performance.now() - started;
       const stats = await sandbox.stats(realmId);
       const full = scenario === "full sync";
@@ -108,7 +125,7 @@ export async function runBench(
         wallMs,
         rateFloorMs: rateLimitFloorMs(stats.total, stats.batches),
         recordsPerSecond: scenarioRecords / (wallMs / 1000),
-        peakRssMb: peakRssMb(),
+        peakRssMb,
         status: summary.status,
       });
     }
