@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { SyncNowButton } from "@/components/sync/sync-now-button";
 import { SyncPreviewView } from "@/components/sync/sync-preview";
-import { PageHeader } from "@/components/ui/card";
+import { Alert, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { requireOrg } from "@/lib/auth/guard";
+import { canDo } from "@/lib/auth/permissions";
+import { pendingCompanySwitch } from "@/lib/qbo-connection/company-switch";
 import { previewSyncNow } from "@/lib/sync/preview/preview-now";
 
 export const metadata = { title: "Preview sync" };
@@ -13,8 +15,8 @@ export const dynamic = "force-dynamic";
 export default async function SyncPreviewPage(props: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await props.params;
   // A preview reads QuickBooks (and spends its rate budget): the same permission as Sync Now.
-  const { org } = await requireOrg(orgSlug, "sync.run");
-  const preview = await previewSyncNow(org.organizationId);
+  const { org, db } = await requireOrg(orgSlug, "sync.run");
+  const [preview, pending] = await Promise.all([previewSyncNow(org.organizationId), pendingCompanySwitch(db, org.organizationId)]);
   const base = `/o/${org.slug}/sync`;
   return (
     <>
@@ -29,10 +31,22 @@ export default async function SyncPreviewPage(props: { params: Promise<{ orgSlug
         actions={
           <>
             <ButtonLink href={`${base}/preview`} variant="secondary" prefetch={false}>Preview again</ButtonLink>
-            <SyncNowButton orgSlug={org.slug} />
+            {pending ? (
+              canDo({ org }, "settings.manage") ? <ButtonLink href={`${base}/switch`}>Review and confirm</ButtonLink> : null
+            ) : (
+              <SyncNowButton orgSlug={org.slug} />
+            )}
           </>
         }
       />
+      {pending ? (
+        <div className="mb-4">
+          <Alert tone="warning">
+            Nothing syncs until an admin confirms the {pending.kind === "switch" ? "switch of QuickBooks company" : "first sync"}: this is what
+            “Switch and sync” would do.
+          </Alert>
+        </div>
+      ) : null}
       <SyncPreviewView preview={preview} />
     </>
   );
