@@ -55,6 +55,9 @@ test("every main page fits a 390 px screen, with data in the lists", async ({ pa
   await page.goto(`/o/${slug}/payments`);
   await page.getByRole("button", { name: "Process payments" }).click();
   await expect(page.getByTestId("funds-transfer").first()).toBeVisible();
+  await page.getByRole("link", { name: /^Payment of / }).first().click();
+  await expect(page.getByRole("heading", { name: /^Payment of \$/ })).toBeVisible();
+  const paymentPath = new URL(page.url()).pathname;
 
   await page.goto(`/o/${slug}/invoices?status=unpaid`);
   await page.locator("tbody tr").first().getByRole("link").first().click();
@@ -70,6 +73,7 @@ test("every main page fits a 390 px screen, with data in the lists", async ({ pa
     ["/bills/new", "bill-new"],
     [billPath.replace(`/o/${slug}`, ""), "bill"],
     ["/payments", "payments"],
+    [paymentPath.replace(`/o/${slug}`, ""), "payment"],
     ["/invoices", "invoices"],
     ["/invoices/new", "invoice-new"],
     [invoicePath.replace(`/o/${slug}`, ""), "invoice"],
@@ -86,6 +90,7 @@ test("every main page fits a 390 px screen, with data in the lists", async ({ pa
     ["/sync/issues", "sync-issues"],
     ["/settings", "settings"],
     ["/settings/sync", "settings-sync"],
+    ["/settings/team", "settings-team"],
     ["/settings/chart-of-accounts", "chart-of-accounts"],
   ];
   for (const [path, name] of pages) await expectFitsPhone(page, `/o/${slug}${path}`, name);
