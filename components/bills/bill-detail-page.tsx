@@ -10,9 +10,8 @@ import { getBillDetail } from "@/lib/bills/bill-queries";
 import { businessToday } from "@/lib/bills/today";
 import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { listDocuments } from "@/lib/documents/document-repository";
-import { voidPaymentAction } from "@/lib/payments/actions";
-import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { AuditTrail } from "@/components/audit/audit-trail";
+import { VoidBillPaymentButton } from "@/components/payments/void-bill-payment-button";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Badge, Card, PageHeader } from "@/components/ui/card";
@@ -173,17 +172,7 @@ export async function BillDetailPage({ orgSlug, billId, saved }: { orgSlug: stri
                         <td className="px-4 py-2.5"><PaymentStatusBadge status={payment.status} /></td>
                         <td className="tabular px-4 py-2.5 text-right text-slate-900">{money(payment.amountCents)}</td>
                         <td className="px-4 py-2.5 text-right">
-                          {canTransitionPayment(payment.status, "voided") && canDo({ org }, "payment.edit") ? (
-                            <ActionButton
-                              action={voidPaymentAction}
-                              orgSlug={org.slug}
-                              fields={{ paymentId: payment.id }}
-                              variant="ghost"
-                              confirm={payment.status === "scheduled" ? "Cancel this scheduled payment?" : "Void this payment? The bill reopens for its amount."}
-                            >
-                              {payment.status === "scheduled" ? "Cancel" : "Void"}
-                            </ActionButton>
-                          ) : null}
+                          <VoidBillPaymentButton orgSlug={org.slug} payment={payment} allowed={canDo({ org }, "payment.edit")} />
                         </td>
                       </tr>
                     ))}

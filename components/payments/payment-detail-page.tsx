@@ -1,19 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/lib/ap/money";
-import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
 import { listAudit } from "@/lib/audit/record-audit";
 import { listDocuments } from "@/lib/documents/document-repository";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
-import { voidPaymentAction } from "@/lib/payments/actions";
 import { getBillPaymentDetail } from "@/lib/payments/payment-queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
-import { ActionButton } from "@/components/bills/action-button";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
+import { VoidBillPaymentButton } from "./void-bill-payment-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { Term } from "@/components/ui/term";
@@ -29,7 +27,6 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
   ]);
   const base = `/o/${org.slug}`;
   const link = "font-medium text-brand-700 hover:underline";
-  const canVoid = canDo({ org }, "payment.edit") && canTransitionPayment(payment.status, "voided");
 
   return (
     <>
@@ -48,19 +45,7 @@ export async function PaymentDetailPage({ orgSlug, paymentId }: { orgSlug: strin
             <PaymentStatusBadge status={payment.status} />
           </span>
         }
-        actions={
-          canVoid ? (
-            <ActionButton
-              action={voidPaymentAction}
-              orgSlug={org.slug}
-              fields={{ paymentId: payment.id }}
-              variant="secondary"
-              confirm={payment.status === "scheduled" ? "Cancel this scheduled payment?" : "Void this payment? The bill reopens for its amount."}
-            >
-              {payment.status === "scheduled" ? "Cancel payment" : "Void payment"}
-            </ActionButton>
-          ) : null
-        }
+        actions={<VoidBillPaymentButton orgSlug={org.slug} payment={payment} allowed={canDo({ org }, "payment.edit")} variant="secondary" long />}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="p-5">

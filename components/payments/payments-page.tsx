@@ -4,10 +4,7 @@ import { formatMoney } from "@/lib/ap/money";
 import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
 import { businessToday } from "@/lib/bills/today";
-import { voidPaymentAction } from "@/lib/payments/actions";
 import { listBillPayments, listRecentFundsTransfers, PAYMENT_TABS, paymentListQuerySchema, paymentQueueSummary } from "@/lib/payments/payment-queries";
-import { canTransitionPayment } from "@/lib/ap/payment-lifecycle";
-import { ActionButton } from "@/components/bills/action-button";
 import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -15,6 +12,7 @@ import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { cn } from "@/components/ui/cn";
 import { Pagination } from "@/components/ui/pagination";
 import { ProcessPaymentsButton, SettleProcessingButton } from "./queue-actions";
+import { VoidBillPaymentButton } from "./void-bill-payment-button";
 
 export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string; searchParams: Record<string, string | string[] | undefined> }) {
   const { org, db } = await requireOrg(orgSlug, "data.read");
@@ -133,17 +131,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
                 </p>
                 <div className="flex items-center justify-between gap-3">
                   <PaymentStatusBadge status={payment.status} />
-                  {canTransitionPayment(payment.status, "voided") ? (
-                    <ActionButton
-                      action={voidPaymentAction}
-                      orgSlug={org.slug}
-                      fields={{ paymentId: payment.id }}
-                      variant="ghost"
-                      confirm={payment.status === "scheduled" ? "Cancel this scheduled payment?" : "Void this payment? The bill reopens for its amount."}
-                    >
-                      {payment.status === "scheduled" ? "Cancel" : "Void"}
-                    </ActionButton>
-                  ) : null}
+                  <VoidBillPaymentButton orgSlug={org.slug} payment={payment} allowed={mayPay} />
                 </div>
               </li>
             ))}
@@ -183,17 +171,7 @@ export async function PaymentsPage({ orgSlug, searchParams }: { orgSlug: string;
                     <td className="px-4 py-3"><PaymentStatusBadge status={payment.status} /></td>
                     <td className="tabular whitespace-nowrap px-4 py-3 text-right font-medium text-slate-900">{formatMoney(payment.amountCents, payment.currency)}</td>
                     <td className="px-4 py-3 text-right">
-                      {canTransitionPayment(payment.status, "voided") && mayPay ? (
-                        <ActionButton
-                          action={voidPaymentAction}
-                          orgSlug={org.slug}
-                          fields={{ paymentId: payment.id }}
-                          variant="ghost"
-                          confirm={payment.status === "scheduled" ? "Cancel this scheduled payment?" : "Void this payment? The bill reopens for its amount."}
-                        >
-                          {payment.status === "scheduled" ? "Cancel" : "Void"}
-                        </ActionButton>
-                      ) : null}
+                      <VoidBillPaymentButton orgSlug={org.slug} payment={payment} allowed={mayPay} />
                     </td>
                   </tr>
                 ))}

@@ -32,6 +32,41 @@ export function receivedPaymentListFilter(organizationId: string, query: Pick<Re
   return and(...filters)!;
 }
 
+/**
+ * One shape for a received payment wherever it is shown: with its invoice, customer, deposit account
+ * and funds transfer. Join conditions repeat the organisation so a foreign id could never match.
+ */
+function selectReceivedPayments(db: Db) {
+  return db
+    .select({
+      id: receivedPayments.id,
+      kind: receivedPayments.kind,
+      status: receivedPayments.status,
+      amountCents: receivedPayments.amountCents,
+      receivedDate: receivedPayments.receivedDate,
+      reference: receivedPayments.reference,
+      qboId: receivedPayments.qboId,
+      voidedAt: receivedPayments.voidedAt,
+      createdAt: receivedPayments.createdAt,
+      invoiceId: receivedPayments.invoiceId,
+      invoiceNumber: invoices.invoiceNumber,
+      currency: invoices.currency,
+      customerId: receivedPayments.customerId,
+      customerName: customers.displayName,
+      depositAccountName: accounts.name,
+      fundsTransferId: receivedPayments.fundsTransferId,
+      transferDate: fundsTransfers.transferDate,
+      transferAmountCents: fundsTransfers.amountCents,
+      transferQboId: fundsTransfers.qboId,
+    })
+    .from(receivedPayments)
+    .innerJoin(customers, and(eq(customers.id, receivedPayments.customerId), eq(customers.organizationId, receivedPayments.organizationId)))
+    .innerJoin(invoices, and(eq(invoices.id, receivedPayments.invoiceId), eq(invoices.organizationId, receivedPayments.organizationId)))
+    .leftJoin(accounts, and(eq(accounts.id, receivedPayments.depositAccountId), eq(accounts.organizationId, receivedPayments.organizationId)))
+    .leftJoin(fundsTransfers, and(eq(fundsTransfers.id, receivedPayments.fundsTransferId), eq(fundsTransfers.organizationId, receivedPayments.organizationId)))
+    .$dynamic();
+}
+
 export async function listReceivedPayments(db: Db, organizationId: string, query: ReceivedPaymentListQuery, pageSize = RECEIVED_PAYMENT_PAGE_SIZE) {
   const where = receivedPaymentListFilter(organizationId, query);
   // Join conditions repeat the organisation so a foreign id could never match.
@@ -50,31 +85,7 @@ export async function listReceivedPayments(db: Db, organizationId: string, query
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, lastPage);
 
-  const rows = await db
-    .select({
-      id: receivedPayments.id,
-      kind: receivedPayments.kind,
-      status: receivedPayments.status,
-      amountCents: receivedPayments.amountCents,
-      receivedDate: receivedPayments.receivedDate,
-      reference: receivedPayments.reference,
-      qboId: receivedPayments.qboId,
-      invoiceId: receivedPayments.invoiceId,
-      invoiceNumber: invoices.invoiceNumber,
-      currency: invoices.currency,
-      customerId: receivedPayments.customerId,
-      customerName: customers.displayName,
-      depositAccountName: accounts.name,
-      fundsTransferId: receivedPayments.fundsTransferId,
-      transferDate: fundsTransfers.transferDate,
-      transferAmountCents: fundsTransfers.amountCents,
-      transferQboId: fundsTransfers.qboId,
-    })
-    .from(receivedPayments)
-    .innerJoin(customers, joinCustomer)
-    .innerJoin(invoices, joinInvoice)
-    .leftJoin(accounts, and(eq(accounts.id, receivedPayments.depositAccountId), eq(accounts.organizationId, receivedPayments.organizationId)))
-    .leftJoin(fundsTransfers, and(eq(fundsTransfers.id, receivedPayments.fundsTransferId), eq(fundsTransfers.organizationId, receivedPayments.organizationId)))
+  const rows = await selectReceivedPayments(db)
     .where(where)
     .orderBy(desc(receivedPayments.receivedDate), desc(receivedPayments.createdAt), desc(receivedPayments.id))
     .limit(pageSize)
@@ -119,33 +130,7 @@ export type ReceivedPaymentListRow = Awaited<ReturnType<typeof listReceivedPayme
 /** One received payment of this organisation with its invoice, customer, deposit account and funds transfer, or null. */
 export async function getReceivedPaymentDetail(db: Db, organizationId: string, paymentId: string) {
   if (!isRecordId(paymentId)) return null;
-  const sameOrg = eq(receivedPayments.organizationId, organizationId);
-  const [row] = await db
-    .select({
-      id: receivedPayments.id,
-      kind: receivedPayments.kind,
-      status: receivedPayments.status,
-      amountCents: receivedPayments.amountCents,
-      receivedDate: receivedPayments.receivedDate,
-      reference: receivedPayments.reference,
-      voidedAt: receivedPayments.voidedAt,
-      createdAt: receivedPayments.createdAt,
-      invoiceId: receivedPayments.invoiceId,
-      invoiceNumber: invoices.invoiceNumber,
-      currency: invoices.currency,
-      customerId: receivedPayments.customerId,
-      customerName: customers.displayName,
-      depositAccountName: accounts.name,
-      transferDate: fundsTransfers.transferDate,
-      transferAmountCents: fundsTransfers.amountCents,
-      transferQboId: fundsTransfers.qboId,
-    })
-    .from(receivedPayments)
-    .innerJoin(customers, and(eq(customers.id, receivedPayments.customerId), eq(customers.organizationId, receivedPayments.organizationId)))
-    .innerJoin(invoices, and(eq(invoices.id, receivedPayments.invoiceId), eq(invoices.organizationId, receivedPayments.organizationId)))
-    .leftJoin(accounts, and(eq(accounts.id, receivedPayments.depositAccountId), eq(accounts.organizationId, receivedPayments.organizationId)))
-    .leftJoin(fundsTransfers, and(eq(fundsTransfers.id, receivedPayments.fundsTransferId), eq(fundsTransfers.organizationId, receivedPayments.organizationId)))
-    .where(and(sameOrg, eq(receivedPayments.id, paymentId)));
+  const [row] = await selectReceivedPayments(db).where(and(eq(receivedPayments.organizationId, organizationId), eq(receivedPayments.id, paymentId)));
   return row ?? null;
 }
 
