@@ -19,7 +19,7 @@ import { cn } from "@/components/ui/cn";
 import { Term } from "@/components/ui/term";
 import { ActionButton } from "./action-button";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { MarkPaidForm } from "./mark-paid-form";
 import { BillStatusBadge, PaymentStatusBadge } from "./status-badges";
 import { isRecordId } from "@/lib/forms/record-id";

@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { cn } from "@/components/ui/cn";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { SortHeader } from "./sort-header";
 import { BillStatusBadge } from "./status-badges";
 

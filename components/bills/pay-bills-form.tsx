@@ -7,7 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 
 type BillToPay = { id: string; billNumber: string; vendorName: string; dueDate: string; currency: string; openBalanceCents: number; payableCents: number };
 

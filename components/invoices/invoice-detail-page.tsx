@@ -18,7 +18,7 @@ import { getInvoiceDetail } from "@/lib/invoices/queries";
 import { loadPickerAccounts } from "@/lib/reference/picker-accounts";
 import { hasSalesTax, taxBreakdown, taxCodeLabel } from "@/lib/invoices/sales-tax-view";
 import { FlashNotice } from "./flash-notice";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { ReceivePaymentForm } from "./receive-payment-form";
 import { VoidInvoiceButton, VoidPaymentButton } from "./void-buttons";

@@ -17,7 +17,7 @@ import { counterpartyChoices } from "@/lib/counterparties/repository";
 import { bulkVoidInvoicesAction } from "@/lib/invoices/actions";
 import { invoiceListQuery, type InvoiceListQuery, type InvoiceSort, type InvoiceStatusFilter } from "@/lib/invoices/list-query";
 import { listInvoices } from "@/lib/invoices/queries";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
 const STATUS_TABS: { value: InvoiceStatusFilter; label: string }[] = [

@@ -8,7 +8,7 @@ import { trimQuantity } from "@/lib/invoices/audit-snapshot";
 import { invoiceLineRows } from "@/lib/invoices/line-groups";
 import { getInvoiceDetail } from "@/lib/invoices/queries";
 import { hasSalesTax, taxBreakdown } from "@/lib/invoices/sales-tax-view";
-import { formatIsoDate } from "./format-date";
+import { formatIsoDate } from "@/components/ui/format";
 
 /** The invoice as a customer would read it on paper or as a PDF: no app chrome, just the document. */
 export async function InvoicePrintPage({ orgSlug, id }: { orgSlug: string; id: string }) {

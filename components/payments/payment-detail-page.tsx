@@ -8,12 +8,11 @@ import { canDo } from "@/lib/auth/permissions";
 import { getBillPaymentDetail } from "@/lib/payments/payment-queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
-import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { VoidBillPaymentButton } from "./void-bill-payment-button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, formatIsoDate } from "@/components/ui/format";
 import { Term } from "@/components/ui/term";
 
 /** One bill payment: what, from where, in which funds transfer, its QuickBooks sync and history. */

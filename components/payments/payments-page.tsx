@@ -5,7 +5,7 @@ import { requireOrg } from "@/lib/auth/guard";
 import { canDo } from "@/lib/auth/permissions";
 import { businessToday } from "@/lib/bills/today";
 import { listBillPayments, listRecentFundsTransfers, PAYMENT_TABS, paymentListQuerySchema, paymentQueueSummary } from "@/lib/payments/payment-queries";
-import { formatIsoDate } from "@/components/bills/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";

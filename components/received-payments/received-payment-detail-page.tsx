@@ -8,12 +8,11 @@ import { canDo } from "@/lib/auth/permissions";
 import { getReceivedPaymentDetail } from "@/lib/received-payments/queries";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
-import { formatIsoDate } from "@/components/bills/format-date";
 import { PaymentStatusBadge } from "@/components/bills/status-badges";
 import { VoidPaymentButton } from "@/components/invoices/void-buttons";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, formatIsoDate } from "@/components/ui/format";
 import { Term } from "@/components/ui/term";
 
 /** One payment received on an invoice: where it was deposited, its funds transfer, QuickBooks sync and history. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatIsoDate } from "@/components/bills/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";

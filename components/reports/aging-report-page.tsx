@@ -6,7 +6,7 @@ import { businessToday } from "@/lib/bills/today";
 import { requireOrg } from "@/lib/auth/guard";
 import { loadApAging, loadArAging } from "@/lib/reports/aging";
 import { parseAsOf } from "@/lib/reports/report-params";
-import { formatIsoDate } from "@/components/invoices/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { ReportFilters, ReportHeader } from "./report-header";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { PrintButton } from "@/components/print/print-button";

@@ -1,7 +1,7 @@
 import { ArrowDownLeft, ArrowUpRight, CheckCircle2, TriangleAlert } from "lucide-react";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { formatIsoDate } from "@/components/invoices/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { formatMoney, type ClearingPaymentRecord, type ClearingTotals, type MoneyDirection } from "@/lib/ap";
 import { requireOrg } from "@/lib/auth/guard";
 import { loadFundsTransferReport } from "@/lib/reports/funds-transfers";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { centsToDecimalString, formatMoney, safeParseMoney } from "@/lib/ap/money";
 import { applyVendorCreditAction } from "@/lib/vendor-credits/actions";
-import { formatIsoDate } from "@/components/bills/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";

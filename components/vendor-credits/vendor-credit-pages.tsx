@@ -16,7 +16,7 @@ import { ActionButton } from "@/components/bills/action-button";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { DocumentsPanel } from "@/components/documents/documents-panel";
 import { RecordSyncPanel } from "@/components/sync/record-sync-panel";
-import { formatIsoDate } from "@/components/bills/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { StarterChartPrompt } from "@/components/bills/starter-chart-prompt";
 import { BillStatusBadge, VendorCreditStatusBadge } from "@/components/bills/status-badges";
 import { Button, ButtonLink } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { formatIsoDate } from "@/components/invoices/format-date";
+import { formatIsoDate } from "@/components/ui/format";
 import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { supportedTimeZones } from "@/lib/ap";
 import { businessToday } from "@/lib/bills/today";
